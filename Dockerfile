@@ -1,0 +1,33 @@
+# Watchers Dashboard: built with the Makefile's own steps, run as a non-root user on slim Debian.
+
+FROM rust:1.95-slim-bookworm AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends make gcc libc6-dev nodejs npm ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+# Tools first (cargo-leptos, wasm-bindgen-cli, wasm target, npm binaryen), cached apart from the code.
+COPY Makefile Cargo.toml Cargo.lock ./
+COPY end2end/package.json end2end/package-lock.json end2end/
+RUN make deps-build
+COPY . .
+RUN make build
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --user-group --create-home --home-dir /app dashboard
+WORKDIR /app
+COPY --from=build /src/target/release/watchers-dashboard /app/watchers-dashboard
+COPY --from=build /src/target/site /app/site
+ENV LEPTOS_OUTPUT_NAME=watchers-dashboard \
+    LEPTOS_SITE_ROOT=site \
+    LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_SITE_ADDR=0.0.0.0:8080 \
+    LEPTOS_ENV=PROD \
+    RUST_LOG=info
+USER dashboard
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
+CMD ["/app/watchers-dashboard"]

@@ -1,0 +1,90 @@
+# Watchers Dashboard: every target installs what it needs and skips what is already there.
+#
+#   make run     build the release and serve it on the sandbox (prints the URL)
+#   make test    formatting, lints, Rust tests, browser tests (hydrated and without JavaScript)
+#   make watch   rebuild and reload on every change while developing
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Tools installed by this Makefile are found before anything else on PATH.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+CARGO_LEPTOS_VERSION := 0.3.10
+# wasm-bindgen-cli must match the wasm-bindgen library exactly; Cargo.lock is the truth.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# The browser tests get their own port, so a running `make run` does not get in the way.
+E2E_ADDR ?= 127.0.0.1:3010
+# Tests always run against the sandbox, whatever the shell has exported.
+SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION
+
+.PHONY: help run watch test build deps deps-build deps-rust deps-node deps-chromium \
+        lint fmt-check clippy test-rust test-e2e clean
+
+help:
+	@echo "make run    build and serve the dashboard on the sandbox"
+	@echo "make test   run every check (fmt, clippy, cargo test, Playwright x2)"
+	@echo "make watch  rebuild and reload while you edit"
+
+run: deps-build
+	cargo leptos serve --release
+
+watch: deps-build
+	cargo leptos watch
+
+build: deps-build
+	cargo leptos build --release
+
+test: deps lint test-rust test-e2e
+	@echo "make test: every check passed"
+
+lint: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	$(SANDBOX_ENV) cargo test --features ssr
+
+test-e2e: deps
+	$(SANDBOX_ENV) CI=$${CI:-} LEPTOS_SITE_ADDR=$(E2E_ADDR) BASE_URL=http://$(E2E_ADDR) \
+		cargo leptos end-to-end
+
+# --- Installing what is missing -------------------------------------------------------------
+
+deps: deps-build deps-chromium
+
+deps-build: deps-rust deps-node
+
+deps-rust:
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -q " $(CARGO_LEPTOS_VERSION)$$" \
+		|| cargo install cargo-leptos --locked --version $(CARGO_LEPTOS_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# npm packages: Playwright's test runner, and binaryen for the build's wasm-opt.
+deps-node: end2end/node_modules/.installed
+
+end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+	cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+# Playwright cannot download its browsers here: the tests use Debian's Chromium.
+deps-chromium:
+	@command -v chromium >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules end2end/test-results

@@ -1,0 +1,71 @@
+// The app shell: header, navigation, 404, health check, hydration and dark mode.
+import { expect, test } from "@playwright/test";
+import { jsEnabled, open } from "./support";
+
+const sections = [
+  { link: "Badges", path: "/badges" },
+  { link: "Offers", path: "/offers" },
+  { link: "Advertisements", path: "/advertisements" },
+  { link: "Rooms", path: "/rooms" },
+  { link: "Audit log", path: "/audit" },
+];
+
+test("header names the product, the sandbox mode and the region", async ({ page }, info) => {
+  await open(page, info, "/");
+  const header = page.locator("header.app-header");
+  await expect(header.getByRole("link", { name: "Watchers Dashboard" })).toBeVisible();
+  await expect(page.getByTestId("mode-badge")).toHaveText("SANDBOX");
+  await expect(page.getByTestId("region")).toHaveText("EU · Europe");
+  await expect(page).toHaveTitle("Overview · Watchers Dashboard");
+});
+
+test("navigation reaches every section and marks the current one", async ({ page }, info) => {
+  await open(page, info, "/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const { link, path } of sections) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(link);
+    await expect(nav.getByRole("link", { name: link, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(page.getByTestId("not-yet-available")).toContainText("Not available yet");
+  }
+});
+
+test("an unknown address gets a real 404 page inside the shell", async ({ page }, info) => {
+  const response = await open(page, info, "/this/does/not/exist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByTestId("mode-badge")).toHaveText("SANDBOX");
+  await page.getByRole("link", { name: "Go to the overview" }).click();
+  await expect(page).toHaveURL("/");
+});
+
+test("the page hydrates only when JavaScript runs", async ({ page }, info) => {
+  await open(page, info, "/rooms");
+  if (jsEnabled(info)) {
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  } else {
+    await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+  }
+});
+
+test("dark mode follows prefers-color-scheme", async ({ page }, info) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await open(page, info, "/");
+  const root = page.locator("html");
+  await expect(root).toHaveCSS("background-color", "rgb(246, 247, 251)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(root).toHaveCSS("background-color", "rgb(15, 17, 23)");
+  await expect(root).toHaveCSS("color", "rgb(231, 233, 240)");
+});
+
+test("healthz answers JSON without secrets", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ status: "ok", mode: "sandbox", region: "eu" });
+  expect(typeof body.version).toBe("string");
+});

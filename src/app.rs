@@ -1,0 +1,100 @@
+//! The HTML shell, the app root and the route table.
+
+use crate::components::{error_panel::ErrorPanel, header::AppHeader};
+use crate::pages::{home::HomePage, not_found::NotFoundPage, upcoming::UpcomingPage};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app root: header, navigation and the routed page.
+///
+/// Every route renders with [`SsrMode::Async`]: the server waits for the page's data before it
+/// answers, so the HTML is complete and usable with JavaScript switched off.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    mark_hydrated();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/watchers-dashboard.css" />
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
+        <Meta name="color-scheme" content="light dark" />
+        <Title formatter=|page: String| format!("{page} · Watchers Dashboard") />
+        <Router>
+            <a class="skip-link" href="#main">
+                "Skip to content"
+            </a>
+            <div class="layout">
+                <AppHeader />
+                <main id="main" class="content">
+                    <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                            <Route
+                                path=path!("badges")
+                                view=|| view! { <UpcomingPage href="/badges" /> }
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("offers")
+                                view=|| view! { <UpcomingPage href="/offers" /> }
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("advertisements")
+                                view=|| view! { <UpcomingPage href="/advertisements" /> }
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("rooms")
+                                view=|| view! { <UpcomingPage href="/rooms" /> }
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("audit")
+                                view=|| view! { <UpcomingPage href="/audit" /> }
+                                ssr=SsrMode::Async
+                            />
+                        </Routes>
+                    </ErrorBoundary>
+                </main>
+                <footer class="app-footer">
+                    <span>"Watchers Dashboard " {env!("CARGO_PKG_VERSION")}</span>
+                    <span>"Credentials stay on the server; this page never sees them."</span>
+                </footer>
+            </div>
+        </Router>
+    }
+}
+
+/// Marks `<html data-hydrated>` once the browser half has taken over, so tests and styles can tell
+/// a hydrated page from server-rendered HTML alone.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}

@@ -1,0 +1,113 @@
+//! `AppError`: the one typed, plain-language error the browser receives from the server.
+//!
+//! Detail (upstream bodies, stack of causes) goes to the server log; what crosses the wire here is
+//! only what a member of staff can act on.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No one is signed in, or the session has ended.
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    /// Signed in, but the role does not allow the action.
+    #[error("Your role does not allow this action.")]
+    Forbidden,
+    /// The thing asked for does not exist (here or upstream).
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    /// Input that fails validation; `field` names the form field it belongs next to.
+    #[error("{message}")]
+    Invalid {
+        field: Option<String>,
+        message: String,
+    },
+    /// The Watchers API asked us to slow down.
+    #[error(
+        "The Watchers API is receiving too many requests. Try again in {retry_after_secs} seconds."
+    )]
+    RateLimited { retry_after_secs: u32 },
+    /// The Watchers API timed out, could not be reached or failed (5xx).
+    #[error(
+        "The Watchers API is not answering right now. Check whether the change went through before trying again."
+    )]
+    Unavailable,
+    /// The Watchers API answered something the dashboard could not read.
+    #[error("The Watchers API sent an answer the dashboard could not read.")]
+    Protocol,
+    /// The browser could not talk to the dashboard server, or the request was malformed.
+    #[error("The dashboard server could not be reached. Check your connection and try again.")]
+    Transport,
+    /// A fault inside the dashboard server; the detail is in the server log.
+    #[error("Something went wrong on the dashboard server. The details are in its log.")]
+    Internal,
+}
+
+impl AppError {
+    /// A validation error attached to one form field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    /// The form field this error belongs next to, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Serialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Transport,
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                AppError::Invalid {
+                    field: None,
+                    message: format!("The request was incomplete: {message}"),
+                }
+            }
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_plain_language() {
+        assert_eq!(
+            AppError::Unauthorized.to_string(),
+            "Please sign in to continue."
+        );
+        assert_eq!(
+            AppError::NotFound {
+                what: "Badge 7".into()
+            }
+            .to_string(),
+            "Badge 7 was not found."
+        );
+        let invalid = AppError::invalid("tooltip", "Tooltip is limited to 140 characters.");
+        assert_eq!(invalid.field(), Some("tooltip"));
+        assert_eq!(invalid.to_string(), "Tooltip is limited to 140 characters.");
+    }
+
+    #[test]
+    fn transport_failures_map_to_a_typed_error() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Request("boom".into()));
+        assert_eq!(err, AppError::Transport);
+    }
+}

@@ -1,0 +1,12 @@
+//! Server entry point of the `watchers-dashboard` binary.
+
+#[cfg(feature = "ssr")]
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    watchers_dashboard::server::run::serve().await
+}
+
+#[cfg(not(feature = "ssr"))]
+fn main() {
+    // The browser half is started by `hydrate()` in lib.rs; the binary needs the `ssr` feature.
+}

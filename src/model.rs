@@ -1,0 +1,3 @@
+//! Wire types and validation shared by the browser and the server.
+
+pub mod deployment;

@@ -1,0 +1,7 @@
+//! Server-only code: configuration, shared state, the HTTP router and its handlers.
+
+pub mod config;
+pub mod health;
+pub mod router;
+pub mod run;
+pub mod state;

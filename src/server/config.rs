@@ -1,0 +1,173 @@
+//! Configuration from the environment: which Watchers API to call, in which region, with which
+//! credentials. The credentials are held in secret types that never print.
+
+use crate::model::deployment::{Mode, Region};
+use secrecy::SecretString;
+
+/// The project's Watchers credentials. Both are secrets of the server.
+pub struct Credentials {
+    pub api_key: SecretString,
+    pub bearer_token: SecretString,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Credentials(..)")
+    }
+}
+
+/// Everything the dashboard reads from `WATCHERS_*` variables.
+#[derive(Debug)]
+pub struct Config {
+    pub region: Region,
+    /// `WATCHERS_BASE_URL`: overrides the region's host (no trailing slash).
+    pub base_url: Option<String>,
+    /// `None`: sandbox mode.
+    pub credentials: Option<Credentials>,
+}
+
+/// Why the dashboard refuses to start.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "{set} is set but {missing} is not. Set both to call the live Watchers API, or neither to run on the sandbox."
+    )]
+    HalfCredentials {
+        set: &'static str,
+        missing: &'static str,
+    },
+    #[error("WATCHERS_REGION={0:?} is not a Watchers region; use one of eu, us, sa, hk, za.")]
+    UnknownRegion(String),
+    #[error("WATCHERS_BASE_URL={0:?} must be an http:// or https:// URL.")]
+    BadBaseUrl(String),
+}
+
+const API_KEY: &str = "WATCHERS_API_KEY";
+const BEARER_TOKEN: &str = "WATCHERS_BEARER_TOKEN";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads variables through `lookup`; an empty value counts as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let region = match get("WATCHERS_REGION") {
+            None => Region::default(),
+            Some(code) => Region::parse(&code).ok_or(ConfigError::UnknownRegion(code))?,
+        };
+        let base_url = match get("WATCHERS_BASE_URL") {
+            None => None,
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                Some(url.trim_end_matches('/').to_owned())
+            }
+            Some(url) => return Err(ConfigError::BadBaseUrl(url)),
+        };
+        let credentials = match (get(API_KEY), get(BEARER_TOKEN)) {
+            (None, None) => None,
+            (Some(key), Some(token)) => Some(Credentials {
+                api_key: SecretString::from(key),
+                bearer_token: SecretString::from(token),
+            }),
+            (Some(_), None) => {
+                return Err(ConfigError::HalfCredentials {
+                    set: API_KEY,
+                    missing: BEARER_TOKEN,
+                });
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError::HalfCredentials {
+                    set: BEARER_TOKEN,
+                    missing: API_KEY,
+                });
+            }
+        };
+        Ok(Config {
+            region,
+            base_url,
+            credentials,
+        })
+    }
+
+    /// Sandbox without credentials, live with them.
+    pub fn mode(&self) -> Mode {
+        if self.credentials.is_some() {
+            Mode::Live
+        } else {
+            Mode::Sandbox
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn nothing_set_means_sandbox_in_europe() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.mode(), Mode::Sandbox);
+        assert_eq!(c.region, Region::Eu);
+        assert!(c.base_url.is_none());
+    }
+
+    #[test]
+    fn both_credentials_mean_live_and_never_print() {
+        let c = config(&[
+            ("WATCHERS_API_KEY", "canary-key-1234"),
+            ("WATCHERS_BEARER_TOKEN", "canary-token-5678"),
+            ("WATCHERS_REGION", "HK"),
+        ])
+        .unwrap();
+        assert_eq!(c.mode(), Mode::Live);
+        assert_eq!(c.region, Region::Hk);
+        let printed = format!("{c:?}");
+        assert!(!printed.contains("canary"), "{printed}");
+    }
+
+    #[test]
+    fn one_credential_alone_is_refused_with_a_reason() {
+        let err = config(&[("WATCHERS_API_KEY", "k")]).unwrap_err();
+        assert_eq!(
+            err,
+            ConfigError::HalfCredentials {
+                set: "WATCHERS_API_KEY",
+                missing: "WATCHERS_BEARER_TOKEN"
+            }
+        );
+        assert!(err.to_string().contains("WATCHERS_BEARER_TOKEN is not"));
+        let err = config(&[("WATCHERS_BEARER_TOKEN", "t"), ("WATCHERS_API_KEY", " ")]).unwrap_err();
+        assert!(matches!(
+            err,
+            ConfigError::HalfCredentials {
+                missing: "WATCHERS_API_KEY",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn bad_region_and_base_url_are_refused() {
+        assert_eq!(
+            config(&[("WATCHERS_REGION", "mars")]).unwrap_err(),
+            ConfigError::UnknownRegion("mars".into())
+        );
+        assert!(matches!(
+            config(&[("WATCHERS_BASE_URL", "ftp://x")]).unwrap_err(),
+            ConfigError::BadBaseUrl(_)
+        ));
+        let c = config(&[("WATCHERS_BASE_URL", "http://127.0.0.1:9/")]).unwrap();
+        assert_eq!(c.base_url.as_deref(), Some("http://127.0.0.1:9"));
+    }
+}

@@ -1,0 +1,23 @@
+//! `GET /healthz`: liveness and deployment facts for load balancers and people. Nothing secret.
+
+use super::state::AppState;
+use axum::{Json, extract::State};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub mode: &'static str,
+    pub region: &'static str,
+    pub version: String,
+}
+
+pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
+    let info = state.shell_info();
+    Json(Health {
+        status: "ok",
+        mode: info.mode.as_str(),
+        region: info.region.code(),
+        version: info.version,
+    })
+}
