@@ -24,6 +24,11 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
+    /// The Watchers API refused the project's API key or bearer token (401/403).
+    #[error(
+        "The Watchers API refused the dashboard's credentials. An administrator needs to check the API key and bearer token."
+    )]
+    UpstreamRejectedCredentials,
     /// The Watchers API asked us to slow down.
     #[error(
         "The Watchers API is receiving too many requests. Try again in {retry_after_secs} seconds."

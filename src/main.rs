@@ -3,7 +3,7 @@
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    watchers_dashboard::server::run::serve().await
+    watchers_dashboard::server::cli::main().await
 }
 
 #[cfg(not(feature = "ssr"))]

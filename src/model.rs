@@ -1,3 +1,12 @@
 //! Wire types and validation shared by the browser and the server.
 
+pub mod advertisement;
+pub mod badge;
 pub mod deployment;
+pub mod exclusion;
+pub mod loose;
+pub mod offer;
+pub mod room;
+pub mod targeting;
+pub mod time;
+pub mod validate;

@@ -1,7 +1,11 @@
 //! Server-only code: configuration, shared state, the HTTP router and its handlers.
 
+pub mod cli;
 pub mod config;
 pub mod health;
 pub mod router;
 pub mod run;
+pub mod sandbox;
+pub mod startup;
 pub mod state;
+pub mod upstream;

@@ -3,6 +3,10 @@
 
 use crate::model::deployment::{Mode, Region};
 use secrecy::SecretString;
+use std::path::PathBuf;
+
+/// Where sandbox mode keeps its data unless `WATCHERS_SANDBOX_FILE` says otherwise.
+pub const DEFAULT_SANDBOX_FILE: &str = "data/sandbox.json";
 
 /// The project's Watchers credentials. Both are secrets of the server.
 pub struct Credentials {
@@ -24,6 +28,8 @@ pub struct Config {
     pub base_url: Option<String>,
     /// `None`: sandbox mode.
     pub credentials: Option<Credentials>,
+    /// `WATCHERS_SANDBOX_FILE`: where sandbox mode keeps its data; `:memory:` keeps none.
+    pub sandbox_file: Option<PathBuf>,
 }
 
 /// Why the dashboard refuses to start.
@@ -84,11 +90,24 @@ impl Config {
                 });
             }
         };
+        let sandbox_file = match get("WATCHERS_SANDBOX_FILE") {
+            Some(path) if path.trim() == ":memory:" => None,
+            Some(path) => Some(PathBuf::from(path)),
+            None => Some(PathBuf::from(DEFAULT_SANDBOX_FILE)),
+        };
         Ok(Config {
             region,
             base_url,
             credentials,
+            sandbox_file,
         })
+    }
+
+    /// The Watchers API address in live mode: `WATCHERS_BASE_URL`, else the region's host.
+    pub fn live_base_url(&self) -> String {
+        self.base_url
+            .clone()
+            .unwrap_or_else(|| format!("https://{}", self.region.host()))
     }
 
     /// Sandbox without credentials, live with them.

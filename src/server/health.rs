@@ -1,6 +1,7 @@
 //! `GET /healthz`: liveness and deployment facts for load balancers and people. Nothing secret.
 
 use super::state::AppState;
+use super::upstream::HealthSnapshot;
 use axum::{Json, extract::State};
 use serde::Serialize;
 
@@ -10,6 +11,8 @@ pub struct Health {
     pub mode: &'static str,
     pub region: &'static str,
     pub version: String,
+    /// Whether the Watchers API (or the sandbox) answered recently.
+    pub upstream: HealthSnapshot,
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
@@ -19,5 +22,6 @@ pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
         mode: info.mode.as_str(),
         region: info.region.code(),
         version: info.version,
+        upstream: state.upstream.health(),
     })
 }

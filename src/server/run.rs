@@ -1,18 +1,11 @@
 //! Starts the dashboard: reads configuration, binds the listener, serves until Ctrl-C or SIGTERM.
 
-use super::{config::Config, router::router, state::AppState};
+use super::{config::Config, router::router, startup};
 use leptos::prelude::get_configuration;
 use std::process::ExitCode;
-use tracing_subscriber::EnvFilter;
 
 /// Runs the web server; the exit code says whether it started and stopped cleanly.
 pub async fn serve() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
-
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -28,7 +21,13 @@ pub async fn serve() -> ExitCode {
         }
     };
     let addr = leptos.site_addr;
-    let state = AppState::new(leptos, config);
+    let state = match startup::start(config, leptos).await {
+        Ok(started) => started.state,
+        Err(err) => {
+            eprintln!("watchers-dashboard: not starting: {err}");
+            return ExitCode::from(1);
+        }
+    };
     let info = state.shell_info();
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
@@ -60,7 +59,7 @@ pub async fn serve() -> ExitCode {
     }
 }
 
-async fn shutdown_signal() {
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

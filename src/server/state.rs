@@ -1,6 +1,7 @@
 //! The state every handler and server function can reach.
 
 use super::config::Config;
+use super::upstream::WatchersClient;
 use crate::model::deployment::ShellInfo;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -10,13 +11,16 @@ use std::sync::Arc;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub config: Arc<Config>,
+    /// The Watchers API, live or the in-process sandbox.
+    pub upstream: WatchersClient,
 }
 
 impl AppState {
-    pub fn new(leptos_options: LeptosOptions, config: Config) -> Self {
+    pub fn new(leptos_options: LeptosOptions, config: Config, upstream: WatchersClient) -> Self {
         AppState {
             leptos_options,
             config: Arc::new(config),
+            upstream,
         }
     }
 

@@ -1,6 +1,9 @@
-//! Integration tests against a started dashboard: real HTTP on a loopback port.
+//! Integration tests against started servers: real HTTP on loopback ports.
 #![cfg(feature = "ssr")]
 
+mod contract;
+mod faults;
 mod healthz;
 mod pages;
+mod round_trip;
 mod support;

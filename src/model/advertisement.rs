@@ -1,0 +1,137 @@
+//! Advertisements (`/external/advertisement`): multi-language entries, and template 12 winshare.
+
+use super::loose::{ExternalId, count, id_list, json_in_string};
+use super::time::parse_iso;
+use super::validate::Problems;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const TEMPLATE_WINSHARE: i64 = 12;
+
+/// One language of an advertisement.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AdLanguage {
+    pub lang: String,
+    pub title: String,
+    pub text: String,
+    pub link: String,
+    pub link_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pic: Option<String>,
+}
+
+/// The JSON body of create and update.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdvertisementInput {
+    pub template: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<AdLanguage>,
+    #[serde(
+        default,
+        deserialize_with = "id_list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub external_room_ids: Vec<ExternalId>,
+    /// Template 12 only: whose win is posted (may be empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+}
+
+impl AdvertisementInput {
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        if self.template < 1 {
+            p.push("template", "Choose a template.");
+        }
+        if self.data.is_empty() {
+            p.push("data", "Add at least one language.");
+        }
+        let mut langs = std::collections::HashSet::new();
+        for (i, entry) in self.data.iter().enumerate() {
+            let field = |name: &str| format!("data.{i}.{name}");
+            if p.required(&field("lang"), "Language", &entry.lang)
+                && !langs.insert(entry.lang.trim().to_ascii_lowercase())
+            {
+                p.push(&field("lang"), format!("{} appears twice.", entry.lang));
+            }
+            p.optional_http_url(&field("link"), "Link", Some(&entry.link));
+            p.optional_http_url(&field("pic"), "Picture", entry.pic.as_deref());
+        }
+        for (name, label, value) in [
+            ("sendTime", "Send time", &self.send_time),
+            ("deleteTime", "Delete time", &self.delete_time),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                if parse_iso(v).is_none() {
+                    p.push(name, format!("{label} must be a date and time."));
+                }
+            }
+        }
+        if let (Some(send), Some(delete)) = (
+            self.send_time.as_deref().and_then(parse_iso),
+            self.delete_time.as_deref().and_then(parse_iso),
+        ) {
+            if delete <= send {
+                p.push("deleteTime", "Delete time must be after the send time.");
+            }
+        }
+        if self.user_id.is_some() && self.template != TEMPLATE_WINSHARE {
+            p.push("userId", "Only a winshare (template 12) names a user.");
+        }
+        p
+    }
+}
+
+/// An advertisement as the API answers it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Advertisement {
+    pub id: i64,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub pic: Option<String>,
+    pub link: Option<String>,
+    pub link_text: Option<String>,
+    pub template: i64,
+    pub template_pic: Option<String>,
+    pub template_data: Option<Value>,
+    pub send_time: Option<String>,
+    pub delete_time: Option<String>,
+    pub status: Option<String>,
+    pub created_at: Option<String>,
+    pub open_type: Option<String>,
+    #[serde(deserialize_with = "json_in_string")]
+    pub data: Option<Vec<AdLanguage>>,
+    #[serde(deserialize_with = "count")]
+    pub messages_length: i64,
+    #[serde(deserialize_with = "count")]
+    pub views_length: i64,
+    #[serde(deserialize_with = "id_list")]
+    pub external_room_ids: Vec<ExternalId>,
+    pub user: Option<Value>,
+}
+
+/// GET by id is documented to answer an array; a plain object is read too.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    Many(Vec<T>),
+    One(T),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn into_first(self) -> Option<T> {
+        match self {
+            OneOrMany::Many(items) => items.into_iter().next(),
+            OneOrMany::One(item) => Some(item),
+        }
+    }
+}

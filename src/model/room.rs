@@ -1,0 +1,139 @@
+//! Chat rooms (`/external/room`): create (optionally scheduled), look up, voice, status.
+
+use super::time::{ROOM_TIME_FORMAT, parse_room_time};
+use super::validate::Problems;
+use serde::{Deserialize, Serialize};
+
+/// A room's status; a scheduled room is SOON, then LIVE, then ENDED; DISABLED is set by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoomStatus {
+    #[serde(rename = "LIVE")]
+    Live,
+    #[serde(rename = "SOON")]
+    Soon,
+    #[serde(rename = "ENDED")]
+    Ended,
+    #[serde(rename = "DISABLED")]
+    Disabled,
+    #[serde(other, rename = "UNKNOWN")]
+    Other,
+}
+
+impl RoomStatus {
+    pub const SETTABLE: [RoomStatus; 4] = [
+        RoomStatus::Live,
+        RoomStatus::Soon,
+        RoomStatus::Ended,
+        RoomStatus::Disabled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoomStatus::Live => "LIVE",
+            RoomStatus::Soon => "SOON",
+            RoomStatus::Ended => "ENDED",
+            RoomStatus::Disabled => "DISABLED",
+            RoomStatus::Other => "UNKNOWN",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::SETTABLE.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// The body of create. Times are UTC in `YYYY-MM-DD HH:MM:SS`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomInput {
+    pub room_id: String,
+    pub name: String,
+    pub about: String,
+    pub is_speak: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+}
+
+impl RoomInput {
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        p.required("roomId", "Room id", &self.room_id);
+        p.required("name", "Name", &self.name);
+        p.required("about", "About", &self.about);
+        let mut parse = |field: &str, label: &str, value: &Option<String>| {
+            let value = value.as_deref().filter(|v| !v.trim().is_empty())?;
+            let parsed = parse_room_time(value);
+            if parsed.is_none() {
+                p.push(
+                    field,
+                    format!("{label} must be written {ROOM_TIME_FORMAT} (UTC), e.g. 2024-12-31 05:33:32."),
+                );
+            }
+            parsed
+        };
+        let start = parse("startTime", "Start", &self.start_time);
+        let end = parse("endTime", "End", &self.end_time);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end <= start {
+                p.push("endTime", "End must be after the start.");
+            }
+        }
+        p
+    }
+}
+
+/// A room as GET answers it. The documents show no response, so every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Room {
+    #[serde(deserialize_with = "super::loose::text_or_number")]
+    pub room_id: String,
+    pub name: Option<String>,
+    pub about: Option<String>,
+    pub is_speak: Option<bool>,
+    pub status: Option<RoomStatus>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+}
+
+/// The body of voice on/off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomSpeak {
+    pub room_id: String,
+    pub is_speak: bool,
+}
+
+/// The body of a status change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomStatusChange {
+    pub room_id: String,
+    pub status: RoomStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_rules() {
+        let mut room = RoomInput {
+            room_id: "321textroom321".into(),
+            name: "Test text room".into(),
+            about: "Some text".into(),
+            ..Default::default()
+        };
+        assert!(room.validate().is_empty());
+        room.start_time = Some("2024-12-31 05:33:32".into());
+        room.end_time = Some("2024-12-31 05:00:00".into());
+        assert_eq!(
+            room.validate().for_field("endTime"),
+            Some("End must be after the start.")
+        );
+        room.start_time = Some("2024-12-31T05:33:32Z".into());
+        assert!(room.validate().for_field("startTime").is_some());
+    }
+}

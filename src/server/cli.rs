@@ -1,0 +1,105 @@
+//! The command line: serve the dashboard (default) or run the Watchers sandbox on its own.
+
+use super::run;
+use super::sandbox::{FaultSettings, Sandbox, SandboxConfig};
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "watchers-dashboard",
+    version,
+    about = "Web admin for projects on the Watchers chat platform"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the dashboard (what runs when no command is given).
+    Serve,
+    /// Run the Watchers API sandbox alone, for pointing WATCHERS_BASE_URL at it.
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Address to listen on; keep it on loopback.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    pub addr: SocketAddr,
+    /// The x-api-key the sandbox accepts.
+    #[arg(long, env = "SANDBOX_API_KEY", hide_env_values = true)]
+    pub api_key: String,
+    /// The bearer token the sandbox accepts.
+    #[arg(long, env = "SANDBOX_BEARER_TOKEN", hide_env_values = true)]
+    pub bearer_token: String,
+    /// Where to keep the data (`:memory:` for none).
+    #[arg(long, default_value = "data/sandbox-standalone.json")]
+    pub data_file: String,
+    /// Start empty instead of with the demo data set.
+    #[arg(long)]
+    pub no_seed: bool,
+    /// Fault injection: milliseconds added to every answer.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Fault injection: percentage of requests answered 503.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub error_percent: u32,
+    /// Fault injection: answer every request 429 with this Retry-After.
+    #[arg(long)]
+    pub rate_limit_secs: Option<u32>,
+}
+
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match cli.command {
+        None | Some(Command::Serve) => run::serve().await,
+        Some(Command::Sandbox(args)) => sandbox(args).await,
+    }
+}
+
+async fn sandbox(args: SandboxArgs) -> ExitCode {
+    let data_file = (args.data_file != ":memory:").then(|| PathBuf::from(&args.data_file));
+    let sandbox = match Sandbox::open(SandboxConfig {
+        api_key: args.api_key,
+        bearer_token: args.bearer_token,
+        data_file,
+        seed: !args.no_seed,
+    }) {
+        Ok(sandbox) => sandbox,
+        Err(err) => {
+            eprintln!("watchers-dashboard sandbox: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    sandbox.set_faults(FaultSettings {
+        latency_ms: args.latency_ms,
+        error_percent: args.error_percent,
+        rate_limit_secs: args.rate_limit_secs,
+        ..Default::default()
+    });
+    match sandbox.spawn(args.addr).await {
+        Ok(addr) => {
+            println!("Watchers sandbox listening on http://{addr}/ (Ctrl-C to stop)");
+            run::shutdown_signal().await;
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!(
+                "watchers-dashboard sandbox: cannot listen on {}: {err}",
+                args.addr
+            );
+            ExitCode::from(1)
+        }
+    }
+}

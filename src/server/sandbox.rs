@@ -1,0 +1,146 @@
+//! A faithful local emulator of the Watchers API: the 24 documented endpoints, the same
+//! authentication, validation and answer shapes, data that survives restarts, and fault injection.
+
+mod advertisements;
+mod badges;
+mod faults;
+mod guard;
+mod offers;
+mod reply;
+mod rooms;
+mod seed;
+mod store;
+mod users;
+
+pub use faults::FaultSettings;
+
+use axum::Router;
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use store::Store;
+
+/// How to start a sandbox.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// The `x-api-key` it accepts.
+    pub api_key: String,
+    /// The bearer token it accepts.
+    pub bearer_token: String,
+    /// Where its data is kept; `None` keeps it in memory only.
+    pub data_file: Option<PathBuf>,
+    /// Start a new data set with the demo badges, offers, advertisements and rooms.
+    pub seed: bool,
+}
+
+/// A sandbox's shared state.
+#[derive(Debug)]
+pub struct Sandbox {
+    api_key: String,
+    bearer_token: String,
+    store: Arc<Store>,
+    faults: faults::Faults,
+    hits: AtomicU64,
+}
+
+impl Sandbox {
+    pub fn open(config: SandboxConfig) -> std::io::Result<Arc<Self>> {
+        let seed = config.seed;
+        let store = Store::open(config.data_file, move || {
+            if seed {
+                seed::demo_data(chrono::Utc::now())
+            } else {
+                store::SandboxData::default()
+            }
+        })?;
+        Ok(Arc::new(Sandbox {
+            api_key: config.api_key,
+            bearer_token: config.bearer_token,
+            store: Arc::new(store),
+            faults: faults::Faults::default(),
+            hits: AtomicU64::new(0),
+        }))
+    }
+
+    /// Changes the injected faults from now on.
+    pub fn set_faults(&self, settings: FaultSettings) {
+        self.faults.set(settings);
+    }
+
+    /// How many requests reached the sandbox (before authentication), for tests.
+    pub fn hits(&self) -> u64 {
+        self.hits.load(Ordering::SeqCst)
+    }
+
+    /// The documented paths and methods.
+    pub fn router(self: &Arc<Self>) -> Router {
+        Router::new()
+            .route("/external/badge", post(badges::create).get(badges::list))
+            .route(
+                "/external/badge/{id}",
+                get(badges::get_one)
+                    .patch(badges::update)
+                    .delete(badges::delete),
+            )
+            .route("/external/badge/{id}/users", post(badges::replace_users))
+            .route("/external/badge/{id}/users/add", post(badges::add_users))
+            .route(
+                "/external/badge/{id}/users/remove",
+                post(badges::remove_users),
+            )
+            .route("/external/offer", post(offers::create).get(offers::list))
+            .route(
+                "/external/offer/{id}",
+                get(offers::get_one)
+                    .patch(offers::update)
+                    .delete(offers::delete),
+            )
+            .route(
+                "/external/advertisement",
+                post(advertisements::create).get(advertisements::list),
+            )
+            .route(
+                "/external/advertisement/{id}",
+                get(advertisements::get_one)
+                    .patch(advertisements::update)
+                    .delete(advertisements::delete),
+            )
+            .route("/user/external/advertisment", post(users::set_exclusion))
+            .route("/external/room", post(rooms::create))
+            .route("/external/room/speak", post(rooms::speak))
+            .route("/external/room/status", post(rooms::status))
+            .route(
+                "/external/room/{room_id}",
+                get(rooms::get_one).delete(rooms::delete),
+            )
+            .route(
+                "/_sandbox/faults",
+                get(guard::get_faults).put(guard::put_faults),
+            )
+            .fallback(guard::no_such_endpoint)
+            .layer(axum::middleware::from_fn_with_state(
+                self.clone(),
+                guard::guard,
+            ))
+            .with_state(self.clone())
+    }
+
+    /// Serves on `addr` in the background; answers the address it listens on.
+    pub async fn spawn(self: &Arc<Self>, addr: SocketAddr) -> std::io::Result<SocketAddr> {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        let local = listener.local_addr()?;
+        let app = self.router();
+        tokio::spawn(async move {
+            if let Err(err) = axum::serve(listener, app).await {
+                tracing::error!("sandbox stopped: {err}");
+            }
+        });
+        Ok(local)
+    }
+
+    pub(crate) fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+}

@@ -1,0 +1,190 @@
+//! Sandbox advertisement endpoints: JSON bodies, `data` answered as a JSON string, GET by id
+//! answered as a one-item array, partial updates.
+
+use super::Sandbox;
+use super::badges::merge;
+use super::reply::{
+    Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
+};
+use super::store::{SandboxData, StoredAd};
+use crate::model::advertisement::AdvertisementInput;
+use crate::model::time::{format_iso, parse_iso};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+fn status(ad: &StoredAd) -> &'static str {
+    let now = chrono::Utc::now();
+    match ad.input.send_time.as_deref().and_then(parse_iso) {
+        Some(send) if send > now => "SCHEDULED",
+        _ => "SENT",
+    }
+}
+
+fn ad_json(id: i64, ad: &StoredAd) -> Value {
+    let i = &ad.input;
+    let link_text = i
+        .data
+        .first()
+        .map(|d| d.link_text.clone())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "More".into());
+    json!({
+        "id": id,
+        "title": null,
+        "text": null,
+        "pic": null,
+        "link": null,
+        "linkText": link_text,
+        "template": i.template,
+        "templatePic": null,
+        "templateData": null,
+        "sendTime": i.send_time,
+        "deleteTime": i.delete_time,
+        "status": status(ad),
+        "createdAt": ad.created_at,
+        "openType": i.open_type.clone().unwrap_or_else(|| "NEW_WINDOW".into()),
+        "data": serde_json::to_string(&i.data).unwrap_or_default(),
+        "messagesLength": if status(ad) == "SENT" { i.external_room_ids.len().max(1) } else { 0 }.to_string(),
+        "viewsLength": ad.views.to_string(),
+    })
+}
+
+/// Rooms that exist are available; unknown ones come back as they were sent.
+fn room_targeting(data: &SandboxData, raw_ids: &[Value]) -> (Vec<Value>, Vec<Value>) {
+    let (mut yes, mut no) = (vec![], vec![]);
+    for id in raw_ids {
+        let text = match id {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if data.rooms.contains_key(&text) {
+            yes.push(Value::String(text));
+        } else {
+            no.push(id.clone());
+        }
+    }
+    (yes, no)
+}
+
+fn parse_input(body: Value) -> Result<AdvertisementInput, Response> {
+    let input: AdvertisementInput =
+        serde_json::from_value(body).map_err(|e| bad_request("body", e))?;
+    check(input.validate())?;
+    Ok(input)
+}
+
+fn raw_room_ids(body: &Value) -> Vec<Value> {
+    body.get("externalRoomIds")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {
+    let body: Value = parse_body(&body)?;
+    let raw_ids = raw_room_ids(&body);
+    let input = parse_input(body)?;
+    let answer = {
+        let mut data = sandbox.store().lock();
+        let id = data.take_id();
+        let ad = StoredAd {
+            input,
+            created_at: format_iso(chrono::Utc::now()),
+            views: 0,
+        };
+        let (available, unavailable) = room_targeting(&data, &raw_ids);
+        let mut item = ad_json(id, &ad);
+        item["user"] = json!(ad.input.user_id);
+        data.ads.insert(id, ad);
+        json!({
+            "advertisement": item,
+            "availableExternalRoomIds": available,
+            "unavailableExternalRoomIds": unavailable,
+        })
+    };
+    sandbox.store().save().await;
+    created_json(answer)
+}
+
+pub async fn update(
+    State(sandbox): State<Arc<Sandbox>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Reply {
+    let id = ad_id(&id)?;
+    let patch: Value = parse_body(&body)?;
+    let raw_ids = raw_room_ids(&patch);
+    let answer = {
+        let mut data = sandbox.store().lock();
+        let ad = data
+            .ads
+            .get(&id)
+            .ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+        let mut merged = serde_json::to_value(&ad.input).unwrap_or_default();
+        merge(&mut merged, patch);
+        let mut ad = ad.clone();
+        ad.input = parse_input(merged)?;
+        let (available, unavailable) = room_targeting(&data, &raw_ids);
+        let item = ad_json(id, &ad);
+        data.ads.insert(id, ad);
+        json!({
+            "advertisement": item,
+            "availableExternalRoomIds": available,
+            "unavailableExternalRoomIds": unavailable,
+        })
+    };
+    sandbox.store().save().await;
+    ok_json(answer)
+}
+
+pub async fn list(
+    State(sandbox): State<Arc<Sandbox>>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Reply {
+    let (limit, offset) = page(&params, 20)?;
+    let data = sandbox.store().lock();
+    let items: Vec<Value> = data
+        .ads
+        .iter()
+        .rev()
+        .skip(offset)
+        .take(limit)
+        .map(|(id, ad)| ad_json(*id, ad))
+        .collect();
+    ok_json(items)
+}
+
+/// Documented to answer an array holding the one advertisement.
+pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
+    let id = ad_id(&id)?;
+    let data = sandbox.store().lock();
+    let ad = data
+        .ads
+        .get(&id)
+        .ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+    let mut item = ad_json(id, ad);
+    let rooms = &ad.input.external_room_ids;
+    item["externalRoomIds"] = if rooms.is_empty() {
+        Value::Null
+    } else {
+        json!(rooms)
+    };
+    ok_json(vec![item])
+}
+
+pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
+    let id = ad_id(&id)?;
+    let removed = sandbox.store().lock().ads.remove(&id);
+    removed.ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+    sandbox.store().save().await;
+    ok_true()
+}
+
+fn ad_id(raw: &str) -> Result<i64, Response> {
+    raw.parse()
+        .map_err(|_| bad_request("id", "must be a number"))
+}

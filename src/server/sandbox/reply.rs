@@ -1,0 +1,76 @@
+//! The sandbox's answers, shaped like the real API's: bare `true`, JSON, and NestJS-style errors.
+
+use crate::model::validate::Problems;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+/// A sandbox handler's result: an answer, or an error answer.
+pub type Reply = Result<Response, Response>;
+
+pub fn ok_json(value: impl serde::Serialize) -> Reply {
+    Ok(Json(value).into_response())
+}
+
+pub fn created_json(value: impl serde::Serialize) -> Reply {
+    Ok((StatusCode::CREATED, Json(value)).into_response())
+}
+
+/// The bare `true` that update and delete answer.
+pub fn ok_true() -> Reply {
+    ok_json(true)
+}
+
+pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    let message = message.into();
+    let body = json!({
+        "statusCode": status.as_u16(),
+        "message": message,
+        "error": status.canonical_reason().unwrap_or("Error"),
+    });
+    (status, Json(body)).into_response()
+}
+
+pub fn bad_request(field: &str, message: impl std::fmt::Display) -> Response {
+    error(StatusCode::BAD_REQUEST, format!("{field}: {message}"))
+}
+
+pub fn not_found(what: impl std::fmt::Display) -> Response {
+    error(StatusCode::NOT_FOUND, format!("{what} not found"))
+}
+
+/// 400 naming every field that failed validation, or nothing when all is well.
+pub fn check(problems: Problems) -> Result<(), Response> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let messages: Vec<String> = problems
+        .into_vec()
+        .into_iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect();
+    let body = json!({ "statusCode": 400, "message": messages, "error": "Bad Request" });
+    Err((StatusCode::BAD_REQUEST, Json(body)).into_response())
+}
+
+/// Reads a JSON body, answering 400 when it is not JSON of the right shape.
+pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+    serde_json::from_slice(body)
+        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid body: {e}")))
+}
+
+/// `limit` and `offset` of a list, with the documented defaults.
+pub fn page(
+    params: &std::collections::HashMap<String, String>,
+    default_limit: usize,
+) -> Result<(usize, usize), Response> {
+    let number = |name: &str, default: usize| match params.get(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<usize>()
+            .map_err(|_| bad_request(name, "must be a whole number of 0 or more")),
+    };
+    let limit = number("limit", default_limit)?.min(1000);
+    Ok((limit, number("offset", 0)?))
+}

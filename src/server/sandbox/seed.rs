@@ -1,0 +1,265 @@
+//! The demo data a new sandbox starts with: badges (one chain among them), offers of both
+//! templates, advertisements including a winshare, and rooms live, soon and ended.
+
+use super::store::{SandboxData, StoredAd, StoredBadge, StoredChain, StoredOffer, StoredRoom};
+use crate::model::advertisement::{AdLanguage, AdvertisementInput, TEMPLATE_WINSHARE};
+use crate::model::badge::{BadgeInput, BadgeTrigger};
+use crate::model::loose::ExternalId;
+use crate::model::offer::{OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
+use crate::model::room::RoomInput;
+use crate::model::targeting::{AudienceType, ShowFrequency};
+use crate::model::time::{format_iso, format_room_time};
+use chrono::{DateTime, Duration, Utc};
+
+fn badge(text: &str, bg: &str, fg: &str, tooltip: &str, title: &str, body: &str) -> BadgeInput {
+    BadgeInput {
+        text: text.into(),
+        background_color: bg.into(),
+        text_color: fg.into(),
+        tooltip: tooltip.into(),
+        communication_pic: None,
+        communication_title: title.into(),
+        communication_text: body.into(),
+        ..Default::default()
+    }
+}
+
+pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
+    let mut data = SandboxData::default();
+    let stamp = format_iso(now);
+    let add_badge =
+        |data: &mut SandboxData, input: BadgeInput, users: u32, chain: Option<(i64, i64)>| {
+            let id = data.take_id();
+            let trigger_id = input.trigger.as_ref().map(|_| id);
+            data.badges.insert(
+                id,
+                StoredBadge {
+                    input,
+                    users: (1..=users).map(|n| format!("user-{n}")).collect(),
+                    trigger_id,
+                    chain_id: chain.map(|c| c.0),
+                    chain_position: chain.map(|c| c.1),
+                    created_at: stamp.clone(),
+                    updated_at: stamp.clone(),
+                },
+            );
+        };
+
+    let mut vip = badge(
+        "⭐ VIP",
+        "#ffd60a",
+        "#1b1e2b",
+        "Our most loyal fans",
+        "Welcome, VIP!",
+        "Thanks for being with us. Enjoy your VIP perks in every room.",
+    );
+    vip.pic = Some("https://watchers.io/_next/static/media/hand-03.16265125.webp".into());
+    add_badge(&mut data, vip, 3, None);
+    let mut newcomer = badge(
+        "👋 New",
+        "#2563eb",
+        "#ffffff",
+        "Said hello for the first time",
+        "Welcome to the chat",
+        "Say hi and meet the community.",
+    );
+    newcomer.trigger = Some(BadgeTrigger {
+        first_message: Some(true),
+        ..Default::default()
+    });
+    add_badge(&mut data, newcomer, 0, None);
+    let mut chatty = badge(
+        "💬 100",
+        "#16a34a",
+        "#ffffff",
+        "Wrote 100 messages",
+        "You are on fire",
+        "A hundred messages! Keep the conversation going.",
+    );
+    chatty.trigger = Some(BadgeTrigger {
+        message_count: Some(100),
+        ..Default::default()
+    });
+    add_badge(&mut data, chatty, 1, None);
+
+    let chain_id = data.take_id();
+    data.chains.insert(
+        chain_id,
+        StoredChain {
+            name: "Loyalty".into(),
+        },
+    );
+    for (position, (text, bg)) in [
+        ("Bronze", "#cd7f32"),
+        ("Silver", "#c0c0c0"),
+        ("Gold", "#ffd700"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let input = badge(
+            text,
+            bg,
+            "#000000",
+            &format!("{text} loyalty level"),
+            &format!("{text} level reached"),
+            "Keep watching to reach the next level.",
+        );
+        add_badge(&mut data, input, 0, Some((chain_id, position as i64 + 1)));
+    }
+
+    let rooms = [
+        (
+            "main-stage",
+            "Main stage",
+            "Live commentary of tonight's match",
+            None,
+            None,
+        ),
+        (
+            "tomorrow-preview",
+            "Tomorrow's preview",
+            "Pre-match talk with the hosts",
+            Some(now + Duration::days(1)),
+            Some(now + Duration::days(1) + Duration::hours(2)),
+        ),
+        (
+            "yesterday-recap",
+            "Yesterday's recap",
+            "Highlights and chat",
+            Some(now - Duration::days(1)),
+            Some(now - Duration::days(1) + Duration::hours(2)),
+        ),
+    ];
+    for (room_id, name, about, start, end) in rooms {
+        data.rooms.insert(
+            room_id.into(),
+            StoredRoom {
+                input: RoomInput {
+                    room_id: room_id.into(),
+                    name: name.into(),
+                    about: about.into(),
+                    is_speak: room_id == "main-stage",
+                    start_time: start.map(format_room_time),
+                    end_time: end.map(format_room_time),
+                },
+                manual_status: None,
+            },
+        );
+    }
+
+    let text_offer = OfferInput {
+        template: TEMPLATE_TEXT,
+        title: Some("Double odds tonight".into()),
+        text: Some("Place a bet on the main match and get double odds.".into()),
+        link: Some("https://www.watchers.io/".into()),
+        link_text: Some("Bet now".into()),
+        pic: None,
+        template_data: Some(TemplateData {
+            alignment: "center".into(),
+            bg_color: "#736969".into(),
+            btn_color: "#1890bf".into(),
+            btn_text_color: "#fff".into(),
+            text_color: "#000".into(),
+            gradient: true,
+            gradient_from: Some("#60e753".into()),
+            gradient_to: Some("#e4efe7".into()),
+            gradient_direction: "135deg".into(),
+        }),
+        start_time: format_iso(now - Duration::hours(1)),
+        end_time: Some(format_iso(now + Duration::days(7))),
+        external_room_ids: vec![],
+        external_user_ids: vec![],
+        show_multiple_times: false,
+        show_frequency: ShowFrequency::Daily,
+        show_delay_ms: 0,
+        audience: AudienceType::Global,
+    };
+    let image_offer = OfferInput {
+        template: TEMPLATE_IMAGE,
+        title: None,
+        text: None,
+        link: Some("https://www.watchers.io/".into()),
+        link_text: None,
+        pic: Some("https://watchers.io/_next/static/media/hand-03.16265125.webp".into()),
+        template_data: None,
+        start_time: format_iso(now),
+        end_time: None,
+        external_room_ids: vec!["main-stage".into()],
+        external_user_ids: vec![],
+        show_multiple_times: true,
+        show_frequency: ShowFrequency::OnEntry,
+        show_delay_ms: 5000,
+        audience: AudienceType::Room,
+    };
+    for input in [text_offer, image_offer] {
+        let id = data.take_id();
+        data.offers.insert(
+            id,
+            StoredOffer {
+                input,
+                open_type: "NEW_WINDOW".into(),
+            },
+        );
+    }
+
+    let lang = |lang: &str, title: &str, text: &str, link_text: &str, pic: &str| AdLanguage {
+        lang: lang.into(),
+        title: title.into(),
+        text: text.into(),
+        link: "https://watchers.io/".into(),
+        link_text: link_text.into(),
+        pic: Some(pic.into()),
+    };
+    let pic = "https://watchers.io/_next/static/media/intro.0c193d57.jpg";
+    let ads = [
+        AdvertisementInput {
+            template: 2,
+            open_type: Some("NEW_WINDOW".into()),
+            data: vec![
+                lang(
+                    "en",
+                    "Season pass",
+                    "All matches, one pass.",
+                    "Learn more",
+                    pic,
+                ),
+                lang(
+                    "es",
+                    "Pase de temporada",
+                    "Todos los partidos, un pase.",
+                    "Más información",
+                    pic,
+                ),
+            ],
+            external_room_ids: vec![ExternalId::from("main-stage")],
+            ..Default::default()
+        },
+        AdvertisementInput {
+            template: TEMPLATE_WINSHARE,
+            data: vec![lang(
+                "en",
+                "Release the kraken",
+                "multiplier",
+                "won 234$",
+                pic,
+            )],
+            external_room_ids: vec![ExternalId::from("main-stage")],
+            user_id: Some("123".into()),
+            ..Default::default()
+        },
+    ];
+    for (views, input) in [(7, ads[0].clone()), (0, ads[1].clone())] {
+        let id = data.take_id();
+        data.ads.insert(
+            id,
+            StoredAd {
+                input,
+                created_at: stamp.clone(),
+                views,
+            },
+        );
+    }
+    data.excluded_users.insert("opted-out-user".into());
+    data
+}

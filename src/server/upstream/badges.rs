@@ -1,0 +1,91 @@
+//! Badge endpoints: `/external/badge`.
+
+use super::{UpstreamError, WatchersClient};
+use crate::model::badge::{Badge, BadgeInput, BadgeOrder, BadgeUsers, UsersChanged};
+use reqwest::Method;
+
+impl WatchersClient {
+    /// `POST /external/badge`
+    pub async fn create_badge(&self, input: &BadgeInput) -> Result<Badge, UpstreamError> {
+        let url = self.url(&["external", "badge"]);
+        self.json(Method::POST, url, |r| r.json(input)).await
+    }
+
+    /// `PATCH /external/badge/:id` (answers `true`)
+    pub async fn update_badge(&self, id: i64, input: &BadgeInput) -> Result<(), UpstreamError> {
+        let url = self.url(&["external", "badge", &id.to_string()]);
+        self.done(Method::PATCH, url, |r| r.json(input)).await
+    }
+
+    /// `GET /external/badge?limit=&offset=&order=`
+    pub async fn list_badges(
+        &self,
+        limit: u32,
+        offset: u32,
+        order: BadgeOrder,
+    ) -> Result<Vec<Badge>, UpstreamError> {
+        let mut url = self.url(&["external", "badge"]);
+        url.query_pairs_mut()
+            .append_pair("limit", &limit.to_string())
+            .append_pair("offset", &offset.to_string())
+            .append_pair("order", order.as_str());
+        self.json(Method::GET, url, |r| r).await
+    }
+
+    /// `GET /external/badge/:id`
+    pub async fn get_badge(&self, id: i64) -> Result<Badge, UpstreamError> {
+        let url = self.url(&["external", "badge", &id.to_string()]);
+        self.json(Method::GET, url, |r| r).await
+    }
+
+    /// `DELETE /external/badge/:id` (answers `true`)
+    pub async fn delete_badge(&self, id: i64) -> Result<(), UpstreamError> {
+        let url = self.url(&["external", "badge", &id.to_string()]);
+        self.done(Method::DELETE, url, |r| r).await
+    }
+
+    /// `POST /external/badge/:id/users`: the badge's users become exactly `user_ids`.
+    pub async fn replace_badge_users(
+        &self,
+        id: i64,
+        user_ids: &[String],
+    ) -> Result<UsersChanged, UpstreamError> {
+        self.badge_users(id, None, user_ids).await
+    }
+
+    /// `POST /external/badge/:id/users/add` (answers `{ "added": n }`)
+    pub async fn add_badge_users(
+        &self,
+        id: i64,
+        user_ids: &[String],
+    ) -> Result<UsersChanged, UpstreamError> {
+        self.badge_users(id, Some("add"), user_ids).await
+    }
+
+    /// `POST /external/badge/:id/users/remove` (answers `{ "removed": n }`)
+    pub async fn remove_badge_users(
+        &self,
+        id: i64,
+        user_ids: &[String],
+    ) -> Result<UsersChanged, UpstreamError> {
+        self.badge_users(id, Some("remove"), user_ids).await
+    }
+
+    async fn badge_users(
+        &self,
+        id: i64,
+        verb: Option<&str>,
+        user_ids: &[String],
+    ) -> Result<UsersChanged, UpstreamError> {
+        let id = id.to_string();
+        let mut segments = vec!["external", "badge", &id, "users"];
+        segments.extend(verb);
+        let url = self.url(&segments);
+        let body = BadgeUsers {
+            user_ids: user_ids.to_vec(),
+        };
+        let answer = self.send(Method::POST, url, |r| r.json(&body)).await?;
+        // Replace is not documented to answer anything countable: accept `true` or empty too.
+        Ok(serde_json::from_slice(&answer.body).unwrap_or_default())
+    }
+}

@@ -1,0 +1,295 @@
+//! The shared HTTP client and the one place requests are sent, classified and (for GET) retried.
+
+use super::error::UpstreamError;
+use super::health::{HealthSnapshot, UpstreamHealth};
+use crate::server::config::Credentials;
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::{Method, RequestBuilder, StatusCode, Url};
+use secrecy::ExposeSecret;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Timeouts and the GET retry backoff.
+#[derive(Debug, Clone)]
+pub struct ClientSettings {
+    pub connect_timeout: Duration,
+    /// The whole request, from sending to the last byte of the answer.
+    pub timeout: Duration,
+    /// How long a failed GET waits before its one retry.
+    pub get_retry_backoff: Duration,
+}
+
+impl Default for ClientSettings {
+    fn default() -> Self {
+        ClientSettings {
+            connect_timeout: Duration::from_secs(3),
+            timeout: Duration::from_secs(10),
+            get_retry_backoff: Duration::from_millis(300),
+        }
+    }
+}
+
+/// A client of one Watchers project. Cheap to clone: every clone shares one connection pool.
+#[derive(Clone)]
+pub struct WatchersClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base: Url,
+    settings: ClientSettings,
+    health: UpstreamHealth,
+}
+
+impl std::fmt::Debug for WatchersClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WatchersClient")
+            .field("base", &self.inner.base.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A successful answer: status and body.
+pub(super) struct Answer {
+    pub status: StatusCode,
+    pub body: Vec<u8>,
+}
+
+impl WatchersClient {
+    /// `base_url` like `https://chatbackend.watchers.io`; the credentials go on every request.
+    pub fn new(
+        base_url: &str,
+        credentials: &Credentials,
+        settings: ClientSettings,
+    ) -> Result<Self, UpstreamError> {
+        let base = Url::parse(base_url).map_err(|e| UpstreamError::Protocol {
+            reason: format!("bad base URL: {e}"),
+        })?;
+        let mut headers = HeaderMap::new();
+        let mut key = header_value(credentials.api_key.expose_secret())?;
+        key.set_sensitive(true);
+        headers.insert("x-api-key", key);
+        let mut bearer = header_value(&format!(
+            "Bearer {}",
+            credentials.bearer_token.expose_secret()
+        ))?;
+        bearer.set_sensitive(true);
+        headers.insert(AUTHORIZATION, bearer);
+        headers.insert("accept", HeaderValue::from_static("application/json"));
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .connect_timeout(settings.connect_timeout)
+            .timeout(settings.timeout)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .pool_max_idle_per_host(32)
+            .tcp_keepalive(Duration::from_secs(60))
+            // A redirect would carry x-api-key and the bearer token to another host.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("watchers-dashboard/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| UpstreamError::Protocol {
+                reason: format!("cannot build HTTP client: {e}"),
+            })?;
+        Ok(WatchersClient {
+            inner: Arc::new(Inner {
+                http,
+                base,
+                settings,
+                health: UpstreamHealth::default(),
+            }),
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.inner.base.as_str()
+    }
+
+    pub fn health(&self) -> HealthSnapshot {
+        self.inner.health.snapshot()
+    }
+
+    /// The base URL with `segments` appended, each percent-encoded.
+    pub(super) fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.inner.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(segments);
+        }
+        url
+    }
+
+    /// Sends a request built by `build`. A GET that meets a timeout, a lost connection or a 5xx
+    /// is tried once more after a short pause; POST, PATCH and DELETE are sent exactly once.
+    pub(super) async fn send(
+        &self,
+        method: Method,
+        url: Url,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<Answer, UpstreamError> {
+        let attempts = if method == Method::GET { 2 } else { 1 };
+        let mut attempt = 1;
+        loop {
+            let request = build(self.inner.http.request(method.clone(), url.clone()));
+            let result = self.send_once(request).await;
+            match &result {
+                Ok(_) => self.inner.health.record_answer(),
+                Err(err) if err.upstream_answered() => self.inner.health.record_answer(),
+                Err(err) => self.inner.health.record_failure(failure_kind(err)),
+            }
+            match result {
+                Err(err @ UpstreamError::Unavailable { .. }) if attempt < attempts => {
+                    tracing::warn!(%method, path = url.path(), %err, "Watchers GET failed; retrying once");
+                    tokio::time::sleep(self.inner.settings.get_retry_backoff).await;
+                    attempt += 1;
+                }
+                Err(err) => {
+                    tracing::warn!(%method, path = url.path(), %err, "Watchers call failed");
+                    return Err(err);
+                }
+                Ok(answer) => return Ok(answer),
+            }
+        }
+    }
+
+    async fn send_once(&self, request: RequestBuilder) -> Result<Answer, UpstreamError> {
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let body = response.bytes().await.map_err(transport_error)?.to_vec();
+        classify(status, retry_after, body)
+    }
+
+    /// Sends and reads a JSON answer as `T`.
+    pub(super) async fn json<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: Url,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<T, UpstreamError> {
+        let answer = self.send(method, url, build).await?;
+        parse_json(&answer.body)
+    }
+
+    /// Sends and accepts any successful answer (`true`, empty, or a body the caller ignores).
+    pub(super) async fn done(
+        &self,
+        method: Method,
+        url: Url,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<(), UpstreamError> {
+        let answer = self.send(method, url, build).await?;
+        let text = String::from_utf8_lossy(&answer.body);
+        if text.trim() == "false" {
+            return Err(UpstreamError::Protocol {
+                reason: format!("answered false ({})", answer.status),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn header_value(value: &str) -> Result<HeaderValue, UpstreamError> {
+    HeaderValue::from_str(value).map_err(|_| UpstreamError::Protocol {
+        reason: "a credential holds characters an HTTP header cannot carry".into(),
+    })
+}
+
+fn transport_error(err: reqwest::Error) -> UpstreamError {
+    let reason = if err.is_timeout() {
+        "timeout".to_owned()
+    } else if err.is_connect() {
+        "connection failed".to_owned()
+    } else {
+        // Never the URL's credentials: there are none in it; headers are not in reqwest errors.
+        format!("transport: {err}")
+    };
+    UpstreamError::Unavailable { reason }
+}
+
+fn failure_kind(err: &UpstreamError) -> &'static str {
+    match err {
+        UpstreamError::Unavailable { reason } if reason == "timeout" => "timeout",
+        UpstreamError::Unavailable { reason } if reason.starts_with("connection") => "connect",
+        UpstreamError::Unavailable { .. } => "server_error",
+        _ => "protocol",
+    }
+}
+
+/// Turns a status and body into an answer or a typed error.
+pub(super) fn classify(
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    body: Vec<u8>,
+) -> Result<Answer, UpstreamError> {
+    let code = status.as_u16();
+    match code {
+        200..=299 => Ok(Answer { status, body }),
+        401 | 403 => Err(UpstreamError::Unauthorized { status: code }),
+        404 => Err(UpstreamError::NotFound),
+        400 | 422 => Err(UpstreamError::Validation {
+            status: code,
+            message: error_message(&body),
+        }),
+        429 => Err(UpstreamError::RateLimited { retry_after }),
+        500..=599 => Err(UpstreamError::Unavailable {
+            reason: format!("status {code}"),
+        }),
+        _ => Err(UpstreamError::Protocol {
+            reason: format!("unexpected status {code}"),
+        }),
+    }
+}
+
+/// The `message` of an error body (a string or a list of strings), else the body as text.
+fn error_message(body: &[u8]) -> String {
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) {
+        match &value["message"] {
+            serde_json::Value::String(s) => return s.clone(),
+            serde_json::Value::Array(items) => {
+                return items
+                    .iter()
+                    .filter_map(|i| i.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+            _ => {}
+        }
+    }
+    String::from_utf8_lossy(body).chars().take(500).collect()
+}
+
+pub(super) fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, UpstreamError> {
+    serde_json::from_slice(body).map_err(|e| UpstreamError::Protocol {
+        reason: format!("unreadable answer: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_become_typed_errors() {
+        let err = |code: u16| classify(StatusCode::from_u16(code).unwrap(), None, vec![]).err();
+        assert_eq!(err(401), Some(UpstreamError::Unauthorized { status: 401 }));
+        assert_eq!(err(403), Some(UpstreamError::Unauthorized { status: 403 }));
+        assert_eq!(err(404), Some(UpstreamError::NotFound));
+        assert!(matches!(err(503), Some(UpstreamError::Unavailable { .. })));
+        assert!(matches!(err(302), Some(UpstreamError::Protocol { .. })));
+        assert!(err(201).is_none());
+        let body = br#"{"statusCode":400,"message":["tooltip is too long","text is empty"]}"#;
+        assert_eq!(
+            classify(StatusCode::BAD_REQUEST, None, body.to_vec()).err(),
+            Some(UpstreamError::Validation {
+                status: 400,
+                message: "tooltip is too long; text is empty".into()
+            })
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! What can go wrong calling Watchers, typed; and how each kind reaches the browser.
+
+use crate::error::AppError;
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UpstreamError {
+    /// 401 or 403: the key or token is wrong, expired or lacks rights.
+    #[error("unauthorized ({status})")]
+    Unauthorized { status: u16 },
+    /// 404.
+    #[error("not found")]
+    NotFound,
+    /// 400 or 422, with the upstream's message (for the log, and as a hint to the user).
+    #[error("refused as invalid ({status}): {message}")]
+    Validation { status: u16, message: String },
+    /// 429, with `Retry-After` when given.
+    #[error("rate limited (retry after {retry_after:?})")]
+    RateLimited { retry_after: Option<Duration> },
+    /// 5xx, a timeout, or no connection.
+    #[error("unavailable: {reason}")]
+    Unavailable { reason: String },
+    /// An answer that cannot be read: unparseable body, a redirect, an unexpected status.
+    #[error("protocol: {reason}")]
+    Protocol { reason: String },
+}
+
+impl UpstreamError {
+    /// Whether Watchers answered at all (anything but a timeout, no connection or a 5xx).
+    pub fn upstream_answered(&self) -> bool {
+        !matches!(self, UpstreamError::Unavailable { .. })
+    }
+
+    /// The browser's view of this error; `what` names the thing asked for (for "not found").
+    pub fn into_app_error(self, what: &str) -> AppError {
+        match self {
+            UpstreamError::Unauthorized { .. } => AppError::UpstreamRejectedCredentials,
+            UpstreamError::NotFound => AppError::NotFound {
+                what: what.to_owned(),
+            },
+            UpstreamError::Validation { message, .. } => AppError::Invalid {
+                field: None,
+                message: format!("Watchers refused this: {}", short(&message)),
+            },
+            UpstreamError::RateLimited { retry_after } => AppError::RateLimited {
+                retry_after_secs: retry_after
+                    .map(|d| d.as_secs().clamp(1, 3600) as u32)
+                    .unwrap_or(30),
+            },
+            UpstreamError::Unavailable { .. } => AppError::Unavailable,
+            UpstreamError::Protocol { .. } => AppError::Protocol,
+        }
+    }
+}
+
+/// Upstream text shown to staff: one line, printable, at most 200 characters.
+fn short(message: &str) -> String {
+    let clean: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let clean = clean.trim();
+    if clean.chars().count() > 200 {
+        format!("{}…", clean.chars().take(200).collect::<String>())
+    } else if clean.is_empty() {
+        "no reason given".to_owned()
+    } else {
+        clean.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_map_to_plain_language() {
+        let e = UpstreamError::RateLimited {
+            retry_after: Some(Duration::from_secs(12)),
+        };
+        assert_eq!(
+            e.into_app_error("Badge 1"),
+            AppError::RateLimited {
+                retry_after_secs: 12
+            }
+        );
+        assert_eq!(
+            UpstreamError::NotFound.into_app_error("Badge 9"),
+            AppError::NotFound {
+                what: "Badge 9".into()
+            }
+        );
+        let long = UpstreamError::Validation {
+            status: 400,
+            message: format!("tooltip\n{}", "x".repeat(300)),
+        }
+        .into_app_error("");
+        let text = long.to_string();
+        assert!(text.starts_with("Watchers refused this: tooltip x"));
+        assert!(text.chars().count() < 240);
+    }
+}

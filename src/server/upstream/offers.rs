@@ -1,0 +1,81 @@
+//! Marketing offer endpoints: `/external/offer` (multipart form bodies).
+
+use super::client::parse_json;
+use super::{UpstreamError, WatchersClient};
+use crate::model::offer::{Offer, OfferInput};
+use crate::model::targeting::{Published, UpdateAnswer};
+use reqwest::Method;
+use reqwest::multipart::Form;
+use serde::de::DeserializeOwned;
+
+impl WatchersClient {
+    /// `GET /external/offer?limit=&offset=`
+    pub async fn list_offers(&self, limit: u32, offset: u32) -> Result<Vec<Offer>, UpstreamError> {
+        let mut url = self.url(&["external", "offer"]);
+        url.query_pairs_mut()
+            .append_pair("limit", &limit.to_string())
+            .append_pair("offset", &offset.to_string());
+        self.json(Method::GET, url, |r| r).await
+    }
+
+    /// `GET /external/offer/:id`
+    pub async fn get_offer(&self, id: i64) -> Result<Offer, UpstreamError> {
+        let url = self.url(&["external", "offer", &id.to_string()]);
+        self.json(Method::GET, url, |r| r).await
+    }
+
+    /// `POST /external/offer`: answers the offer and which targets were available.
+    pub async fn create_offer(
+        &self,
+        input: &OfferInput,
+    ) -> Result<Published<Offer>, UpstreamError> {
+        let url = self.url(&["external", "offer"]);
+        self.json(Method::POST, url, |r| r.multipart(form(input)))
+            .await
+    }
+
+    /// `PATCH /external/offer/:id`
+    pub async fn update_offer(
+        &self,
+        id: i64,
+        input: &OfferInput,
+    ) -> Result<UpdateAnswer<Offer>, UpstreamError> {
+        let url = self.url(&["external", "offer", &id.to_string()]);
+        let answer = self
+            .send(Method::PATCH, url, |r| r.multipart(form(input)))
+            .await?;
+        parse_update(&answer.body)
+    }
+
+    /// `DELETE /external/offer/:id` (answers `true`)
+    pub async fn delete_offer(&self, id: i64) -> Result<(), UpstreamError> {
+        let url = self.url(&["external", "offer", &id.to_string()]);
+        self.done(Method::DELETE, url, |r| r).await
+    }
+}
+
+fn form(input: &OfferInput) -> Form {
+    input
+        .form_fields()
+        .into_iter()
+        .fold(Form::new(), |form, (name, value)| form.text(name, value))
+}
+
+/// Reads an update's answer, whichever of the documented shapes it has.
+pub(super) fn parse_update<T: DeserializeOwned>(
+    body: &[u8],
+) -> Result<UpdateAnswer<T>, UpstreamError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(UpdateAnswer::Done);
+    }
+    let value: serde_json::Value = parse_json(body)?;
+    let published = value.get("offer").is_some() || value.get("advertisement").is_some();
+    match value {
+        serde_json::Value::Bool(true) => Ok(UpdateAnswer::Done),
+        serde_json::Value::Object(_) if published => parse_json(body).map(UpdateAnswer::Published),
+        serde_json::Value::Object(_) => parse_json(body).map(UpdateAnswer::Item),
+        other => Err(UpstreamError::Protocol {
+            reason: format!("unexpected update answer: {other}"),
+        }),
+    }
+}

@@ -1,0 +1,16 @@
+//! User endpoints: exclusion from marketing offers, `POST /user/external/advertisment` (sic).
+
+use super::{UpstreamError, WatchersClient};
+use crate::model::exclusion::MarketingExclusion;
+use reqwest::Method;
+
+impl WatchersClient {
+    /// Excludes a user from all marketing offers (`value: true`) or includes them again.
+    pub async fn set_marketing_exclusion(
+        &self,
+        exclusion: &MarketingExclusion,
+    ) -> Result<(), UpstreamError> {
+        let url = self.url(&["user", "external", "advertisment"]);
+        self.done(Method::POST, url, |r| r.json(exclusion)).await
+    }
+}
