@@ -19,7 +19,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The browser tests get their own port, so a running `make run` does not get in the way.
 E2E_ADDR ?= 127.0.0.1:3010
 # Tests always run against the sandbox, whatever the shell has exported.
-SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION
+SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION \
+	WATCHERS_SANDBOX_FILE=:memory:
 
 .PHONY: help run watch test build deps deps-build deps-rust deps-node deps-chromium \
         lint fmt-check clippy test-rust test-e2e clean

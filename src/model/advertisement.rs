@@ -69,19 +69,18 @@ impl AdvertisementInput {
             ("sendTime", "Send time", &self.send_time),
             ("deleteTime", "Delete time", &self.delete_time),
         ] {
-            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-                if parse_iso(v).is_none() {
-                    p.push(name, format!("{label} must be a date and time."));
-                }
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty())
+                && parse_iso(v).is_none()
+            {
+                p.push(name, format!("{label} must be a date and time."));
             }
         }
         if let (Some(send), Some(delete)) = (
             self.send_time.as_deref().and_then(parse_iso),
             self.delete_time.as_deref().and_then(parse_iso),
-        ) {
-            if delete <= send {
-                p.push("deleteTime", "Delete time must be after the send time.");
-            }
+        ) && delete <= send
+        {
+            p.push("deleteTime", "Delete time must be after the send time.");
         }
         if self.user_id.is_some() && self.template != TEMPLATE_WINSHARE {
             p.push("userId", "Only a winshare (template 12) names a user.");

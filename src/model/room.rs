@@ -75,10 +75,10 @@ impl RoomInput {
         };
         let start = parse("startTime", "Start", &self.start_time);
         let end = parse("endTime", "End", &self.end_time);
-        if let (Some(start), Some(end)) = (start, end) {
-            if end <= start {
-                p.push("endTime", "End must be after the start.");
-            }
+        if let (Some(start), Some(end)) = (start, end)
+            && end <= start
+        {
+            p.push("endTime", "End must be after the start.");
         }
         p
     }

@@ -81,13 +81,13 @@ impl Problems {
 
     /// When given, an http or https address; `javascript:`, `data:` and the like are refused.
     pub fn optional_http_url(&mut self, field: &str, label: &str, value: Option<&str>) {
-        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-            if !is_http_url(value) {
-                self.push(
-                    field,
-                    format!("{label} must be an http:// or https:// address."),
-                );
-            }
+        if let Some(value) = value.filter(|v| !v.trim().is_empty())
+            && !is_http_url(value)
+        {
+            self.push(
+                field,
+                format!("{label} must be an http:// or https:// address."),
+            );
         }
     }
 

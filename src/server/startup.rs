@@ -4,7 +4,8 @@
 use super::config::{Config, Credentials};
 use super::sandbox::{Sandbox, SandboxConfig};
 use super::state::AppState;
-use super::upstream::{ClientSettings, WatchersClient};
+use super::upstream::{ClientSettings, UpstreamError, WatchersClient};
+use crate::model::badge::BadgeOrder;
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::sync::Arc;
@@ -63,10 +64,35 @@ pub async fn start(config: Config, leptos_options: LeptosOptions) -> Result<Star
             (client, Some(sandbox))
         }
     };
+    watch_upstream(client.clone());
     Ok(Started {
         state: AppState::new(leptos_options, config, client),
         sandbox,
     })
+}
+
+/// Asks Watchers for one badge at start and whenever it has been quiet for a minute, so that
+/// `/healthz` knows whether it answers and a wrong key or token shows in the log at once.
+fn watch_upstream(client: WatchersClient) {
+    tokio::spawn(async move {
+        loop {
+            let quiet = client
+                .health()
+                .last_answer_seconds_ago
+                .is_none_or(|secs| secs >= 60);
+            if quiet {
+                match client.list_badges(1, 0, BadgeOrder::IdDesc).await {
+                    Ok(_) => tracing::debug!("Watchers answered the health probe"),
+                    Err(UpstreamError::Unauthorized { status }) => tracing::error!(
+                        status,
+                        "Watchers refused the API key or bearer token; every call will fail"
+                    ),
+                    Err(err) => tracing::warn!(%err, "Watchers health probe failed"),
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        }
+    });
 }
 
 /// 32 random bytes as hex.

@@ -25,15 +25,59 @@ async fn healthz_reports_sandbox_mode_region_and_version() {
 #[tokio::test]
 async fn healthz_says_whether_the_upstream_answered_recently() {
     let app = spawn_app(&[]).await;
-    let health = |app: &crate::support::TestApp| {
-        let request = app.client.get(app.url("/healthz"));
-        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
-    };
-    assert_eq!(health(&app).await["upstream"]["answered_recently"], false);
-    // The shell's pages do not call Watchers; a server function that does will. Until those land,
-    // a call through the sandbox directly is not visible here, so reach it via the app's client.
-    let sandbox = app.sandbox.as_ref().expect("sandbox mode");
-    assert_eq!(sandbox.hits(), 0);
+    // The app probes the upstream once at start; poll until the probe has been answered.
+    let mut body = Value::Null;
+    for _ in 0..50 {
+        body = app
+            .client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if body["upstream"]["answered_recently"] == true {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(body["upstream"]["answered_recently"], true, "{body}");
+    assert_eq!(body["upstream"]["last_failure"], Value::Null);
+    assert!(app.sandbox.as_ref().expect("sandbox mode").hits() >= 1);
+}
+
+#[tokio::test]
+async fn healthz_reports_an_unreachable_upstream() {
+    // Live mode pointed at a port nobody listens on.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let app = spawn_app(&[
+        ("WATCHERS_API_KEY", "k"),
+        ("WATCHERS_BEARER_TOKEN", "t"),
+        ("WATCHERS_BASE_URL", &dead),
+    ])
+    .await;
+    let mut body = Value::Null;
+    for _ in 0..50 {
+        body = app
+            .client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if body["upstream"]["last_failure"] != Value::Null {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(body["status"], "ok", "the dashboard itself is up");
+    assert_eq!(body["upstream"]["answered_recently"], false);
+    assert_eq!(body["upstream"]["last_failure"], "connect", "{body}");
 }
 
 #[tokio::test]
@@ -42,6 +86,7 @@ async fn healthz_in_live_mode_names_the_region_and_hides_the_credentials() {
         ("WATCHERS_API_KEY", "canary-api-key-7f3a"),
         ("WATCHERS_BEARER_TOKEN", "canary-bearer-9c1d"),
         ("WATCHERS_REGION", "us"),
+        ("WATCHERS_BASE_URL", "http://127.0.0.1:9"),
     ])
     .await;
     let (status, body) = app.get_text("/healthz").await;

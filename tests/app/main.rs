@@ -6,4 +6,5 @@ mod faults;
 mod healthz;
 mod pages;
 mod round_trip;
+mod sandbox;
 mod support;

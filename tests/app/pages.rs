@@ -25,6 +25,8 @@ async fn live_mode_shows_live_badge_and_never_the_credentials() {
         ("WATCHERS_API_KEY", "canary-api-key-7f3a"),
         ("WATCHERS_BEARER_TOKEN", "canary-bearer-9c1d"),
         ("WATCHERS_REGION", "za"),
+        // Never the real host: these machines reach no network, and tests stay on loopback.
+        ("WATCHERS_BASE_URL", "http://127.0.0.1:9"),
     ])
     .await;
     let (_, html) = app.get_text("/badges").await;

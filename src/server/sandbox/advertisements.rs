@@ -4,14 +4,13 @@
 use super::Sandbox;
 use super::badges::merge;
 use super::reply::{
-    Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
+    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
 };
 use super::store::{SandboxData, StoredAd};
 use crate::model::advertisement::AdvertisementInput;
 use crate::model::time::{format_iso, parse_iso};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -70,7 +69,7 @@ fn room_targeting(data: &SandboxData, raw_ids: &[Value]) -> (Vec<Value>, Vec<Val
     (yes, no)
 }
 
-fn parse_input(body: Value) -> Result<AdvertisementInput, Response> {
+fn parse_input(body: Value) -> Result<AdvertisementInput, Refusal> {
     let input: AdvertisementInput =
         serde_json::from_value(body).map_err(|e| bad_request("body", e))?;
     check(input.validate())?;
@@ -184,7 +183,7 @@ pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>)
     ok_true()
 }
 
-fn ad_id(raw: &str) -> Result<i64, Response> {
+fn ad_id(raw: &str) -> Result<i64, Refusal> {
     raw.parse()
         .map_err(|_| bad_request("id", "must be a number"))
 }

@@ -2,7 +2,7 @@
 
 use super::Sandbox;
 use super::reply::{
-    Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
+    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
 };
 use super::store::{SandboxData, StoredBadge};
 use crate::model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
@@ -235,7 +235,7 @@ async fn change_users(
     created_json(answer)
 }
 
-fn badge_id(raw: &str) -> Result<i64, axum::response::Response> {
+fn badge_id(raw: &str) -> Result<i64, Refusal> {
     raw.parse()
         .map_err(|_| bad_request("id", "must be a number"))
 }

@@ -30,13 +30,14 @@ pub async fn guard(State(sandbox): State<Arc<Sandbox>>, request: Request, next: 
     match fault {
         Fault::Hang => return std::future::pending::<Response>().await,
         Fault::ServerError => {
-            return error(StatusCode::SERVICE_UNAVAILABLE, "injected fault");
+            return error(StatusCode::SERVICE_UNAVAILABLE, "injected fault").into_response();
         }
         Fault::RateLimited(secs) => {
             let mut response = error(
                 StatusCode::TOO_MANY_REQUESTS,
                 "ThrottlerException: Too Many Requests",
-            );
+            )
+            .into_response();
             if let Ok(value) = HeaderValue::from_str(&secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
@@ -45,7 +46,7 @@ pub async fn guard(State(sandbox): State<Arc<Sandbox>>, request: Request, next: 
         Fault::Garbage | Fault::None => {}
     }
     if !authorized(&sandbox, &request) {
-        return error(StatusCode::UNAUTHORIZED, "Unauthorized");
+        return error(StatusCode::UNAUTHORIZED, "Unauthorized").into_response();
     }
     let response = next.run(request).await;
     if fault == Fault::Garbage {
@@ -99,4 +100,5 @@ pub async fn no_such_endpoint(request: Request) -> Response {
         StatusCode::NOT_FOUND,
         format!("Cannot {} {}", request.method(), request.uri().path()),
     )
+    .into_response()
 }

@@ -3,12 +3,13 @@
 
 use super::Sandbox;
 use super::badges::merge;
-use super::reply::{Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page};
+use super::reply::{
+    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page,
+};
 use super::store::{SandboxData, StoredOffer};
 use crate::model::offer::OfferInput;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::response::Response;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -155,13 +156,13 @@ pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>)
     ok_true()
 }
 
-fn offer_id(raw: &str) -> Result<i64, Response> {
+fn offer_id(raw: &str) -> Result<i64, Refusal> {
     raw.parse()
         .map_err(|_| bad_request("id", "must be a number"))
 }
 
 /// Reads a multipart form (or a JSON object) into typed JSON fields.
-async fn read_fields(request: Request) -> Result<Map<String, Value>, Response> {
+async fn read_fields(request: Request) -> Result<Map<String, Value>, Refusal> {
     let content_type = request
         .headers()
         .get(CONTENT_TYPE)
@@ -206,7 +207,7 @@ async fn read_fields(request: Request) -> Result<Map<String, Value>, Response> {
 }
 
 /// Gives form text the types of the documents: numbers, booleans, JSON `templateData`, id lists.
-fn normalize(fields: &mut Map<String, Value>) -> Result<(), Response> {
+fn normalize(fields: &mut Map<String, Value>) -> Result<(), Refusal> {
     for name in ["template", "showDelayMS"] {
         if let Some(Value::String(text)) = fields.get(name) {
             let number: i64 = text
@@ -241,7 +242,7 @@ fn normalize(fields: &mut Map<String, Value>) -> Result<(), Response> {
     Ok(())
 }
 
-fn to_input(fields: Value) -> Result<OfferInput, Response> {
+fn to_input(fields: Value) -> Result<OfferInput, Refusal> {
     let input: OfferInput = serde_json::from_value(fields).map_err(|e| bad_request("body", e))?;
     check(input.validate())?;
     Ok(input)

@@ -6,8 +6,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-/// A sandbox handler's result: an answer, or an error answer.
-pub type Reply = Result<Response, Response>;
+/// A sandbox handler's result: an answer, or a refusal.
+pub type Reply = Result<Response, Refusal>;
+
+/// An error answer: status and NestJS-style JSON body.
+#[derive(Debug)]
+pub struct Refusal {
+    status: StatusCode,
+    body: serde_json::Value,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
 
 pub fn ok_json(value: impl serde::Serialize) -> Reply {
     Ok(Json(value).into_response())
@@ -22,26 +35,26 @@ pub fn ok_true() -> Reply {
     ok_json(true)
 }
 
-pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
+pub fn error(status: StatusCode, message: impl Into<String>) -> Refusal {
     let message = message.into();
     let body = json!({
         "statusCode": status.as_u16(),
         "message": message,
         "error": status.canonical_reason().unwrap_or("Error"),
     });
-    (status, Json(body)).into_response()
+    Refusal { status, body }
 }
 
-pub fn bad_request(field: &str, message: impl std::fmt::Display) -> Response {
+pub fn bad_request(field: &str, message: impl std::fmt::Display) -> Refusal {
     error(StatusCode::BAD_REQUEST, format!("{field}: {message}"))
 }
 
-pub fn not_found(what: impl std::fmt::Display) -> Response {
+pub fn not_found(what: impl std::fmt::Display) -> Refusal {
     error(StatusCode::NOT_FOUND, format!("{what} not found"))
 }
 
 /// 400 naming every field that failed validation, or nothing when all is well.
-pub fn check(problems: Problems) -> Result<(), Response> {
+pub fn check(problems: Problems) -> Result<(), Refusal> {
     if problems.is_empty() {
         return Ok(());
     }
@@ -51,11 +64,14 @@ pub fn check(problems: Problems) -> Result<(), Response> {
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
     let body = json!({ "statusCode": 400, "message": messages, "error": "Bad Request" });
-    Err((StatusCode::BAD_REQUEST, Json(body)).into_response())
+    Err(Refusal {
+        status: StatusCode::BAD_REQUEST,
+        body,
+    })
 }
 
 /// Reads a JSON body, answering 400 when it is not JSON of the right shape.
-pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Refusal> {
     serde_json::from_slice(body)
         .map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid body: {e}")))
 }
@@ -64,7 +80,7 @@ pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Resp
 pub fn page(
     params: &std::collections::HashMap<String, String>,
     default_limit: usize,
-) -> Result<(usize, usize), Response> {
+) -> Result<(usize, usize), Refusal> {
     let number = |name: &str, default: usize| match params.get(name) {
         None => Ok(default),
         Some(v) => v
