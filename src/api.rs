@@ -1,3 +1,7 @@
-//! Server functions: the dashboard's public surface, one verb-named function per file.
+//! Server functions: the dashboard's public surface, one verb-named function per file. Each one
+//! checks its caller first (see `server::auth::guard`).
 
+pub mod audit;
+pub mod auth;
+pub mod staff;
 pub mod system;

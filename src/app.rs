@@ -1,6 +1,9 @@
 //! The HTML shell, the app root and the route table.
 
-use crate::components::{error_panel::ErrorPanel, header::AppHeader};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::header::{AppHeader, provide_me};
+use crate::pages::admin::{audit::AuditPage, staff::StaffPage};
+use crate::pages::auth::{account::AccountPage, login::LoginPage};
 use crate::pages::{home::HomePage, not_found::NotFoundPage, upcoming::UpcomingPage};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -36,6 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_me();
     mark_hydrated();
     view! {
         <Stylesheet id="leptos" href="/pkg/watchers-dashboard.css" />
@@ -72,11 +76,10 @@ pub fn App() -> impl IntoView {
                                 view=|| view! { <UpcomingPage href="/rooms" /> }
                                 ssr=SsrMode::Async
                             />
-                            <Route
-                                path=path!("audit")
-                                view=|| view! { <UpcomingPage href="/audit" /> }
-                                ssr=SsrMode::Async
-                            />
+                            <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async />
+                            <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
+                            <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
+                            <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
                         </Routes>
                     </ErrorBoundary>
                 </main>

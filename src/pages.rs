@@ -1,5 +1,7 @@
 //! One page component per route.
 
+pub mod admin;
+pub mod auth;
 pub mod home;
 pub mod not_found;
 pub mod upcoming;

@@ -1,11 +1,15 @@
 //! Server-only code: configuration, shared state, the HTTP router and its handlers.
 
+pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod db;
 pub mod health;
 pub mod router;
 pub mod run;
 pub mod sandbox;
+pub mod security;
 pub mod startup;
 pub mod state;
 pub mod upstream;

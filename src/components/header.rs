@@ -1,13 +1,31 @@
-//! The page header: product name, the SANDBOX or LIVE badge with the region, and the navigation.
+//! The page header: product name, the SANDBOX or LIVE badge with the region, the navigation the
+//! signed-in person's role allows, and who is signed in.
 
 use super::nav::MainNav;
+use crate::api::auth::get_me;
 use crate::api::system::get_shell_info;
+use crate::error::AppError;
 use crate::model::deployment::{Mode, ShellInfo};
+use crate::model::staff::Me;
 use leptos::prelude::*;
+
+/// Who is signed in, loaded once per page and shared through context.
+pub type MeResource = OnceResource<Result<Option<Me>, AppError>>;
+
+pub fn provide_me() -> MeResource {
+    let me = OnceResource::new(get_me());
+    provide_context(me);
+    me
+}
+
+pub fn use_me() -> MeResource {
+    expect_context::<MeResource>()
+}
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let info = OnceResource::new(get_shell_info());
+    let me = use_me();
     view! {
         <header class="app-header">
             <div class="app-header__bar">
@@ -30,9 +48,36 @@ pub fn AppHeader() -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        me.await.ok().flatten().map(|me| view! { <UserMenu me /> })
+                    })}
+                </Suspense>
             </div>
-            <MainNav />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    me.await.ok().flatten().map(|me| view! { <MainNav role=me.role /> })
+                })}
+            </Suspense>
         </header>
+    }
+}
+
+/// The signed-in person, a link to their account and a sign-out button (a form: no JS needed).
+#[component]
+fn UserMenu(me: Me) -> impl IntoView {
+    view! {
+        <div class="user-menu" data-testid="user-menu">
+            <a href="/account" class="user-menu__name">
+                {me.username}
+                <span class="role-pill">{me.role.label()}</span>
+            </a>
+            <form method="post" action="/auth/logout">
+                <button type="submit" class="button button--small button--quiet">
+                    "Sign out"
+                </button>
+            </form>
+        </div>
     }
 }
 

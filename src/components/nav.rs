@@ -1,5 +1,6 @@
 //! The dashboard's sections and the navigation between them.
 
+use crate::model::staff::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,33 +9,46 @@ pub struct Section {
     pub href: &'static str,
     pub label: &'static str,
     pub summary: &'static str,
+    /// Shown to admins only (the server refuses everyone else anyway).
+    pub admin_only: bool,
 }
 
-pub const SECTIONS: [Section; 5] = [
+pub const SECTIONS: [Section; 6] = [
     Section {
         href: "/badges",
         label: "Badges",
         summary: "Design badges with a live colour preview and hand them out to users.",
+        admin_only: false,
     },
     Section {
         href: "/offers",
         label: "Offers",
         summary: "Compose marketing offers (templates 10 and 11) and preview them before publishing.",
+        admin_only: false,
     },
     Section {
         href: "/advertisements",
         label: "Advertisements",
         summary: "Multi-language advertisements and winshare posts (template 12).",
+        admin_only: false,
     },
     Section {
         href: "/rooms",
         label: "Rooms",
         summary: "Schedule chat rooms, switch voice, change their status.",
+        admin_only: false,
     },
     Section {
         href: "/audit",
         label: "Audit log",
         summary: "Who changed what, when, and what the Watchers API answered.",
+        admin_only: true,
+    },
+    Section {
+        href: "/staff",
+        label: "Staff",
+        summary: "Who can sign in, and with which role.",
+        admin_only: true,
     },
 ];
 
@@ -43,14 +57,20 @@ pub fn section(href: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|s| s.href == href)
 }
 
+/// The sections `role` may see.
+pub fn visible_sections(role: Role) -> impl Iterator<Item = &'static Section> {
+    SECTIONS
+        .iter()
+        .filter(move |s| !s.admin_only || role == Role::Admin)
+}
+
 /// The main navigation; the link of the current section is marked `aria-current="page"`.
 #[component]
-pub fn MainNav() -> impl IntoView {
+pub fn MainNav(role: Role) -> impl IntoView {
     view! {
         <nav class="main-nav" aria-label="Main">
             <ul>
-                {SECTIONS
-                    .iter()
+                {visible_sections(role)
                     .map(|s| {
                         view! {
                             <li>

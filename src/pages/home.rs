@@ -1,6 +1,7 @@
 //! `/`: the overview, a card per section of the dashboard.
 
-use crate::components::nav::SECTIONS;
+use crate::components::header::use_me;
+use crate::components::nav::visible_sections;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,9 +15,11 @@ pub fn HomePage() -> impl IntoView {
                 "Design badges, compose offers and advertisements, and run chat rooms for your Watchers project."
             </p>
         </div>
+        <Suspense>
         <ul class="card-grid">
-            {SECTIONS
-                .iter()
+            {move || Suspend::new(async move {
+                let role = use_me().await.ok().flatten().map(|me| me.role);
+                role.map(|role| visible_sections(role)
                 .map(|s| {
                     view! {
                         <li class="card">
@@ -27,7 +30,9 @@ pub fn HomePage() -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view()}
+                .collect_view())
+            })}
         </ul>
+        </Suspense>
     }
 }

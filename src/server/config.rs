@@ -30,6 +30,14 @@ pub struct Config {
     pub credentials: Option<Credentials>,
     /// `WATCHERS_SANDBOX_FILE`: where sandbox mode keeps its data; `:memory:` keeps none.
     pub sandbox_file: Option<PathBuf>,
+    /// `DATABASE_URL`: the SQLite database of staff, sessions and the audit log.
+    pub database_url: String,
+    /// `DASHBOARD_PUBLIC_URL` starts with `https://`: cookies are Secure and `__Host-` prefixed.
+    pub https: bool,
+    /// `DASHBOARD_TRUST_PROXY=1`: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// `DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD`: the first admin's password instead of a random one.
+    pub bootstrap_admin_password: Option<SecretString>,
 }
 
 /// Why the dashboard refuses to start.
@@ -46,6 +54,8 @@ pub enum ConfigError {
     UnknownRegion(String),
     #[error("WATCHERS_BASE_URL={0:?} must be an http:// or https:// URL.")]
     BadBaseUrl(String),
+    #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
+    BadPublicUrl(String),
 }
 
 const API_KEY: &str = "WATCHERS_API_KEY";
@@ -95,11 +105,23 @@ impl Config {
             Some(path) => Some(PathBuf::from(path)),
             None => Some(PathBuf::from(DEFAULT_SANDBOX_FILE)),
         };
+        let https = match get("DASHBOARD_PUBLIC_URL") {
+            None => false,
+            Some(url) if url.starts_with("https://") => true,
+            Some(url) if url.starts_with("http://") => false,
+            Some(url) => return Err(ConfigError::BadPublicUrl(url)),
+        };
         Ok(Config {
             region,
             base_url,
             credentials,
             sandbox_file,
+            database_url: get("DATABASE_URL")
+                .unwrap_or_else(|| crate::server::db::DEFAULT_DATABASE_URL.to_owned()),
+            https,
+            trust_proxy: get("DASHBOARD_TRUST_PROXY").is_some_and(|v| v == "1" || v == "true"),
+            bootstrap_admin_password: get("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD")
+                .map(SecretString::from),
         })
     }
 

@@ -47,9 +47,19 @@ pub async fn serve() -> ExitCode {
         info.mode.badge(),
         info.region.code()
     );
-    let served = axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let app = match router(state).await {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("watchers-dashboard: not starting: cannot set up sessions: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -18,6 +18,10 @@ pub enum StartupError {
     Client(super::upstream::UpstreamError),
     #[error("no randomness for sandbox credentials: {0}")]
     Random(getrandom::Error),
+    #[error("cannot open the database: {0}")]
+    Database(sqlx::Error),
+    #[error("cannot create the first admin: {0}")]
+    Bootstrap(String),
 }
 
 /// The running app's state, and the sandbox when there is one.
@@ -27,6 +31,16 @@ pub struct Started {
 }
 
 pub async fn start(config: Config, leptos_options: LeptosOptions) -> Result<Started, StartupError> {
+    let db = crate::server::db::connect(&config.database_url)
+        .await
+        .map_err(StartupError::Database)?;
+    let preset = config
+        .bootstrap_admin_password
+        .as_ref()
+        .map(secrecy::ExposeSecret::expose_secret);
+    crate::server::auth::bootstrap::ensure_admin(&db, preset)
+        .await
+        .map_err(StartupError::Bootstrap)?;
     let (client, sandbox) = match &config.credentials {
         Some(credentials) => {
             let client = WatchersClient::new(
@@ -66,7 +80,7 @@ pub async fn start(config: Config, leptos_options: LeptosOptions) -> Result<Star
     };
     watch_upstream(client.clone());
     Ok(Started {
-        state: AppState::new(leptos_options, config, client),
+        state: AppState::new(leptos_options, config, client, db),
         sandbox,
     })
 }

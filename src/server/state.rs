@@ -1,10 +1,12 @@
 //! The state every handler and server function can reach.
 
+use super::auth::throttle::Throttle;
 use super::config::Config;
 use super::upstream::WatchersClient;
 use crate::model::deployment::ShellInfo;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+use sqlx::SqlitePool;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -13,14 +15,24 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The Watchers API, live or the in-process sandbox.
     pub upstream: WatchersClient,
+    /// Staff, sessions and the audit log.
+    pub db: SqlitePool,
+    pub throttle: Arc<Throttle>,
 }
 
 impl AppState {
-    pub fn new(leptos_options: LeptosOptions, config: Config, upstream: WatchersClient) -> Self {
+    pub fn new(
+        leptos_options: LeptosOptions,
+        config: Config,
+        upstream: WatchersClient,
+        db: SqlitePool,
+    ) -> Self {
         AppState {
             leptos_options,
             config: Arc::new(config),
             upstream,
+            db,
+            throttle: Arc::default(),
         }
     }
 

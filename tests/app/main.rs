@@ -1,10 +1,12 @@
 //! Integration tests against started servers: real HTTP on loopback ports.
 #![cfg(feature = "ssr")]
 
+mod auth;
 mod contract;
 mod faults;
 mod healthz;
 mod pages;
+mod roles;
 mod round_trip;
 mod sandbox;
 mod support;

@@ -1,17 +1,27 @@
 //! The server-rendered shell: complete HTML without JavaScript, a real 404, the shell server function.
 
-use crate::support::spawn_app;
+use crate::support::{ADMIN_PASSWORD, spawn_app};
 use serde_json::Value;
 
 #[tokio::test]
 async fn home_page_renders_the_shell_with_badge_region_and_navigation() {
     let app = spawn_app(&[]).await;
-    let (status, html) = app.get_text("/").await;
-    assert_eq!(status, 200);
+    let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let response = app.get_as(&cookie, "/").await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
     assert!(html.contains("Watchers Dashboard"));
     assert!(html.contains(">SANDBOX<"), "mode badge missing: {html}");
     assert!(html.contains("EU · Europe"), "region missing");
-    for href in ["/badges", "/offers", "/advertisements", "/rooms", "/audit"] {
+    assert!(html.contains("data-testid=\"user-menu\""));
+    for href in [
+        "/badges",
+        "/offers",
+        "/advertisements",
+        "/rooms",
+        "/audit",
+        "/staff",
+    ] {
         assert!(
             html.contains(&format!("href=\"{href}\"")),
             "no link to {href}"
@@ -29,7 +39,7 @@ async fn live_mode_shows_live_badge_and_never_the_credentials() {
         ("WATCHERS_BASE_URL", "http://127.0.0.1:9"),
     ])
     .await;
-    let (_, html) = app.get_text("/badges").await;
+    let (_, html) = app.get_text("/login").await;
     assert!(html.contains(">LIVE<"));
     assert!(html.contains("ZA · Africa"));
     assert!(!html.contains("canary"));
@@ -38,8 +48,10 @@ async fn live_mode_shows_live_badge_and_never_the_credentials() {
 #[tokio::test]
 async fn unknown_address_answers_404_with_a_page() {
     let app = spawn_app(&[]).await;
-    let (status, html) = app.get_text("/no/such/page").await;
-    assert_eq!(status, 404);
+    let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let response = app.get_as(&cookie, "/no/such/page").await;
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.unwrap();
     assert!(html.contains("Page not found"));
     assert!(html.contains("Watchers Dashboard"), "404 keeps the shell");
 }
@@ -59,4 +71,28 @@ async fn shell_info_server_function_answers_over_http() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["mode"], "sandbox");
     assert_eq!(body["region"], "hk");
+}
+
+#[tokio::test]
+async fn pages_send_anonymous_visitors_to_sign_in_and_back() {
+    let app = spawn_app(&[]).await;
+    let (status, _) = app.get_text("/audit?person=ann").await;
+    assert_eq!(status, 303);
+    let response = app
+        .client
+        .get(app.url("/audit?person=ann"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.headers()["location"],
+        "/login?next=%2Faudit%3Fperson%3Dann"
+    );
+    let (status, html) = app.get_text("/login?next=%2Faudit").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("action=\"/auth/login\""));
+    assert!(
+        html.contains("value=\"/audit\""),
+        "next is carried in the form"
+    );
 }

@@ -3,7 +3,10 @@
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
+use watchers_dashboard::model::staff::Role;
+use watchers_dashboard::server::auth::{password, staff};
 use watchers_dashboard::server::config::{Config, Credentials};
 use watchers_dashboard::server::router::router;
 use watchers_dashboard::server::sandbox::{Sandbox, SandboxConfig};
@@ -14,13 +17,19 @@ pub struct TestApp {
     pub base_url: String,
     pub client: reqwest::Client,
     pub sandbox: Option<Arc<Sandbox>>,
+    pub db: sqlx::SqlitePool,
+    _dir: tempfile::TempDir,
 }
+
+/// The first admin's password in every test app.
+pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
 
+    /// GET without signing in.
     pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {
         let response = self.client.get(self.url(path)).send().await.expect("GET");
         let status = response.status();
@@ -37,6 +46,11 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         .collect();
     vars.entry("WATCHERS_SANDBOX_FILE".into())
         .or_insert_with(|| ":memory:".into());
+    let dir = tempfile::tempdir().expect("tempdir");
+    vars.entry("DATABASE_URL".into())
+        .or_insert_with(|| format!("sqlite://{}", dir.path().join("dashboard.db").display()));
+    vars.entry("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD".into())
+        .or_insert_with(|| ADMIN_PASSWORD.into());
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("config");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -48,15 +62,110 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         .site_addr(addr)
         .build();
     let started = start(config, options).await.expect("start");
-    let app = router(started.state);
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+    let db = started.state.db.clone();
+    let app = router(started.state).await.expect("router");
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve")
+    });
     TestApp {
         base_url: format!("http://{addr}"),
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client"),
+        client: client_from([127, 0, 0, 1]),
         sandbox: started.sandbox,
+        db,
+        _dir: dir,
+    }
+}
+
+/// A client that follows no redirects and sends from `ip` (any 127.x address is loopback).
+pub fn client_from(ip: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(std::net::IpAddr::from(ip))
+        .build()
+        .expect("client")
+}
+
+/// The `name=value` part of a response's session cookie.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.contains("watchers_session="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+}
+
+impl TestApp {
+    /// Posts the sign-in form from `client`.
+    pub async fn post_login(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+        next: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/auth/login"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .expect("POST /auth/login")
+    }
+
+    /// Signs in and answers the session cookie.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let response = self.post_login(&self.client, username, password, "/").await;
+        assert_eq!(response.status(), 303, "sign-in of {username} failed");
+        session_cookie(&response).expect("a session cookie")
+    }
+
+    /// Creates a member of staff directly in the database.
+    pub async fn add_staff(&self, username: &str, role: Role, password: &str) {
+        let hash = password::hash(password.to_owned()).await.expect("hash");
+        assert!(
+            staff::insert(&self.db, username, role, &hash)
+                .await
+                .expect("insert")
+        );
+    }
+
+    /// GET with a session cookie.
+    pub async fn get_as(&self, cookie: &str, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// Calls a server function (`/api/...`) with a form body, signed in or not.
+    pub async fn call(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .form(form)
+            .header("accept", "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("server function call")
     }
 }
 

@@ -1,0 +1,24 @@
+//! `get_me`: who is signed in, or nobody.
+
+use crate::error::AppError;
+use crate::model::staff::Me;
+use leptos::prelude::*;
+
+#[server(endpoint = "auth/me")]
+pub async fn get_me() -> Result<Option<Me>, AppError> {
+    use crate::server::auth::guard::signed_in;
+    match signed_in().await {
+        Ok((_, account)) => Ok(Some(Me {
+            username: account.username,
+            role: account.role,
+        })),
+        Err(AppError::Unauthorized) => {
+            // Not an error here: the header simply shows nobody.
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(axum::http::StatusCode::OK);
+            }
+            Ok(None)
+        }
+        Err(err) => Err(err),
+    }
+}

@@ -1,0 +1,201 @@
+//! Staff, their roles, and what each role may do. The server decides; the UI only hides.
+
+use super::validate::Problems;
+use serde::{Deserialize, Serialize};
+
+/// A member of staff's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Everything, staff management and the audit log included.
+    Admin,
+    /// Badges, offers, advertisements and exclusions; rooms read-only.
+    Marketing,
+    /// Rooms and badge user assignment; read-only elsewhere.
+    Moderator,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Marketing, Role::Moderator];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Marketing => "marketing",
+            Role::Moderator => "moderator",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Admin",
+            Role::Marketing => "Marketing",
+            Role::Moderator => "Moderator",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value.trim())
+    }
+
+    /// Whether this role may do `capability`.
+    pub fn can(self, capability: Capability) -> bool {
+        use Capability::*;
+        match self {
+            Role::Admin => true,
+            Role::Marketing => matches!(
+                capability,
+                View | EditBadges
+                    | AssignBadgeUsers
+                    | EditOffers
+                    | EditAdvertisements
+                    | EditExclusions
+            ),
+            Role::Moderator => matches!(capability, View | AssignBadgeUsers | EditRooms),
+        }
+    }
+}
+
+/// What a server function needs the caller to be allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Capability {
+    /// Read any area (every signed-in role).
+    View,
+    EditBadges,
+    AssignBadgeUsers,
+    EditOffers,
+    EditAdvertisements,
+    EditExclusions,
+    EditRooms,
+    ManageStaff,
+    ViewAudit,
+}
+
+/// The signed-in person, as the page header shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub username: String,
+    pub role: Role,
+}
+
+/// A row of the staff management page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub username: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub created_at: String,
+    pub last_login_at: Option<String>,
+}
+
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 128;
+
+/// ASVS-style password rules: length only, no composition rules, not the username.
+pub fn validate_password(field: &str, password: &str, username: &str) -> Problems {
+    let mut p = Problems::default();
+    let n = password.chars().count();
+    if n < PASSWORD_MIN {
+        p.push(
+            field,
+            format!("Use at least {PASSWORD_MIN} characters ({n} now)."),
+        );
+    } else if n > PASSWORD_MAX {
+        p.push(field, format!("Use at most {PASSWORD_MAX} characters."));
+    } else if password.trim().eq_ignore_ascii_case(username.trim()) {
+        p.push(field, "The password cannot be the username.");
+    }
+    p
+}
+
+/// Usernames: 2 to 64 of a-z, 0-9, `.`, `_`, `-`; stored lowercase.
+pub fn validate_username(username: &str) -> Problems {
+    let mut p = Problems::default();
+    let u = username.trim();
+    let ok_chars = u
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !(2..=64).contains(&u.len()) || !ok_chars {
+        p.push(
+            "username",
+            "Use 2 to 64 letters, digits, dots, dashes or underscores.",
+        );
+    }
+    p
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub area: String,
+    pub target: Option<String>,
+    /// `ok`, `refused` (by us or upstream) or `failed` (upstream unavailable or unreadable).
+    pub outcome: String,
+    pub summary: String,
+}
+
+/// The audit page's filters; empty fields do not filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    #[serde(default)]
+    pub person: String,
+    #[serde(default)]
+    pub area: String,
+    /// `YYYY-MM-DD`, inclusive.
+    #[serde(default)]
+    pub from: String,
+    /// `YYYY-MM-DD`, inclusive.
+    #[serde(default)]
+    pub to: String,
+}
+
+/// The areas an audit entry can belong to.
+pub const AUDIT_AREAS: [&str; 7] = [
+    "auth",
+    "staff",
+    "badges",
+    "offers",
+    "advertisements",
+    "exclusions",
+    "rooms",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_allow_what_the_issue_says() {
+        use Capability::*;
+        assert!(Role::Admin.can(ManageStaff) && Role::Admin.can(ViewAudit));
+        assert!(Role::Marketing.can(EditBadges) && Role::Marketing.can(EditExclusions));
+        assert!(!Role::Marketing.can(EditRooms) && !Role::Marketing.can(ViewAudit));
+        assert!(Role::Moderator.can(EditRooms) && Role::Moderator.can(AssignBadgeUsers));
+        assert!(!Role::Moderator.can(EditBadges) && !Role::Moderator.can(EditOffers));
+        assert!(!Role::Moderator.can(ManageStaff));
+    }
+
+    #[test]
+    fn password_and_username_rules() {
+        assert!(validate_password("p", "correct horse battery", "ann").is_empty());
+        assert!(
+            validate_password("p", "short", "ann")
+                .for_field("p")
+                .is_some()
+        );
+        assert!(
+            validate_password("p", "annannannann", "annannannann")
+                .for_field("p")
+                .is_some()
+        );
+        assert!(validate_username("ann.lee-2").is_empty());
+        assert!(validate_username("a").for_field("username").is_some());
+        assert!(validate_username("ann lee").for_field("username").is_some());
+    }
+}

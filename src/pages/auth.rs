@@ -1,0 +1,4 @@
+//! Signing in and the signed-in person's own account.
+
+pub mod account;
+pub mod login;

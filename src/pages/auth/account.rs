@@ -1,0 +1,46 @@
+//! `/account`: change your own password.
+
+use crate::api::auth::ChangePassword;
+use crate::components::form::{FieldError, ResultNote, outcome};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let result = outcome(change.value());
+    view! {
+        <Title text="Your account" />
+        <div class="page-head">
+            <h1>"Your account"</h1>
+        </div>
+        <section class="panel">
+            <h2>"Change password"</h2>
+            <p class="muted">
+                "At least 12 characters. Your other sessions end; this one stays signed in."
+            </p>
+            <ActionForm action=change attr:class="form">
+                <label class="field">
+                    <span>"Current password"</span>
+                    <input type="password" name="current" autocomplete="current-password" required />
+                    <FieldError result field="current" />
+                </label>
+                <label class="field">
+                    <span>"New password"</span>
+                    <input
+                        type="password"
+                        name="new_password"
+                        autocomplete="new-password"
+                        minlength="12"
+                        required
+                    />
+                    <FieldError result field="new_password" />
+                </label>
+                <button class="button" type="submit">
+                    "Change password"
+                </button>
+                <ResultNote result ok="Your password has been changed." />
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! Who is signed in and what their role allows: passwords, staff accounts, sessions, the sign-in
+//! form's handlers, throttling, and the checks every server function makes first.
+
+pub mod bootstrap;
+pub mod guard;
+pub mod login;
+pub mod password;
+pub mod session;
+pub mod staff;
+pub mod throttle;

@@ -1,0 +1,123 @@
+//! The checks in front of everything: pages need a signed-in person, and every server function
+//! asks [`require`] before it does anything.
+
+use super::session;
+use super::staff::Account;
+use crate::error::AppError;
+use crate::model::query::encode;
+use crate::model::staff::Capability;
+use crate::server::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::use_context;
+use tower_sessions::Session;
+
+/// The caller of a server function, when signed in and allowed `capability`; otherwise 401 or 403.
+pub async fn require(capability: Capability) -> Result<(AppState, Account), AppError> {
+    let (state, account) = signed_in().await?;
+    if !account.role.can(capability) {
+        set_status(StatusCode::FORBIDDEN);
+        return Err(AppError::Forbidden);
+    }
+    Ok((state, account))
+}
+
+/// The caller of a server function, when signed in; otherwise 401.
+pub async fn signed_in() -> Result<(AppState, Account), AppError> {
+    let state = use_context::<AppState>().ok_or(AppError::Internal)?;
+    let session: Session = leptos_axum::extract().await.map_err(|err| {
+        tracing::error!("no session layer in front of a server function: {err}");
+        AppError::Internal
+    })?;
+    match session::current(&session, &state.db).await {
+        Ok(Some(account)) => Ok((state, account)),
+        Ok(None) => {
+            set_status(StatusCode::UNAUTHORIZED);
+            Err(AppError::Unauthorized)
+        }
+        Err(err) => {
+            tracing::error!("session check failed: {err}");
+            Err(AppError::Internal)
+        }
+    }
+}
+
+/// The session of the server function being served.
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract().await.map_err(|_| AppError::Internal)
+}
+
+fn set_status(status: StatusCode) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// Paths anyone may fetch: the sign-in page, health, static assets. Server functions (`/api/`)
+/// check their callers themselves.
+fn is_public(path: &str) -> bool {
+    matches!(
+        path,
+        "/login" | "/auth/login" | "/auth/logout" | "/healthz" | "/favicon.svg"
+    ) || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+}
+
+/// Sends anyone not signed in from a page to `/login?next=…`.
+pub async fn pages_need_sign_in(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if is_public(path) {
+        return next.run(request).await;
+    }
+    match session::current(&session, &state.db).await {
+        Ok(Some(_)) => next.run(request).await,
+        Ok(None) => {
+            let target = request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let login = format!("/login?next={}", encode(target));
+            Redirect::to(&login).into_response()
+        }
+        Err(err) => {
+            tracing::error!("session check failed: {err}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `next` is followed only to a path on this site: `/…`, never `//host` or `/\host`.
+pub fn local_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/badges?page=2"), Some("/badges?page=2"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "badges",
+            "/a\nb",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad}");
+        }
+    }
+}

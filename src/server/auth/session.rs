@@ -1,0 +1,103 @@
+//! Sessions in SQLite (tower-sessions): the cookie's settings, signing in, and deciding on every
+//! request whether a session still stands.
+
+use super::staff::{self, Account};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+const USER_KEY: &str = "user";
+/// A session ends after 30 minutes without a request…
+pub const IDLE_MINUTES: i64 = 30;
+/// …and 12 hours after sign-in, whatever happens.
+pub const ABSOLUTE_SECONDS: i64 = 12 * 3600;
+
+/// What a session remembers of its person.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SessionUser {
+    id: i64,
+    auth_version: i64,
+    signed_in_at: i64,
+}
+
+/// The session layer: HttpOnly, SameSite=Strict; over https also Secure with the `__Host-` prefix.
+pub fn layer(store: SqliteStore, https: bool) -> SessionManagerLayer<SqliteStore> {
+    let name = if https {
+        "__Host-watchers_session"
+    } else {
+        "watchers_session"
+    };
+    SessionManagerLayer::new(store)
+        .with_name(name)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(https)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(Duration::minutes(IDLE_MINUTES)))
+}
+
+/// Creates the sessions table and starts the hourly clean-up of expired sessions.
+pub async fn store(db: &SqlitePool) -> Result<SqliteStore, sqlx::Error> {
+    use tower_sessions::ExpiredDeletion;
+    let store = SqliteStore::new(db.clone());
+    store.migrate().await?;
+    let cleaner = store.clone();
+    tokio::spawn(async move {
+        let _ = cleaner
+            .continuously_delete_expired(std::time::Duration::from_secs(3600))
+            .await;
+    });
+    Ok(store)
+}
+
+/// Starts a session for `account` under a new session id.
+pub async fn sign_in(
+    session: &Session,
+    account: &Account,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    let user = SessionUser {
+        id: account.id,
+        auth_version: account.auth_version,
+        signed_in_at: chrono::Utc::now().timestamp(),
+    };
+    session.insert(USER_KEY, user).await
+}
+
+/// Keeps the current session after the person's own password change moved their auth version on.
+pub async fn refresh_version(
+    session: &Session,
+    auth_version: i64,
+) -> Result<(), tower_sessions::session::Error> {
+    if let Some(mut user) = session.get::<SessionUser>(USER_KEY).await? {
+        user.auth_version = auth_version;
+        session.cycle_id().await?;
+        session.insert(USER_KEY, user).await?;
+    }
+    Ok(())
+}
+
+/// The account behind `session`, if the session still stands: not past 12 hours, the account
+/// neither gone nor disabled, its password unchanged since. A session that fails is ended.
+pub async fn current(session: &Session, db: &SqlitePool) -> Result<Option<Account>, String> {
+    let user: Option<SessionUser> = session.get(USER_KEY).await.map_err(|e| e.to_string())?;
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    let expired = chrono::Utc::now().timestamp() - user.signed_in_at > ABSOLUTE_SECONDS;
+    let account = if expired {
+        None
+    } else {
+        staff::find_by_id(db, user.id)
+            .await
+            .map_err(|e| e.to_string())?
+            .filter(|a| !a.disabled && a.auth_version == user.auth_version)
+    };
+    if account.is_none() {
+        session.flush().await.map_err(|e| e.to_string())?;
+    }
+    Ok(account)
+}

@@ -1,0 +1,278 @@
+//! Sign-in, sessions, throttling, lockout, CSRF and security headers, over real HTTP.
+
+use crate::support::{ADMIN_PASSWORD, client_from, session_cookie, spawn_app};
+use watchers_dashboard::model::staff::Role;
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_get_the_same_answer_and_keep_the_username() {
+    let app = spawn_app(&[]).await;
+    let wrong = app
+        .post_login(&app.client, "admin", "not-the-password", "/")
+        .await;
+    let unknown = app
+        .post_login(&app.client, "nobody", "not-the-password", "/")
+        .await;
+    assert_eq!(
+        (wrong.status().as_u16(), unknown.status().as_u16()),
+        (401, 401)
+    );
+    let wrong = wrong.text().await.unwrap();
+    let unknown = unknown.text().await.unwrap();
+    assert!(wrong.contains("Wrong username or password."));
+    assert!(unknown.contains("Wrong username or password."));
+    assert!(
+        unknown.contains("value=\"nobody\""),
+        "the username typed is kept"
+    );
+    assert!(
+        !wrong.contains("not-the-password"),
+        "the password is never echoed"
+    );
+}
+
+#[tokio::test]
+async fn ten_wrong_passwords_back_to_back_the_sixth_to_tenth_are_429() {
+    let app = spawn_app(&[]).await;
+    let mut statuses = vec![];
+    for _ in 0..10 {
+        let response = app
+            .post_login(&app.client, "admin", "wrong-password!", "/")
+            .await;
+        if response.status() == 429 {
+            assert!(response.headers().contains_key("retry-after"));
+        }
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    // Another address is not throttled.
+    let other = client_from([127, 0, 0, 9]);
+    let response = app.post_login(&other, "admin", ADMIN_PASSWORD, "/").await;
+    assert_eq!(response.status(), 303);
+}
+
+#[tokio::test]
+async fn an_account_locks_after_repeated_failures_from_any_address() {
+    let app = spawn_app(&[]).await;
+    for ip in [[127, 0, 0, 2], [127, 0, 0, 3]] {
+        let client = client_from(ip);
+        for _ in 0..5 {
+            let response = app
+                .post_login(&client, "admin", "wrong-password!", "/")
+                .await;
+            assert_eq!(response.status(), 401);
+        }
+    }
+    let fresh = client_from([127, 0, 0, 4]);
+    let response = app.post_login(&fresh, "admin", ADMIN_PASSWORD, "/").await;
+    assert_eq!(
+        response.status(),
+        429,
+        "locked even with the right password"
+    );
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Too many failed sign-ins for this username")
+    );
+}
+
+#[tokio::test]
+async fn next_is_followed_only_to_local_paths() {
+    let app = spawn_app(&[]).await;
+    for (next, expected) in [
+        ("/audit?area=auth", "/audit?area=auth"),
+        ("//evil.example/x", "/"),
+        ("https://evil.example", "/"),
+    ] {
+        let response = app
+            .post_login(&app.client, "admin", ADMIN_PASSWORD, next)
+            .await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], expected, "next={next}");
+    }
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_strict_and_changes_at_sign_in() {
+    let app = spawn_app(&[]).await;
+    let response = app
+        .post_login(&app.client, "admin", ADMIN_PASSWORD, "/")
+        .await;
+    let header = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(header.starts_with("watchers_session="), "{header}");
+    for part in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(header.contains(part), "{part} in {header}");
+    }
+    assert!(!header.contains("Secure"), "plain-http development mode");
+    let first = session_cookie(&response).unwrap();
+    let again = app
+        .client
+        .post(app.url("/auth/login"))
+        .header("cookie", &first)
+        .form(&[
+            ("username", "admin"),
+            ("password", ADMIN_PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let second = session_cookie(&again).expect("a new cookie at sign-in");
+    assert_ne!(first, second, "the session id changes at sign-in");
+}
+
+#[tokio::test]
+async fn over_https_the_cookie_is_secure_and_host_prefixed() {
+    let app = spawn_app(&[("DASHBOARD_PUBLIC_URL", "https://dashboard.example")]).await;
+    let response = app
+        .post_login(&app.client, "admin", ADMIN_PASSWORD, "/")
+        .await;
+    let header = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(header.starts_with("__Host-watchers_session="), "{header}");
+    assert!(header.contains("Secure"));
+}
+
+#[tokio::test]
+async fn sign_out_password_change_and_disabling_end_sessions_on_the_server() {
+    let app = spawn_app(&[]).await;
+    app.add_staff("mia", Role::Marketing, "mia-password-1234")
+        .await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+
+    let mia_a = app.sign_in("mia", "mia-password-1234").await;
+    let mia_b = app.sign_in("mia", "mia-password-1234").await;
+    assert_eq!(app.get_as(&mia_a, "/").await.status(), 200);
+    let changed = app
+        .call(
+            Some(&mia_a),
+            "/api/auth/change-password",
+            &[
+                ("current", "mia-password-1234"),
+                ("new_password", "mia-new-password-99"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), 200, "{:?}", changed.text().await);
+    assert_eq!(
+        app.get_as(&mia_b, "/").await.status(),
+        303,
+        "the other session ended"
+    );
+    // The session that changed the password continues (under a new id).
+    let mia_a = session_cookie(&changed).unwrap_or(mia_a);
+    assert_eq!(app.get_as(&mia_a, "/").await.status(), 200);
+
+    let disabled = app
+        .call(
+            Some(&admin),
+            "/api/staff/set-disabled",
+            &[("username", "mia"), ("disabled", "true")],
+        )
+        .await;
+    assert_eq!(disabled.status(), 200);
+    assert_eq!(
+        app.get_as(&mia_a, "/").await.status(),
+        303,
+        "disabling ended it"
+    );
+    let refused = app
+        .post_login(&app.client, "mia", "mia-new-password-99", "/")
+        .await;
+    assert_eq!(refused.status(), 401);
+
+    let out = app
+        .client
+        .post(app.url("/auth/logout"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        app.get_as(&admin, "/").await.status(),
+        303,
+        "signed out on the server"
+    );
+}
+
+#[tokio::test]
+async fn cross_site_state_changes_are_refused() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let host = app.base_url.trim_start_matches("http://").to_owned();
+    let send = |headers: Vec<(&'static str, String)>| {
+        let mut request = app
+            .client
+            .post(app.url("/api/staff/list"))
+            .header("cookie", &admin)
+            .header("accept", "application/json")
+            .form(&[("x", "")]);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        request.send()
+    };
+    let evil = send(vec![("origin", "http://evil.example".into())])
+        .await
+        .unwrap();
+    assert_eq!(evil.status(), 403);
+    let cross = send(vec![("sec-fetch-site", "cross-site".into())])
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403);
+    let same = send(vec![
+        ("origin", format!("http://{host}")),
+        ("sec-fetch-site", "same-origin".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(same.status(), 200);
+    let login = app
+        .client
+        .post(app.url("/auth/login"))
+        .header("origin", "http://evil.example")
+        .form(&[("username", "admin"), ("password", ADMIN_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 403, "login CSRF is refused too");
+}
+
+#[tokio::test]
+async fn pages_carry_a_nonce_policy_and_the_security_headers() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let response = app.get_as(&admin, "/").await;
+    let headers = response.headers().clone();
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("a nonce");
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the nonce"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    let other = app.get_as(&admin, "/").await;
+    assert_ne!(
+        other.headers()["content-security-policy"],
+        headers["content-security-policy"],
+        "a fresh nonce per page"
+    );
+}

@@ -1,0 +1,152 @@
+//! Every server function against anonymous, marketing, moderator and admin callers.
+
+use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use serde_json::Value;
+use watchers_dashboard::model::staff::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Marketing,
+    Moderator,
+    Admin,
+}
+
+/// Who may call: everyone (even anonymous), any signed-in person, or admins only.
+#[derive(Clone, Copy)]
+enum Allowed {
+    Everyone,
+    SignedIn,
+    AdminOnly,
+}
+
+/// Every server function of the app, with a valid body and who may call it. A new server
+/// function must be added here: `every_server_function_is_in_the_matrix` checks the count.
+const FUNCTIONS: &[(&str, &[(&str, &str)], Allowed)] = &[
+    ("/api/system/shell-info", &[], Allowed::Everyone),
+    ("/api/auth/me", &[], Allowed::Everyone),
+    ("/api/staff/list", &[], Allowed::AdminOnly),
+    (
+        "/api/staff/add",
+        &[
+            ("username", "newbie"),
+            ("role", "moderator"),
+            ("password", "newbie-password-1"),
+        ],
+        Allowed::AdminOnly,
+    ),
+    (
+        "/api/staff/set-role",
+        &[("username", "newbie"), ("role", "marketing")],
+        Allowed::AdminOnly,
+    ),
+    (
+        "/api/staff/reset-password",
+        &[("username", "newbie"), ("password", "newbie-password-2")],
+        Allowed::AdminOnly,
+    ),
+    (
+        "/api/staff/set-disabled",
+        &[("username", "newbie"), ("disabled", "false")],
+        Allowed::AdminOnly,
+    ),
+    (
+        "/api/audit/list",
+        &[("filter[area]", ""), ("page", "0")],
+        Allowed::AdminOnly,
+    ),
+    (
+        "/api/auth/change-password",
+        &[
+            ("current", "WHO-PASSWORD"),
+            ("new_password", "a-brand-new-password"),
+        ],
+        Allowed::SignedIn,
+    ),
+];
+
+async fn cookie_for(app: &TestApp, who: Who) -> Option<String> {
+    let (name, role) = match who {
+        Who::Anonymous => return None,
+        Who::Admin => return Some(app.sign_in("admin", ADMIN_PASSWORD).await),
+        Who::Marketing => ("mia", Role::Marketing),
+        Who::Moderator => ("max", Role::Moderator),
+    };
+    app.add_staff(name, role, &format!("{name}-password-1234"))
+        .await;
+    Some(app.sign_in(name, &format!("{name}-password-1234")).await)
+}
+
+#[tokio::test]
+async fn every_server_function_checks_its_caller() {
+    for who in [Who::Anonymous, Who::Marketing, Who::Moderator, Who::Admin] {
+        let app = spawn_app(&[]).await;
+        let cookie = cookie_for(&app, who).await;
+        let password = match who {
+            Who::Admin => ADMIN_PASSWORD.to_owned(),
+            Who::Marketing => "mia-password-1234".into(),
+            Who::Moderator => "max-password-1234".into(),
+            Who::Anonymous => String::new(),
+        };
+        if who == Who::Admin {
+            app.add_staff("newbie", Role::Moderator, "newbie-password-0")
+                .await;
+        }
+        for (path, form, allowed) in FUNCTIONS {
+            let form: Vec<(&str, &str)> = form
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        *k,
+                        if *v == "WHO-PASSWORD" {
+                            password.as_str()
+                        } else {
+                            *v
+                        },
+                    )
+                })
+                .collect();
+            let form: Vec<(&str, &str)> = if *path == "/api/staff/add" && who == Who::Admin {
+                vec![
+                    ("username", "newbie2"),
+                    ("role", "moderator"),
+                    ("password", "newbie-password-1"),
+                ]
+            } else {
+                form
+            };
+            let response = app.call(cookie.as_deref(), path, &form).await;
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap();
+            let expect_ok = match allowed {
+                Allowed::Everyone => true,
+                Allowed::SignedIn => who != Who::Anonymous,
+                Allowed::AdminOnly => who == Who::Admin,
+            };
+            if expect_ok {
+                assert_eq!(status, 200, "{who:?} {path}: {body}");
+            } else {
+                let error: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+                let expected = if who == Who::Anonymous {
+                    (401, "Unauthorized")
+                } else {
+                    (403, "Forbidden")
+                };
+                assert_eq!(status, expected.0, "{who:?} {path}: {body}");
+                assert_eq!(error, Value::String(expected.1.into()), "{who:?} {path}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    let registered = leptos::server_fn::axum::server_fn_paths()
+        .filter(|(path, _)| path.starts_with("/api/"))
+        .count();
+    assert_eq!(
+        registered,
+        FUNCTIONS.len(),
+        "add the new server function to FUNCTIONS"
+    );
+}
