@@ -1,5 +1,7 @@
 //! The command line: serve the dashboard (default) or run the Watchers sandbox on its own.
 
+mod user;
+
 use super::run;
 use super::sandbox::{FaultSettings, Sandbox, SandboxConfig};
 use clap::{Args, Parser, Subcommand};
@@ -25,6 +27,11 @@ pub enum Command {
     Serve,
     /// Run the Watchers API sandbox alone, for pointing WATCHERS_BASE_URL at it.
     Sandbox(SandboxArgs),
+    /// Manage staff accounts (in the database at DATABASE_URL).
+    User {
+        #[command(subcommand)]
+        command: user::UserCommand,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +72,7 @@ pub async fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Serve) => run::serve().await,
         Some(Command::Sandbox(args)) => sandbox(args).await,
+        Some(Command::User { command }) => user::run(command).await,
     }
 }
 

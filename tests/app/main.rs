@@ -1,7 +1,9 @@
 //! Integration tests against started servers: real HTTP on loopback ports.
 #![cfg(feature = "ssr")]
 
+mod audit;
 mod auth;
+mod cli;
 mod contract;
 mod faults;
 mod healthz;
@@ -9,4 +11,5 @@ mod pages;
 mod roles;
 mod round_trip;
 mod sandbox;
+mod secrets;
 mod support;

@@ -1,0 +1,195 @@
+//! `watchers-dashboard user …`: staff accounts from the command line (uses `DATABASE_URL`).
+
+use crate::model::staff::{Role, validate_password, validate_username};
+use crate::server::audit::{Outcome, record_quietly};
+use crate::server::auth::{password, staff};
+use crate::server::db;
+use clap::Subcommand;
+use std::io::BufRead;
+use std::process::ExitCode;
+
+const ROLES: [&str; 3] = ["admin", "marketing", "moderator"];
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a member of staff; the password comes from stdin, or a random one is printed.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ROLES)]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List every account.
+    List,
+    /// Change an account's role.
+    SetRole {
+        name: String,
+        #[arg(value_parser = ROLES)]
+        role: String,
+    },
+    /// Disable an account and end its sessions.
+    Disable { name: String },
+    /// Enable a disabled account.
+    Enable { name: String },
+    /// Set a new password (ending the account's sessions); stdin, or a random one is printed.
+    ResetPassword {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+pub async fn run(command: UserCommand) -> ExitCode {
+    let url = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| db::DEFAULT_DATABASE_URL.to_owned());
+    let pool = match db::connect(&url).await {
+        Ok(pool) => pool,
+        Err(err) => return fail(&format!("cannot open {url}: {err}")),
+    };
+    match execute(&pool, command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("watchers-dashboard user: {message}");
+    ExitCode::from(1)
+}
+
+/// The password from stdin, or a random one that is printed once.
+fn new_password(from_stdin: bool, username: &str) -> Result<String, String> {
+    if !from_stdin {
+        let generated = password::generate().map_err(|e| e.to_string())?;
+        println!("Password for {username}: {generated}");
+        return Ok(generated);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    match validate_password("password", &password, username)
+        .into_vec()
+        .first()
+    {
+        Some(problem) => Err(problem.message.clone()),
+        None => Ok(password),
+    }
+}
+
+async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), String> {
+    let sql = |e: sqlx::Error| e.to_string();
+    let role_of = |r: &str| Role::parse(r).ok_or_else(|| format!("unknown role {r}"));
+    match command {
+        UserCommand::Add {
+            name,
+            role,
+            password_stdin,
+        } => {
+            if let Some(problem) = validate_username(&name).into_vec().first() {
+                return Err(problem.message.clone());
+            }
+            let role = role_of(&role)?;
+            let name = staff::normalize(&name);
+            let password = new_password(password_stdin, &name)?;
+            let hash = password::hash(password).await?;
+            if !staff::insert(db, &name, role, &hash).await.map_err(sql)? {
+                return Err(format!("{name} already exists"));
+            }
+            let summary = format!("added {name} as {}", role.as_str());
+            audit(db, "add", &name, &summary).await;
+            println!("Added {name} ({}).", role.as_str());
+        }
+        UserCommand::List => {
+            println!(
+                "{:<24} {:<10} {:<9} last sign-in (UTC)",
+                "username", "role", "status"
+            );
+            for m in staff::list(db).await.map_err(sql)? {
+                let status = if m.disabled { "disabled" } else { "active" };
+                let last = m.last_login_at.unwrap_or_else(|| "never".into());
+                println!(
+                    "{:<24} {:<10} {status:<9} {last}",
+                    m.username,
+                    m.role.as_str()
+                );
+            }
+        }
+        UserCommand::SetRole { name, role } => {
+            let role = role_of(&role)?;
+            let name = staff::normalize(&name);
+            if !staff::set_role(db, &name, role).await.map_err(sql)? {
+                return Err(format!("no account {name}"));
+            }
+            audit(
+                db,
+                "set_role",
+                &name,
+                &format!("role set to {}", role.as_str()),
+            )
+            .await;
+            println!("{name} is now {}.", role.as_str());
+        }
+        UserCommand::Disable { name } => set_disabled(db, &name, true).await?,
+        UserCommand::Enable { name } => set_disabled(db, &name, false).await?,
+        UserCommand::ResetPassword {
+            name,
+            password_stdin,
+        } => {
+            let name = staff::normalize(&name);
+            if staff::find(db, &name).await.map_err(sql)?.is_none() {
+                return Err(format!("no account {name}"));
+            }
+            let password = new_password(password_stdin, &name)?;
+            let hash = password::hash(password).await?;
+            staff::set_password(db, &name, &hash).await.map_err(sql)?;
+            audit(
+                db,
+                "reset_password",
+                &name,
+                "password reset; sessions ended",
+            )
+            .await;
+            println!("New password set for {name}; their sessions have ended.");
+        }
+    }
+    Ok(())
+}
+
+async fn set_disabled(db: &sqlx::SqlitePool, name: &str, disabled: bool) -> Result<(), String> {
+    let name = staff::normalize(name);
+    if !staff::set_disabled(db, &name, disabled)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        return Err(format!("no account {name}"));
+    }
+    if disabled {
+        audit(db, "disable", &name, "disabled; sessions ended").await;
+        println!("{name} is disabled.");
+    } else {
+        audit(db, "enable", &name, "enabled").await;
+        println!("{name} is enabled.");
+    }
+    Ok(())
+}
+
+/// Changes made from the command line are recorded under the actor `cli`.
+async fn audit(db: &sqlx::SqlitePool, action: &str, target: &str, summary: &str) {
+    record_quietly(
+        db,
+        "cli",
+        action,
+        "staff",
+        Some(target),
+        Outcome::Ok,
+        summary,
+    )
+    .await;
+}
