@@ -16,7 +16,8 @@ FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --user-group --create-home --home-dir /app dashboard
+    && useradd --system --uid 10001 --user-group --create-home --home-dir /app dashboard \
+    && mkdir -p /app/data && chown dashboard:dashboard /app/data
 WORKDIR /app
 COPY --from=build /src/target/release/watchers-dashboard /app/watchers-dashboard
 COPY --from=build /src/target/site /app/site
@@ -25,7 +26,11 @@ ENV LEPTOS_OUTPUT_NAME=watchers-dashboard \
     LEPTOS_SITE_PKG_DIR=pkg \
     LEPTOS_SITE_ADDR=0.0.0.0:8080 \
     LEPTOS_ENV=PROD \
+    DATABASE_URL=sqlite:///app/data/dashboard.db \
+    WATCHERS_SANDBOX_FILE=/app/data/sandbox.json \
     RUST_LOG=info
+# Staff, sessions, the audit log and the sandbox's data.
+VOLUME /app/data
 USER dashboard
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

@@ -16,19 +16,22 @@ CARGO_LEPTOS_VERSION := 0.3.10
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# The browser tests get their own port, so a running `make run` does not get in the way.
+# The browser tests get their own port and database, so a running `make run` does not get in the way.
 E2E_ADDR ?= 127.0.0.1:3010
+E2E_DIR := $(CURDIR)/target/e2e
+E2E_ADMIN_PASSWORD := e2e-admin-password-1
 # Tests always run against the sandbox, whatever the shell has exported.
 SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION \
 	WATCHERS_SANDBOX_FILE=:memory:
 
-.PHONY: help run watch test build deps deps-build deps-rust deps-node deps-chromium \
-        lint fmt-check clippy test-rust test-e2e clean
+.PHONY: help run watch test build site reset-admin deps deps-build deps-rust deps-node \
+        deps-chromium lint fmt-check clippy test-rust test-e2e clean
 
 help:
 	@echo "make run    build and serve the dashboard on the sandbox"
 	@echo "make test   run every check (fmt, clippy, cargo test, Playwright x2)"
 	@echo "make watch  rebuild and reload while you edit"
+	@echo "make reset-admin  print a new password for the admin account"
 
 run: deps-build
 	cargo leptos serve --release
@@ -39,7 +42,15 @@ watch: deps-build
 build: deps-build
 	cargo leptos build --release
 
-test: deps lint test-rust test-e2e
+# The first start prints admin's password once; this makes a new one (and ends admin's sessions).
+reset-admin: build
+	target/release/watchers-dashboard user reset-password admin
+
+# A development build of the site (server, WASM, CSS) for the tests that read target/site.
+site: deps-build
+	cargo leptos build
+
+test: deps lint site test-rust test-e2e
 	@echo "make test: every check passed"
 
 lint: fmt-check clippy
@@ -52,10 +63,13 @@ clippy:
 	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
-	$(SANDBOX_ENV) cargo test --features ssr
+	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr
 
 test-e2e: deps
+	rm -rf $(E2E_DIR) && mkdir -p $(E2E_DIR)
 	$(SANDBOX_ENV) CI=$${CI:-} LEPTOS_SITE_ADDR=$(E2E_ADDR) BASE_URL=http://$(E2E_ADDR) \
+		DATABASE_URL=sqlite://$(E2E_DIR)/dashboard.db \
+		DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
 		cargo leptos end-to-end
 
 # --- Installing what is missing -------------------------------------------------------------

@@ -1,21 +1,25 @@
 // The app shell: header, navigation, 404, health check, hydration and dark mode.
 import { expect, test } from "@playwright/test";
+import { ADMIN, statePath } from "./people";
 import { jsEnabled, open } from "./support";
+
+test.use({ storageState: statePath(ADMIN) });
 
 const sections = [
   { link: "Badges", path: "/badges" },
   { link: "Offers", path: "/offers" },
   { link: "Advertisements", path: "/advertisements" },
   { link: "Rooms", path: "/rooms" },
-  { link: "Audit log", path: "/audit" },
 ];
 
-test("header names the product, the sandbox mode and the region", async ({ page }, info) => {
+test("header names the product, the sandbox mode, the region and who is signed in", async ({ page }, info) => {
   await open(page, info, "/");
   const header = page.locator("header.app-header");
   await expect(header.getByRole("link", { name: "Watchers Dashboard" })).toBeVisible();
   await expect(page.getByTestId("mode-badge")).toHaveText("SANDBOX");
   await expect(page.getByTestId("region")).toHaveText("EU · Europe");
+  await expect(page.getByTestId("user-menu")).toContainText("admin");
+  await expect(page.getByTestId("user-menu")).toContainText("Admin");
   await expect(page).toHaveTitle("Overview · Watchers Dashboard");
 });
 

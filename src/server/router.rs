@@ -57,16 +57,24 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
         .with_state(state))
 }
 
-/// Renders the page at `uri` (a path and query) with `status`, for handlers that answer a POST
-/// with a page, such as a failed sign-in.
-pub async fn render_page(state: &AppState, uri: &str, status: StatusCode) -> Response {
+/// Renders the page at `uri` (a path and query) with `status` for the holder of `session`, for
+/// handlers that answer a POST with a page, such as a failed sign-in.
+pub async fn render_page(
+    state: &AppState,
+    session: &Session,
+    uri: &str,
+    status: StatusCode,
+) -> Response {
     let options = state.leptos_options.clone();
     let handler =
         render_app_async_with_context(page_context(state.clone()), move || shell(options.clone()));
-    let request = match Request::get(uri).body(Body::empty()) {
+    let mut request = match Request::get(uri).body(Body::empty()) {
         Ok(request) => request,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
+    // Server functions run while rendering (who is signed in?) find the session where the
+    // session layer would have put it.
+    request.extensions_mut().insert(session.clone());
     let mut response = handler(request).await;
     *response.status_mut() = status;
     response

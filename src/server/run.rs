@@ -43,7 +43,7 @@ pub async fn serve() -> ExitCode {
         "Watchers Dashboard listening on http://{addr}/"
     );
     println!(
-        "\n  Watchers Dashboard is running ({} mode, region {}).\n  Open http://{addr}/ in your browser. Stop with Ctrl-C.\n",
+        "\n  Watchers Dashboard is running ({} mode, region {}).\n  Open http://{addr}/ in your browser and sign in with your staff account.\n  (The very first start prints admin's password above; `make reset-admin` sets a new one.)\n  Stop with Ctrl-C.\n",
         info.mode.badge(),
         info.region.code()
     );

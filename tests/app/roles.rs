@@ -22,7 +22,14 @@ enum Allowed {
 
 /// Every server function of the app, with a valid body and who may call it. A new server
 /// function must be added here: `every_server_function_is_in_the_matrix` checks the count.
-const FUNCTIONS: &[(&str, &[(&str, &str)], Allowed)] = &[
+/// A server function's path, a valid form body, and who may call it.
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    Allowed,
+);
+
+const FUNCTIONS: &[Case] = &[
     ("/api/system/shell-info", &[], Allowed::Everyone),
     ("/api/auth/me", &[], Allowed::Everyone),
     ("/api/staff/list", &[], Allowed::AdminOnly),

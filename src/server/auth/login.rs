@@ -64,6 +64,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         tracing::warn!(%ip, "sign-in throttled");
         let mut page = render_page(
             &state,
+            &session,
             &again("throttled", &format!("&retry={wait}")),
             StatusCode::TOO_MANY_REQUESTS,
         )
@@ -90,6 +91,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         .await;
         return render_page(
             &state,
+            &session,
             &again("locked", &format!("&retry={}", minutes * 60)),
             StatusCode::TOO_MANY_REQUESTS,
         )
@@ -114,7 +116,13 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             "wrong username or password",
         )
         .await;
-        return render_page(&state, &again("invalid", ""), StatusCode::UNAUTHORIZED).await;
+        return render_page(
+            &state,
+            &session,
+            &again("invalid", ""),
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
     };
 
     let _ = staff::clear_failures(&state.db, &username).await;
