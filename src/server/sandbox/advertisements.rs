@@ -4,7 +4,8 @@
 use super::Sandbox;
 use super::badges::merge;
 use super::reply::{
-    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
+    Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, not_found,
+    numeric_id, ok_json, ok_true, page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredAd};
 use crate::model::advertisement::AdvertisementInput;
@@ -114,7 +115,7 @@ pub async fn update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Reply {
-    let id = ad_id(&id)?;
+    let id = numeric_id(&id)?;
     let patch: Value = parse_body(&body)?;
     let raw_ids = raw_room_ids(&patch);
     let answer = {
@@ -146,25 +147,14 @@ pub async fn list(
 ) -> Reply {
     let (limit, offset) = page(&params, 20)?;
     let data = sandbox.store().lock();
-    let items: Vec<Value> = data
-        .ads
-        .iter()
-        .rev()
-        .skip(offset)
-        .take(limit)
-        .map(|(id, ad)| ad_json(*id, ad))
-        .collect();
-    ok_json(items)
+    ok_json(newest_first(&data.ads, offset, limit, ad_json))
 }
 
 /// Documented to answer an array holding the one advertisement.
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = ad_id(&id)?;
+    let id = numeric_id(&id)?;
     let data = sandbox.store().lock();
-    let ad = data
-        .ads
-        .get(&id)
-        .ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+    let ad = get_or_404(&data.ads, id, "Advertisement")?;
     let mut item = ad_json(id, ad);
     let rooms = &ad.input.external_room_ids;
     item["externalRoomIds"] = if rooms.is_empty() {
@@ -176,14 +166,8 @@ pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>
 }
 
 pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = ad_id(&id)?;
-    let removed = sandbox.store().lock().ads.remove(&id);
-    removed.ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+    let id = numeric_id(&id)?;
+    remove_or_404(&mut sandbox.store().lock().ads, id, "Advertisement")?;
     sandbox.store().save().await;
     ok_true()
-}
-
-fn ad_id(raw: &str) -> Result<i64, Refusal> {
-    raw.parse()
-        .map_err(|_| bad_request("id", "must be a number"))
 }

@@ -2,7 +2,8 @@
 
 use super::Sandbox;
 use super::reply::{
-    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page, parse_body,
+    Reply, bad_request, check, created_json, get_or_404, not_found, numeric_id, ok_json, ok_true,
+    page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredBadge};
 use crate::model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
@@ -111,7 +112,7 @@ pub async fn update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Reply {
-    let id = badge_id(&id)?;
+    let id = numeric_id(&id)?;
     let patch: Value = parse_body(&body)?;
     {
         let mut data = sandbox.store().lock();
@@ -156,19 +157,15 @@ pub async fn list(
 }
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = badge_id(&id)?;
+    let id = numeric_id(&id)?;
     let data = sandbox.store().lock();
-    let badge = data
-        .badges
-        .get(&id)
-        .ok_or_else(|| not_found(format!("Badge {id}")))?;
+    let badge = get_or_404(&data.badges, id, "Badge")?;
     ok_json(detail(&data, id, badge))
 }
 
 pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = badge_id(&id)?;
-    let removed = sandbox.store().lock().badges.remove(&id);
-    removed.ok_or_else(|| not_found(format!("Badge {id}")))?;
+    let id = numeric_id(&id)?;
+    remove_or_404(&mut sandbox.store().lock().badges, id, "Badge")?;
     sandbox.store().save().await;
     ok_true()
 }
@@ -198,7 +195,7 @@ async fn change_users(
     body: Bytes,
     verb: UsersVerb,
 ) -> Reply {
-    let id = badge_id(&id)?;
+    let id = numeric_id(&id)?;
     let body: BadgeUsers = parse_body(&body)?;
     if body.user_ids.iter().any(|u| u.trim().is_empty()) {
         return Err(bad_request(
@@ -233,11 +230,6 @@ async fn change_users(
     };
     sandbox.store().save().await;
     created_json(answer)
-}
-
-fn badge_id(raw: &str) -> Result<i64, Refusal> {
-    raw.parse()
-        .map_err(|_| bad_request("id", "must be a number"))
 }
 
 /// Shallow merge of a PATCH body into the stored object: given keys replace stored ones.

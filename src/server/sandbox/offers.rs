@@ -4,7 +4,8 @@
 use super::Sandbox;
 use super::badges::merge;
 use super::reply::{
-    Refusal, Reply, bad_request, check, created_json, not_found, ok_json, ok_true, page,
+    Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, not_found,
+    numeric_id, ok_json, ok_true, page, remove_or_404,
 };
 use super::store::{SandboxData, StoredOffer};
 use crate::model::offer::OfferInput;
@@ -101,7 +102,7 @@ pub async fn update(
     Path(id): Path<String>,
     request: Request,
 ) -> Reply {
-    let id = offer_id(&id)?;
+    let id = numeric_id(&id)?;
     let fields = read_fields(request).await?;
     let answer = {
         let mut data = sandbox.store().lock();
@@ -127,38 +128,21 @@ pub async fn list(
 ) -> Reply {
     let (limit, offset) = page(&params, 20)?;
     let data = sandbox.store().lock();
-    let items: Vec<Value> = data
-        .offers
-        .iter()
-        .rev()
-        .skip(offset)
-        .take(limit)
-        .map(|(id, o)| offer_json(*id, o))
-        .collect();
-    ok_json(items)
+    ok_json(newest_first(&data.offers, offset, limit, offer_json))
 }
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = offer_id(&id)?;
+    let id = numeric_id(&id)?;
     let data = sandbox.store().lock();
-    let offer = data
-        .offers
-        .get(&id)
-        .ok_or_else(|| not_found(format!("Offer {id}")))?;
+    let offer = get_or_404(&data.offers, id, "Offer")?;
     ok_json(offer_json(id, offer))
 }
 
 pub async fn delete(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
-    let id = offer_id(&id)?;
-    let removed = sandbox.store().lock().offers.remove(&id);
-    removed.ok_or_else(|| not_found(format!("Offer {id}")))?;
+    let id = numeric_id(&id)?;
+    remove_or_404(&mut sandbox.store().lock().offers, id, "Offer")?;
     sandbox.store().save().await;
     ok_true()
-}
-
-fn offer_id(raw: &str) -> Result<i64, Refusal> {
-    raw.parse()
-        .map_err(|_| bad_request("id", "must be a number"))
 }
 
 /// Reads a multipart form (or a JSON object) into typed JSON fields.

@@ -90,3 +90,47 @@ pub fn page(
     let limit = number("limit", default_limit)?.min(1000);
     Ok((limit, number("offset", 0)?))
 }
+
+/// An id from the path: a whole number, else 400.
+pub fn numeric_id(raw: &str) -> Result<i64, Refusal> {
+    raw.parse()
+        .map_err(|_| bad_request("id", "must be a number"))
+}
+
+/// The item `id` of `items`, else 404 naming `what`.
+pub fn get_or_404<'a, T>(
+    items: &'a std::collections::BTreeMap<i64, T>,
+    id: i64,
+    what: &str,
+) -> Result<&'a T, Refusal> {
+    items
+        .get(&id)
+        .ok_or_else(|| not_found(format!("{what} {id}")))
+}
+
+/// Removes the item `id` of `items`, else 404 naming `what`.
+pub fn remove_or_404<T>(
+    items: &mut std::collections::BTreeMap<i64, T>,
+    id: i64,
+    what: &str,
+) -> Result<T, Refusal> {
+    items
+        .remove(&id)
+        .ok_or_else(|| not_found(format!("{what} {id}")))
+}
+
+/// A page of `items`, newest (highest id) first, each drawn by `draw`.
+pub fn newest_first<T>(
+    items: &std::collections::BTreeMap<i64, T>,
+    offset: usize,
+    limit: usize,
+    draw: impl Fn(i64, &T) -> serde_json::Value,
+) -> Vec<serde_json::Value> {
+    items
+        .iter()
+        .rev()
+        .skip(offset)
+        .take(limit)
+        .map(|(id, item)| draw(*id, item))
+        .collect()
+}
