@@ -3,5 +3,6 @@
 
 pub mod audit;
 pub mod auth;
+pub mod badges;
 pub mod staff;
 pub mod system;

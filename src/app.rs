@@ -4,6 +4,11 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::header::{AppHeader, provide_me};
 use crate::pages::admin::{audit::AuditPage, staff::StaffPage};
 use crate::pages::auth::{account::AccountPage, login::LoginPage};
+use crate::pages::badges::{
+    detail::BadgeDetailPage,
+    edit::{BadgeEditPage, BadgeNewPage},
+    list::BadgesPage,
+};
 use crate::pages::{home::HomePage, not_found::NotFoundPage, upcoming::UpcomingPage};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -56,11 +61,10 @@ pub fn App() -> impl IntoView {
                     <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                            <Route
-                                path=path!("badges")
-                                view=|| view! { <UpcomingPage href="/badges" /> }
-                                ssr=SsrMode::Async
-                            />
+                            <Route path=path!("badges") view=BadgesPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/new") view=BadgeNewPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/:id") view=BadgeDetailPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/:id/edit") view=BadgeEditPage ssr=SsrMode::Async />
                             <Route
                                 path=path!("offers")
                                 view=|| view! { <UpcomingPage href="/offers" /> }

@@ -2,6 +2,7 @@
 
 pub mod advertisement;
 pub mod badge;
+pub mod color;
 pub mod deployment;
 pub mod exclusion;
 pub mod loose;

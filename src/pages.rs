@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod badges;
 pub mod home;
 pub mod not_found;
 pub mod upcoming;

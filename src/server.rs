@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod change;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -108,6 +108,105 @@ impl BadgeInput {
     }
 }
 
+/// The badge editor's fields as a form sends them: all text, so the same form works with and
+/// without JavaScript. [`BadgeForm::to_input`] turns it into what is sent upstream.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BadgeForm {
+    pub text: String,
+    pub background_color: String,
+    pub text_color: String,
+    pub tooltip: String,
+    pub communication_pic: String,
+    pub communication_title: String,
+    pub communication_text: String,
+    pub pic: String,
+    pub data: String,
+    /// `none`, `first_message` or `message_count`.
+    pub trigger: String,
+    pub message_count: String,
+}
+
+impl BadgeForm {
+    /// The upstream body, or the problems of the form, each named by its wire field.
+    pub fn to_input(&self) -> Result<BadgeInput, Problems> {
+        let optional = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        let mut problems = Problems::default();
+        let trigger = match self.trigger.as_str() {
+            "first_message" => Some(BadgeTrigger {
+                first_message: Some(true),
+                ..Default::default()
+            }),
+            "message_count" => match self.message_count.trim().parse::<i64>() {
+                Ok(n) => Some(BadgeTrigger {
+                    message_count: Some(n),
+                    ..Default::default()
+                }),
+                Err(_) => {
+                    problems.push("trigger", "Enter how many messages earn the badge.");
+                    None
+                }
+            },
+            _ => None,
+        };
+        let input = BadgeInput {
+            text: self.text.trim().to_owned(),
+            background_color: self.background_color.trim().to_owned(),
+            text_color: self.text_color.trim().to_owned(),
+            tooltip: self.tooltip.trim().to_owned(),
+            communication_pic: optional(&self.communication_pic),
+            communication_title: self.communication_title.trim().to_owned(),
+            communication_text: self.communication_text.trim().to_owned(),
+            pic: optional(&self.pic),
+            data: optional(&self.data),
+            trigger,
+        };
+        problems.0.extend(input.validate().into_vec());
+        if problems.is_empty() {
+            Ok(input)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The form filled in from a badge, for editing.
+    pub fn from_badge(badge: &Badge) -> Self {
+        let trigger = badge.trigger.clone().unwrap_or_default();
+        BadgeForm {
+            text: badge.text.clone(),
+            background_color: badge.background_color.clone(),
+            text_color: badge.text_color.clone(),
+            tooltip: badge.tooltip.clone(),
+            communication_pic: badge.communication_pic.clone().unwrap_or_default(),
+            communication_title: badge.communication_title.clone().unwrap_or_default(),
+            communication_text: badge.communication_text.clone().unwrap_or_default(),
+            pic: badge.pic.clone().unwrap_or_default(),
+            data: badge.data.clone().unwrap_or_default(),
+            trigger: if trigger.first_message == Some(true) {
+                "first_message".into()
+            } else if trigger.message_count.is_some() {
+                "message_count".into()
+            } else {
+                "none".into()
+            },
+            message_count: trigger
+                .message_count
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// A fresh form with pleasant defaults.
+    pub fn new_badge() -> Self {
+        BadgeForm {
+            background_color: "#4f46e5".into(),
+            text_color: "#ffffff".into(),
+            trigger: "none".into(),
+            ..Default::default()
+        }
+    }
+}
+
 /// A badge as GET by id and create answer it; list items add `userCount` and `trigger`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -167,6 +266,66 @@ pub struct BadgeUsers {
     pub user_ids: Vec<String>,
 }
 
+/// How a list of user ids is applied to a badge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UsersMode {
+    #[default]
+    Add,
+    Remove,
+    /// The badge's users become exactly the list (in chunks: the first replaces, the rest add).
+    Replace,
+}
+
+/// The most ids one request carries; longer lists go in chunks of this size.
+pub const USERS_CHUNK: usize = 500;
+
+/// A pasted or uploaded list of user ids, trimmed, de-duplicated and counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserIdList {
+    pub ids: Vec<String>,
+    pub duplicates: u32,
+    /// A first line `userId`, `user_id` or `id` read as a CSV header and skipped.
+    pub header_skipped: bool,
+}
+
+impl UserIdList {
+    /// Reads ids separated by commas, semicolons, spaces or new lines (a one-column CSV too).
+    pub fn parse(text: &str) -> Self {
+        let mut tokens: Vec<&str> = text
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .map(|t| t.trim().trim_matches('"'))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let header_skipped = tokens.first().is_some_and(|t| {
+            matches!(t.to_ascii_lowercase().as_str(), "userid" | "user_id" | "id")
+        });
+        if header_skipped {
+            tokens.remove(0);
+        }
+        let total = tokens.len();
+        let mut seen = std::collections::HashSet::new();
+        let ids: Vec<String> = tokens
+            .into_iter()
+            .filter(|t| seen.insert(*t))
+            .map(str::to_owned)
+            .collect();
+        UserIdList {
+            duplicates: (total - ids.len()) as u32,
+            ids,
+            header_skipped,
+        }
+    }
+
+    /// The ids in chunks of at most [`USERS_CHUNK`].
+    pub fn chunks(&self) -> Vec<Vec<String>> {
+        self.ids
+            .chunks(USERS_CHUNK)
+            .map(<[String]>::to_vec)
+            .collect()
+    }
+}
+
 /// `{ "added": n }` or `{ "removed": n }`; replace may answer either, or nothing countable.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsersChanged {
@@ -206,6 +365,44 @@ mod tests {
                 "communicationText": "11111", "communicationTitle": "11111"
             })
         );
+    }
+
+    #[test]
+    fn pasted_and_csv_ids_are_trimmed_deduplicated_counted_and_chunked() {
+        let list = UserIdList::parse("user_id\n\"12\", 7\n12;;x \t7\r\n");
+        assert_eq!(list.ids, vec!["12", "7", "x"]);
+        assert_eq!((list.duplicates, list.header_skipped), (2, true));
+        let many = UserIdList::parse(
+            &(0..1001)
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        let chunks = many.chunks();
+        assert_eq!(
+            chunks.iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![500, 500, 1]
+        );
+    }
+
+    #[test]
+    fn the_form_becomes_the_documented_body_or_names_its_problems() {
+        let mut form = BadgeForm::new_badge();
+        form.text = " best ".into();
+        form.tooltip = "5555".into();
+        form.communication_title = "11111".into();
+        form.communication_text = "11111".into();
+        form.trigger = "message_count".into();
+        form.message_count = "25".into();
+        let input = form.to_input().unwrap();
+        assert_eq!(input.text, "best");
+        assert_eq!(input.trigger.unwrap().message_count, Some(25));
+        assert_eq!(input.pic, None);
+        form.message_count = "many".into();
+        form.background_color = "blue".into();
+        let problems = form.to_input().unwrap_err();
+        assert!(problems.for_field("trigger").is_some());
+        assert!(problems.for_field("backgroundColor").is_some());
     }
 
     #[test]

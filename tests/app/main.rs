@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod badges;
 mod cli;
 mod contract;
 mod faults;

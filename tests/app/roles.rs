@@ -12,12 +12,14 @@ enum Who {
     Admin,
 }
 
-/// Who may call: everyone (even anonymous), any signed-in person, or admins only.
+/// Who may call: everyone (even anonymous), any signed-in person, admins only, or admins and
+/// one more role.
 #[derive(Clone, Copy)]
 enum Allowed {
     Everyone,
     SignedIn,
     AdminOnly,
+    AdminAnd(Who),
 }
 
 /// Every server function of the app, with a valid body and who may call it. A new server
@@ -63,6 +65,33 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminOnly,
     ),
     (
+        "/api/badges/list",
+        &[("page", "0"), ("order", "id_desc")],
+        Allowed::SignedIn,
+    ),
+    ("/api/badges/get", &[("id", "1")], Allowed::SignedIn),
+    (
+        "/api/badges/create",
+        BADGE_FORM,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/badges/update",
+        BADGE_UPDATE,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/badges/users",
+        &[("id", "3"), ("mode", "add"), ("ids", "u1 u2")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/badges/delete",
+        &[("id", "5"), ("name", "Bronze")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    // Last: it moves the caller's session to a new id.
+    (
         "/api/auth/change-password",
         &[
             ("current", "WHO-PASSWORD"),
@@ -70,6 +99,27 @@ const FUNCTIONS: &[Case] = &[
         ],
         Allowed::SignedIn,
     ),
+];
+
+const BADGE_FORM: &[(&str, &str)] = &[
+    ("form[text]", "new"),
+    ("form[background_color]", "#000"),
+    ("form[text_color]", "#fff"),
+    ("form[tooltip]", "t"),
+    ("form[communication_title]", "t"),
+    ("form[communication_text]", "t"),
+    ("form[trigger]", "none"),
+];
+
+const BADGE_UPDATE: &[(&str, &str)] = &[
+    ("id", "2"),
+    ("form[text]", "renamed"),
+    ("form[background_color]", "#000"),
+    ("form[text_color]", "#fff"),
+    ("form[tooltip]", "t"),
+    ("form[communication_title]", "t"),
+    ("form[communication_text]", "t"),
+    ("form[trigger]", "none"),
 ];
 
 async fn cookie_for(app: &TestApp, who: Who) -> Option<String> {
@@ -129,6 +179,7 @@ async fn every_server_function_checks_its_caller() {
                 Allowed::Everyone => true,
                 Allowed::SignedIn => who != Who::Anonymous,
                 Allowed::AdminOnly => who == Who::Admin,
+                Allowed::AdminAnd(other) => who == Who::Admin || who == *other,
             };
             if expect_ok {
                 assert_eq!(status, 200, "{who:?} {path}: {body}");

@@ -6,6 +6,7 @@ use super::staff::Account;
 use crate::error::AppError;
 use crate::model::query::encode;
 use crate::model::staff::Capability;
+use crate::server::change::with_status;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -18,8 +19,7 @@ use tower_sessions::Session;
 pub async fn require(capability: Capability) -> Result<(AppState, Account), AppError> {
     let (state, account) = signed_in().await?;
     if !account.role.can(capability) {
-        set_status(StatusCode::FORBIDDEN);
-        return Err(AppError::Forbidden);
+        return Err(with_status(AppError::Forbidden));
     }
     Ok((state, account))
 }
@@ -33,10 +33,7 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     })?;
     match session::current(&session, &state.db).await {
         Ok(Some(account)) => Ok((state, account)),
-        Ok(None) => {
-            set_status(StatusCode::UNAUTHORIZED);
-            Err(AppError::Unauthorized)
-        }
+        Ok(None) => Err(with_status(AppError::Unauthorized)),
         Err(err) => {
             tracing::error!("session check failed: {err}");
             Err(AppError::Internal)
@@ -47,12 +44,6 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
 /// The session of the server function being served.
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract().await.map_err(|_| AppError::Internal)
-}
-
-fn set_status(status: StatusCode) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
-    }
 }
 
 /// Paths anyone may fetch: the sign-in page, health, static assets. Server functions (`/api/`)

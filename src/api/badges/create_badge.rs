@@ -1,0 +1,31 @@
+//! `create_badge`: validates the editor's form with the shared rules, creates the badge, and
+//! goes to its page.
+
+use crate::error::AppError;
+use crate::model::badge::BadgeForm;
+use leptos::prelude::*;
+
+#[server(endpoint = "badges/create")]
+pub async fn create_badge(form: BadgeForm) -> Result<i64, AppError> {
+    use crate::model::staff::Capability;
+    use crate::server::auth::guard;
+    use crate::server::change::{Change, change, invalid};
+    let (state, who) = guard::require(Capability::EditBadges).await?;
+    let input = form.to_input().map_err(invalid)?;
+    let summary = format!("created badge “{}”", input.text);
+    let badge = change(
+        &state,
+        &who,
+        Change {
+            action: "create",
+            area: "badges",
+            target: None,
+            summary,
+            what: "Badge".into(),
+        },
+        state.upstream.create_badge(&input),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/badges/{}", badge.id));
+    Ok(badge.id)
+}

@@ -1,0 +1,13 @@
+//! `get_badge`: one badge, with its chain when it belongs to one.
+
+use crate::error::AppError;
+use crate::model::badge::Badge;
+use leptos::prelude::*;
+
+#[server(endpoint = "badges/get")]
+pub async fn get_badge(id: i64) -> Result<Badge, AppError> {
+    use crate::model::staff::Capability;
+    use crate::server::{auth::guard, change::read};
+    let (state, _) = guard::require(Capability::View).await?;
+    read(&format!("Badge {id}"), state.upstream.get_badge(id)).await
+}

@@ -1,0 +1,97 @@
+//! How a badge looks where chat users meet it: the pill beside a name in a message (with its
+//! picture and tooltip), and the welcome card shown on entering the chat. All text is escaped.
+
+use crate::model::color::{MIN_CONTRAST, contrast_ratio};
+use leptos::prelude::*;
+
+/// The badge pill itself.
+#[component]
+pub fn BadgePill(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] background: Signal<String>,
+    #[prop(into)] color: Signal<String>,
+    #[prop(into)] pic: Signal<String>,
+    #[prop(into)] tooltip: Signal<String>,
+) -> impl IntoView {
+    let style = move || {
+        format!(
+            "background-color: {}; color: {};",
+            background.get(),
+            color.get()
+        )
+    };
+    view! {
+        <span class="badge-pill" style=style title=move || tooltip.get() data-testid="badge-pill">
+            {move || {
+                let pic = pic.get();
+                (!pic.trim().is_empty()).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
+            }}
+            <span>{move || text.get()}</span>
+        </span>
+    }
+}
+
+/// A chat message by a user wearing the badge, its tooltip shown below as on hover.
+#[component]
+pub fn ChatPreview(children: Children, #[prop(into)] tooltip: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="chat-preview" aria-label="The badge in a chat message">
+            <div class="chat-message">
+                <span class="chat-avatar" aria-hidden="true">"A"</span>
+                <div>
+                    <div class="chat-author">"alex_fan " {children()}</div>
+                    <p class="chat-text">"What a goal! 🔥"</p>
+                </div>
+            </div>
+            <div class="chat-tooltip" data-testid="badge-tooltip" role="tooltip">
+                {move || tooltip.get()}
+            </div>
+        </div>
+    }
+}
+
+/// The welcome message a user gets on entering the chat with the badge.
+#[component]
+pub fn WelcomeCard(
+    #[prop(into)] pic: Signal<String>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="welcome-card" data-testid="welcome-card" aria-label="The welcome message">
+            {move || {
+                let pic = pic.get();
+                if pic.trim().is_empty() {
+                    view! { <div class="welcome-card__pic welcome-card__pic--empty">"No picture"</div> }.into_any()
+                } else {
+                    view! { <img class="welcome-card__pic" src=pic alt="" /> }.into_any()
+                }
+            }}
+            <h3 data-testid="welcome-title">{move || title.get()}</h3>
+            <p data-testid="welcome-text">{move || text.get()}</p>
+        </div>
+    }
+}
+
+/// The WCAG contrast of the badge's text on its background, warned under 4.5:1.
+#[component]
+pub fn ContrastNote(
+    #[prop(into)] background: Signal<String>,
+    #[prop(into)] color: Signal<String>,
+) -> impl IntoView {
+    move || {
+        match contrast_ratio(&color.get(), &background.get()) {
+        None => view! { <p class="contrast muted" data-testid="contrast">"Contrast: enter two hex colours."</p> }.into_any(),
+        Some(ratio) if ratio < MIN_CONTRAST => view! {
+            <p class="contrast contrast--low" data-testid="contrast" role="status">
+                {format!("Contrast {ratio:.1}:1 — below 4.5:1, hard to read for many people.")}
+            </p>
+        }
+        .into_any(),
+        Some(ratio) => view! {
+            <p class="contrast contrast--ok" data-testid="contrast">{format!("Contrast {ratio:.1}:1 — readable (WCAG AA).")}</p>
+        }
+        .into_any(),
+    }
+    }
+}

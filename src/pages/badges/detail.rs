@@ -1,0 +1,126 @@
+//! `/badges/:id`: the badge as users see it, its chain, its users, and delete (asked first).
+
+use crate::api::badges::{DeleteBadge, get_badge};
+use crate::components::badge_preview::{BadgePill, ChatPreview, ContrastNote, WelcomeCard};
+use crate::components::badge_users::BadgeUsersPanel;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{ResultNote, outcome};
+use crate::components::header::use_me;
+use crate::model::badge::Badge;
+use crate::model::staff::Capability;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn BadgeDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(0)
+        })
+    };
+    let badge = Resource::new(id, get_badge);
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading the badge…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                {move || Suspend::new(async move { badge.await.map(|badge| view! { <BadgeDetail badge /> }) })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[component]
+fn BadgeDetail(badge: Badge) -> impl IntoView {
+    let me = use_me();
+    let delete = ServerAction::<DeleteBadge>::new();
+    let deleted = outcome(delete.value());
+    let name = badge.text.clone();
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    view! {
+        <Title text=format!("Badge “{}”", badge.text) />
+        <div class="page-head page-head--actions">
+            <div>
+                <p class="muted"><a href="/badges">"← All badges"</a></p>
+                <h1>"Badge " <BadgePill text=badge.text.clone() background=badge.background_color.clone()
+                    color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() /></h1>
+            </div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditBadges));
+                    can.then(|| view! { <a class="button" href=format!("/badges/{}/edit", badge.id)>"Edit"</a> })
+                })}
+            </Suspense>
+        </div>
+        <div class="editor">
+            <div class="editor__form">
+                <section class="panel">
+                    <dl class="facts">
+                        <dt>"Id"</dt><dd>{badge.id}</dd>
+                        <dt>"Tooltip"</dt><dd>{badge.tooltip.clone()}</dd>
+                        <dt>"Colours"</dt><dd>{format!("{} on {}", badge.text_color, badge.background_color)}</dd>
+                        <dt>"Data"</dt><dd>{s(&badge.data)}</dd>
+                        <dt>"Created"</dt><dd>{s(&badge.created_at)}</dd>
+                        <dt>"Updated"</dt><dd>{s(&badge.updated_at)}</dd>
+                    </dl>
+                    <ContrastNote background=badge.background_color.clone() color=badge.text_color.clone() />
+                </section>
+                <ChainInfo badge=badge.clone() />
+                <BadgeUsersPanel badge=badge.id />
+                <section class="panel panel--danger">
+                    <h2>"Delete"</h2>
+                    <details>
+                        <summary class="button button--quiet">{format!("Delete badge “{name}”…")}</summary>
+                        <p>{format!("Delete “{name}” (id {})? Users lose it. This cannot be undone.", badge.id)}</p>
+                        <ActionForm action=delete>
+                            <input type="hidden" name="id" value=badge.id.to_string() />
+                            <input type="hidden" name="name" value=name.clone() />
+                            <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
+                        </ActionForm>
+                        <ResultNote result=deleted ok="Deleted." />
+                    </details>
+                </section>
+            </div>
+            <aside class="editor__preview" aria-label="Preview">
+                <h2>"As users see it"</h2>
+                <ChatPreview tooltip=badge.tooltip.clone()>
+                    <BadgePill text=badge.text.clone() background=badge.background_color.clone()
+                        color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() />
+                </ChatPreview>
+                <WelcomeCard pic=s(&badge.communication_pic) title=s(&badge.communication_title)
+                    text=s(&badge.communication_text) />
+            </aside>
+        </div>
+    }
+}
+
+/// The chain this badge belongs to, its badges in order, this one marked.
+#[component]
+fn ChainInfo(badge: Badge) -> impl IntoView {
+    let Some(chain) = badge.chain.clone() else {
+        return view! { <section class="panel"><h2>"Chain"</h2><p class="muted">"Not part of a chain."</p></section> }.into_any();
+    };
+    let name = chain["name"].as_str().unwrap_or("Unnamed chain").to_owned();
+    let members = chain["badges"].as_array().cloned().unwrap_or_default();
+    view! {
+        <section class="panel" data-testid="chain">
+            <h2>{format!("Chain: {name}")}</h2>
+            <p class="muted">{format!("Position {} of {}.", badge.chain_position.unwrap_or_default(), members.len())}</p>
+            <ol class="chain">
+                {members.into_iter().map(|m| {
+                    let text = |k: &str| m[k].as_str().unwrap_or_default().to_owned();
+                    let current = m["id"].as_i64() == Some(badge.id);
+                    view! {
+                        <li class:current=current>
+                            <BadgePill text=text("text") background=text("backgroundColor") color=text("textColor")
+                                pic=text("pic") tooltip=text("tooltip") />
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,176 @@
+//! The badge server functions over HTTP: validation before anything is sent, the audit log, user
+//! chunks, and an upstream failure that is reported, audited and not retried.
+
+use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use serde_json::Value;
+use watchers_dashboard::server::sandbox::FaultSettings;
+
+const VALID: &[(&str, &str)] = &[
+    ("form[text]", "⭐ Star"),
+    ("form[background_color]", "#123456"),
+    ("form[text_color]", "#ffffff"),
+    ("form[tooltip]", "A star"),
+    ("form[communication_title]", "Hello"),
+    ("form[communication_text]", "Welcome, star"),
+    ("form[trigger]", "message_count"),
+    ("form[message_count]", "10"),
+];
+
+async fn settled(app: &TestApp) -> u64 {
+    let sandbox = app.sandbox.as_ref().unwrap();
+    for _ in 0..50 {
+        if sandbox.hits() > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    sandbox.hits()
+}
+
+async fn audit(app: &TestApp, cookie: &str) -> Vec<Value> {
+    let r = app
+        .call(
+            Some(cookie),
+            "/api/audit/list",
+            &[("page", "0"), ("filter[area]", "badges")],
+        )
+        .await;
+    r.json::<Value>().await.unwrap()["entries"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn invalid_forms_are_refused_before_anything_is_sent() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let before = settled(&app).await;
+    let mut form = VALID.to_vec();
+    let long = "x".repeat(141);
+    form[3] = ("form[tooltip]", long.as_str());
+    let r = app.call(Some(&admin), "/api/badges/create", &form).await;
+    assert_eq!(r.status(), 422);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["Invalid"]["field"], "tooltip");
+    assert_eq!(
+        body["Invalid"]["message"],
+        "Tooltip is limited to 140 characters (141 now)."
+    );
+    assert_eq!(
+        app.sandbox.as_ref().unwrap().hits(),
+        before,
+        "nothing reached Watchers"
+    );
+}
+
+#[tokio::test]
+async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let r = app.call(Some(&admin), "/api/badges/create", VALID).await;
+    assert_eq!(r.status(), 200);
+    let id: i64 = r.json().await.unwrap();
+
+    let ids: Vec<String> = (0..600).map(|n| format!("user-{n}")).collect();
+    let too_many = app
+        .call(
+            Some(&admin),
+            "/api/badges/users",
+            &[
+                ("id", &id.to_string()),
+                ("mode", "add"),
+                ("ids", &ids.join("\n")),
+            ],
+        )
+        .await;
+    assert_eq!(too_many.status(), 422, "{:?}", too_many.text().await);
+    for (chunk, part) in ids.chunks(500).enumerate() {
+        let r = app
+            .call(
+                Some(&admin),
+                "/api/badges/users",
+                &[
+                    ("id", &id.to_string()),
+                    ("mode", "replace"),
+                    ("ids", &part.join(",")),
+                    ("chunk", &chunk.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let changed: Value = r.json().await.unwrap();
+        assert_eq!(changed["added"], part.len());
+    }
+    let list = app
+        .call(
+            Some(&admin),
+            "/api/badges/list",
+            &[("page", "0"), ("order", "id_desc")],
+        )
+        .await;
+    let list: Value = list.json().await.unwrap();
+    let created = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == id)
+        .expect("listed");
+    assert_eq!(created["userCount"], 600);
+    assert_eq!(created["trigger"]["messageCount"], 10);
+    assert_eq!(created["text"], "⭐ Star");
+
+    let entries = audit(&app, &admin).await;
+    let actions: Vec<&str> = entries
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        vec!["add_users", "replace_users", "create"],
+        "newest first"
+    );
+    assert_eq!(entries[2]["summary"], "created badge “⭐ Star”");
+    assert!(entries.iter().all(|e| e["outcome"] == "ok"));
+}
+
+#[tokio::test]
+async fn an_upstream_failure_is_reported_audited_and_not_retried() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    let before = settled(&app).await;
+    sandbox.set_faults(FaultSettings {
+        error_percent: 100,
+        ..Default::default()
+    });
+    let r = app.call(Some(&admin), "/api/badges/create", VALID).await;
+    assert_eq!(r.status(), 503);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body, Value::String("Unavailable".into()));
+    assert_eq!(
+        sandbox.hits(),
+        before + 1,
+        "the POST reached Watchers exactly once"
+    );
+    let entries = audit(&app, &admin).await;
+    assert_eq!(entries[0]["outcome"], "failed");
+    assert!(
+        entries[0]["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("created badge “⭐ Star” (failed:")
+    );
+
+    sandbox.set_faults(FaultSettings::default());
+    let gone = app
+        .call(
+            Some(&admin),
+            "/api/badges/delete",
+            &[("id", "99999"), ("name", "ghost")],
+        )
+        .await;
+    assert_eq!(gone.status(), 404);
+    let body: Value = gone.json().await.unwrap();
+    assert_eq!(body["NotFound"]["what"], "Badge 99999");
+}
