@@ -76,11 +76,19 @@ pub fn BadgeUsersPanel(badge: i64) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let total = chunks.with_untracked(Vec::len);
             for index in 0..total {
-                // A replace must not go on after its first chunk failed: the rest would only add.
-                if !send_chunk(badge, mode, index, chunks).await
-                    && mode == UsersMode::Replace
-                    && index == 0
-                {
+                let sent = send_chunk(badge, mode, index, chunks).await;
+                // A replace must not go on after its first chunk failed (the rest would only
+                // add): the other chunks are marked not sent, each with its own retry.
+                if !sent && mode == UsersMode::Replace && index == 0 {
+                    let held = AppError::Invalid {
+                        field: None,
+                        message: "Not sent: the first chunk of the replace failed.".into(),
+                    };
+                    chunks.update(|c| {
+                        for chunk in c.iter_mut().skip(1) {
+                            chunk.state = ChunkState::Failed(held.clone());
+                        }
+                    });
                     break;
                 }
             }
