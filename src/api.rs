@@ -4,5 +4,6 @@
 pub mod audit;
 pub mod auth;
 pub mod badges;
+pub mod rooms;
 pub mod staff;
 pub mod system;

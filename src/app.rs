@@ -9,6 +9,9 @@ use crate::pages::badges::{
     edit::{BadgeEditPage, BadgeNewPage},
     list::BadgesPage,
 };
+use crate::pages::rooms::{
+    agenda::AgendaPage, detail::RoomDetailPage, list::RoomsPage, new::RoomNewPage,
+};
 use crate::pages::{home::HomePage, not_found::NotFoundPage, upcoming::UpcomingPage};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -75,11 +78,10 @@ pub fn App() -> impl IntoView {
                                 view=|| view! { <UpcomingPage href="/advertisements" /> }
                                 ssr=SsrMode::Async
                             />
-                            <Route
-                                path=path!("rooms")
-                                view=|| view! { <UpcomingPage href="/rooms" /> }
-                                ssr=SsrMode::Async
-                            />
+                            <Route path=path!("rooms") view=RoomsPage ssr=SsrMode::Async />
+                            <Route path=path!("rooms/new") view=RoomNewPage ssr=SsrMode::Async />
+                            <Route path=path!("rooms/agenda") view=AgendaPage ssr=SsrMode::Async />
+                            <Route path=path!("rooms/:id") view=RoomDetailPage ssr=SsrMode::Async />
                             <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async />
                             <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
                             <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />

@@ -5,4 +5,5 @@ pub mod auth;
 pub mod badges;
 pub mod home;
 pub mod not_found;
+pub mod rooms;
 pub mod upcoming;

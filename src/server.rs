@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod health;
+pub mod rooms;
 pub mod router;
 pub mod run;
 pub mod sandbox;

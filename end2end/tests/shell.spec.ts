@@ -9,7 +9,7 @@ const sections = [
   { link: "Badges", path: "/badges", ready: true },
   { link: "Offers", path: "/offers", ready: false },
   { link: "Advertisements", path: "/advertisements", ready: false },
-  { link: "Rooms", path: "/rooms", ready: false },
+  { link: "Rooms", path: "/rooms", ready: true },
 ];
 
 test("header names the product, the sandbox mode, the region and who is signed in", async ({ page }, info) => {

@@ -84,6 +84,62 @@ impl RoomInput {
     }
 }
 
+/// The create form as a browser sends it: times as a `datetime-local` value in the browser's
+/// time zone, with that zone's offset (`Date.getTimezoneOffset()`, minutes; 0 without JavaScript,
+/// when the form says the times are UTC).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoomForm {
+    pub room_id: String,
+    pub name: String,
+    pub about: String,
+    /// A checkbox: present (any value) when ticked.
+    pub is_speak: Option<String>,
+    pub start_local: String,
+    pub end_local: String,
+    pub tz_offset_minutes: i32,
+}
+
+/// `YYYY-MM-DDTHH:MM` (seconds optional) at UTC offset `offset_minutes` (as JavaScript gives it:
+/// minutes to add to local time to get UTC) as a UTC room time.
+pub fn local_to_room_time(local: &str, offset_minutes: i32) -> Option<String> {
+    let local = local.trim();
+    let parsed = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    let utc = parsed + chrono::Duration::minutes(i64::from(offset_minutes));
+    Some(utc.format(ROOM_TIME_FORMAT).to_string())
+}
+
+impl RoomForm {
+    /// The upstream body, or the form's problems by wire field.
+    pub fn to_input(&self) -> Result<RoomInput, Problems> {
+        let mut p = Problems::default();
+        let mut time = |field: &str, label: &str, value: &str| {
+            if value.trim().is_empty() {
+                return None;
+            }
+            let converted = local_to_room_time(value, self.tz_offset_minutes);
+            if converted.is_none() {
+                p.push(field, format!("{label} must be a date and time."));
+            }
+            converted
+        };
+        let start_time = time("startTime", "Start", &self.start_local);
+        let end_time = time("endTime", "End", &self.end_local);
+        let input = RoomInput {
+            room_id: self.room_id.trim().to_owned(),
+            name: self.name.trim().to_owned(),
+            about: self.about.trim().to_owned(),
+            is_speak: self.is_speak.is_some(),
+            start_time,
+            end_time,
+        };
+        p.0.extend(input.validate().into_vec());
+        if p.is_empty() { Ok(input) } else { Err(p) }
+    }
+}
+
 /// A room as GET answers it. The documents show no response, so every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -117,6 +173,31 @@ pub struct RoomStatusChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_times_become_utc_room_times() {
+        // Central European Summer Time: getTimezoneOffset() is -120.
+        assert_eq!(
+            local_to_room_time("2024-12-31T07:33", -120).as_deref(),
+            Some("2024-12-31 05:33:00")
+        );
+        assert_eq!(
+            local_to_room_time("2024-12-31T05:33:32", 0).as_deref(),
+            Some("2024-12-31 05:33:32")
+        );
+        let form = RoomForm {
+            room_id: "r1".into(),
+            name: "R".into(),
+            about: "A".into(),
+            start_local: "2030-01-01T10:00".into(),
+            end_local: "2030-01-01T09:00".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            form.to_input().unwrap_err().for_field("endTime"),
+            Some("End must be after the start.")
+        );
+    }
 
     #[test]
     fn schedule_rules() {

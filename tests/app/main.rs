@@ -10,6 +10,7 @@ mod faults;
 mod healthz;
 mod pages;
 mod roles;
+mod rooms;
 mod round_trip;
 mod sandbox;
 mod secrets;

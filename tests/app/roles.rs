@@ -90,6 +90,32 @@ const FUNCTIONS: &[Case] = &[
         &[("id", "5"), ("name", "Bronze")],
         Allowed::AdminAnd(Who::Marketing),
     ),
+    ("/api/rooms/list", &[], Allowed::SignedIn),
+    (
+        "/api/rooms/look-up",
+        &[("room_id", "main-stage")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/rooms/create",
+        ROOM_FORM,
+        Allowed::AdminAnd(Who::Moderator),
+    ),
+    (
+        "/api/rooms/voice",
+        &[("room_id", "main-stage"), ("is_speak", "false")],
+        Allowed::AdminAnd(Who::Moderator),
+    ),
+    (
+        "/api/rooms/status",
+        &[("room_id", "main-stage"), ("status", "LIVE")],
+        Allowed::AdminAnd(Who::Moderator),
+    ),
+    (
+        "/api/rooms/delete",
+        &[("room_id", "yesterday-recap"), ("name", "Recap")],
+        Allowed::AdminAnd(Who::Moderator),
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",
@@ -99,6 +125,13 @@ const FUNCTIONS: &[Case] = &[
         ],
         Allowed::SignedIn,
     ),
+];
+
+const ROOM_FORM: &[(&str, &str)] = &[
+    ("form[room_id]", "r-new"),
+    ("form[name]", "New"),
+    ("form[about]", "About"),
+    ("form[tz_offset_minutes]", "0"),
 ];
 
 const BADGE_FORM: &[(&str, &str)] = &[

@@ -1,0 +1,62 @@
+// Rooms in a real browser: schedule a room a few seconds ahead and see it go LIVE, switch its
+// voice, find it on the agenda, delete it. Hydrated, the times are typed in Berlin time.
+import { expect, test } from "@playwright/test";
+import { MODERATOR, statePath } from "./people";
+import { jsEnabled, open } from "./support";
+
+test.use({ storageState: statePath(MODERATOR), timezoneId: "Europe/Berlin" });
+
+/// `YYYY-MM-DDTHH:MM:SS` of `date` as a clock in `timeZone` shows it.
+function wallClock(date: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+test("schedule a room seconds ahead, watch it go live, switch voice, delete it", async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const roomId = `show-${info.project.name}-${Date.now()}`;
+  const name = `Show ${info.project.name}`;
+  await open(page, info, "/rooms/new");
+  // With JavaScript the form takes the browser's time zone; without, it says the times are UTC.
+  const zone = jsEnabled(info) ? "Europe/Berlin" : "UTC";
+  await expect(page.getByTestId("time-zone")).toContainText(jsEnabled(info) ? "your time zone" : "UTC");
+  const start = new Date(Date.now() + 8_000);
+  const end = new Date(Date.now() + 3_600_000);
+  await page.locator("input[name='form[room_id]']").fill(roomId);
+  await page.locator("input[name='form[name]']").fill(name);
+  await page.locator("textarea[name='form[about]']").fill("A test show");
+  await page.locator("input[name='form[start_local]']").fill(wallClock(start, zone));
+  await page.locator("input[name='form[end_local]']").fill(wallClock(end, zone));
+  await page.getByRole("button", { name: "Create room" }).click();
+  await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}$`));
+  await expect(page.getByTestId("room-status")).toHaveText("SOON");
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("room-status")).toHaveText("LIVE", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000, intervals: [1_000] });
+
+  await expect(page.getByTestId("room-voice")).toHaveText("off");
+  await page.getByRole("button", { name: "Switch voice on" }).click();
+  await expect(page.getByTestId("room-voice")).toHaveText("on");
+
+  await open(page, info, "/rooms/agenda");
+  await expect(page.getByTestId("agenda-now")).toHaveCount(1);
+  await expect(page.getByTestId("agenda-room").filter({ hasText: name })).toContainText("LIVE");
+
+  await open(page, info, `/rooms/${roomId}`);
+  await page.getByText(`Delete room “${name}”…`).click();
+  await page.getByRole("button", { name: `Yes, delete “${name}”` }).click();
+  await expect(page).toHaveURL(/\/rooms$/);
+  await expect(page.locator(`tr[data-room-id="${roomId}"]`)).toHaveCount(0);
+});

@@ -1,0 +1,82 @@
+//! `/rooms`: the rooms created or looked up here, refreshed from Watchers; look one up by id.
+
+use super::StatusPill;
+use crate::api::rooms::{LookUpRoom, list_rooms};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{FieldError, outcome};
+use crate::components::header::use_me;
+use crate::model::query::encode;
+use crate::model::staff::Capability;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn RoomsPage() -> impl IntoView {
+    let look_up = ServerAction::<LookUpRoom>::new();
+    let looked = outcome(look_up.value());
+    let rooms = Resource::new(move || look_up.version().get(), |_| list_rooms());
+    let me = use_me();
+    view! {
+        <Title text="Rooms" />
+        <div class="page-head page-head--actions">
+            <div>
+                <h1>"Rooms"</h1>
+                <p class="lead">"Rooms created or looked up here, with their status as Watchers reports it now."</p>
+            </div>
+            <div class="form-actions">
+                <a class="button button--quiet" href="/rooms/agenda">"Agenda"</a>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditRooms));
+                        can.then(|| view! { <a class="button" href="/rooms/new">"New room"</a> })
+                    })}
+                </Suspense>
+            </div>
+        </div>
+        <ActionForm action=look_up attr:class="form form--inline filters">
+            <label class="field">
+                <span>"Look up a room by id"</span>
+                <input name="room_id" required placeholder="e.g. main-stage" />
+                <FieldError result=looked field="room_id" />
+            </label>
+            <button class="button button--quiet" type="submit">"Look up and add"</button>
+            {move || match looked.get() {
+                Some(Err(err)) if err.field().is_none() => Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }),
+                _ => None,
+            }}
+        </ActionForm>
+        <Suspense fallback=|| view! { <p class="muted">"Asking Watchers about the rooms…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                {move || Suspend::new(async move {
+                    rooms.await.map(|list| {
+                        let stale = (list.stale > 0).then(|| view! {
+                            <p class="form-error" role="status">{format!("Watchers did not answer for {} room(s): their last known state is shown.", list.stale)}</p>
+                        });
+                        let body = if list.rooms.is_empty() {
+                            view! { <p class="panel panel--empty" data-testid="rooms-empty">"No rooms yet. Create one, or look one up by its id."</p> }.into_any()
+                        } else {
+                            view! {
+                                <table class="table" data-testid="rooms-table">
+                                    <thead><tr><th>"Room"</th><th>"Status"</th><th>"Voice"</th><th>"Start (UTC)"</th><th>"End (UTC)"</th></tr></thead>
+                                    <tbody>
+                                        {list.rooms.into_iter().map(|r| view! {
+                                            <tr data-room-id=r.room_id.clone()>
+                                                <td><a href=format!("/rooms/{}", encode(&r.room_id))>{r.name.clone().unwrap_or_else(|| r.room_id.clone())}</a>
+                                                    <div class="muted">{r.room_id.clone()}</div></td>
+                                                <td><StatusPill status=r.status /></td>
+                                                <td>{match r.is_speak { Some(true) => "on", Some(false) => "off", None => "?" }}</td>
+                                                <td>{r.start_time.clone().unwrap_or_default()}</td>
+                                                <td>{r.end_time.clone().unwrap_or_default()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        };
+                        view! { {stale} {body} }
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
