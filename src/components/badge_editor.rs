@@ -12,6 +12,20 @@ use crate::model::validate::Problems;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
+/// The problem of `wire`, once the person has touched that field.
+fn shown_problem(
+    touched: RwSignal<HashSet<&'static str>>,
+    problems: Memo<Problems>,
+    wire: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        touched
+            .with(|t| t.contains(wire))
+            .then(|| problems.with(|p| p.for_field(wire).map(str::to_owned)))
+            .flatten()
+    }
+}
+
 /// One text field of the form: label, input, live counter, and its problem once touched.
 #[component]
 fn Field(
@@ -39,12 +53,7 @@ fn Field(
             t.insert(wire);
         });
     };
-    let problem = move || {
-        touched
-            .with(|t| t.contains(wire))
-            .then(|| problems.with(|p| p.for_field(wire).map(str::to_owned)))
-            .flatten()
-    };
+    let problem = shown_problem(touched, problems, wire);
     let counter = move || {
         max.map(|max| {
             let n = value().chars().count();
@@ -92,12 +101,7 @@ fn ColorField(
         });
     };
     let picker = move || to_six_digit_hex(&value()).unwrap_or_else(|| "#000000".into());
-    let problem = move || {
-        touched
-            .with(|t| t.contains(wire))
-            .then(|| problems.with(|p| p.for_field(wire).map(str::to_owned)))
-            .flatten()
-    };
+    let problem = shown_problem(touched, problems, wire);
     let id = format!("badge-{key}");
     view! {
         <div class="field">

@@ -10,18 +10,10 @@ use crate::model::badge::Badge;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn BadgeDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    };
+    let id = super::route_badge_id();
     let badge = Resource::new(id, get_badge);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading the badge…"</p> }>

@@ -7,7 +7,6 @@ use crate::components::form::{ResultNote, outcome};
 use crate::model::badge::BadgeForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn BadgeNewPage() -> impl IntoView {
@@ -34,14 +33,7 @@ pub fn BadgeNewPage() -> impl IntoView {
 
 #[component]
 pub fn BadgeEditPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    };
+    let id = super::route_badge_id();
     let badge = Resource::new(id, get_badge);
     let update = ServerAction::<UpdateBadge>::new();
     let result = outcome(update.value());
