@@ -24,14 +24,15 @@ E2E_ADMIN_PASSWORD := e2e-admin-password-1
 SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION \
 	WATCHERS_SANDBOX_FILE=:memory:
 
-.PHONY: help run watch test build site reset-admin deps deps-build deps-rust deps-node \
-        deps-chromium lint fmt-check clippy test-rust test-e2e clean
+.PHONY: help run watch test build site reset-admin bench deps deps-build deps-rust deps-node \
+        deps-chromium deps-bench lint fmt-check clippy test-rust test-e2e clean
 
 help:
 	@echo "make run    build and serve the dashboard on the sandbox"
 	@echo "make test   run every check (fmt, clippy, cargo test, Playwright x2)"
 	@echo "make watch  rebuild and reload while you edit"
 	@echo "make reset-admin  print a new password for the admin account"
+	@echo "make bench  measure proxy overhead, SSR throughput, memory, bundle sizes"
 
 run: deps-build
 	cargo leptos serve --release
@@ -72,6 +73,18 @@ test-e2e: deps
 		DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
 		cargo leptos end-to-end
 
+# Benchmarks (not tests): a table on the console and in bench/results/. Only the bundle-size
+# budget can fail this target, after everything else has been measured.
+bench: deps-build deps-bench
+	cargo leptos build --release
+	@mkdir -p bench/results
+	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; \
+	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; \
+	  $(SANDBOX_ENV) BENCH_OUT=$$out.runtime cargo bench --features ssr --bench dashboard; \
+	  cat $$out.runtime >> $$out; rm -f $$out.runtime; echo >> $$out; \
+	  bench/sizes.sh target/site/pkg | tee -a $$out; \
+	  echo "written to $$out"
+
 # --- Installing what is missing -------------------------------------------------------------
 
 deps: deps-build deps-chromium
@@ -99,6 +112,10 @@ end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
 deps-chromium:
 	@command -v chromium >/dev/null \
 		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+deps-bench:
+	@command -v wrk >/dev/null && command -v brotli >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends wrk brotli; }
 
 clean:
 	cargo clean

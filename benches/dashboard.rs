@@ -1,0 +1,161 @@
+//! `make bench`: proxy overhead, server-rendered throughput, resident memory and bulk user
+//! assignment, measured against the in-process sandbox. Prints a table and writes it under
+//! `bench/results/`. Not a test: it never fails on a budget (the WASM size check in the Makefile
+//! does).
+
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use watchers_dashboard::model::badge::BadgeOrder;
+use watchers_dashboard::server::config::Config;
+use watchers_dashboard::server::router::router;
+use watchers_dashboard::server::startup::start;
+
+const ADMIN_PASSWORD: &str = "bench-admin-password";
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Runs wrk against `url` and answers requests per second.
+fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
+    let out = Command::new("wrk")
+        .args(["-t2", &format!("-c{connections}"), "-d5s", "-H", &format!("Cookie: {cookie}"), url])
+        .output()
+        .expect("wrk (Debian package wrk) is installed by make bench");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find(|l| l.starts_with("Requests/sec:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let vars = [
+        ("WATCHERS_SANDBOX_FILE", ":memory:".to_owned()),
+        ("DATABASE_URL", db),
+        ("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD.to_owned()),
+    ];
+    let config = Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/target/site");
+    let options = LeptosOptions::builder().output_name("watchers-dashboard").site_root(site).site_addr(addr).build();
+    let started = start(config, options).await.unwrap();
+    let upstream = started.state.upstream.clone();
+    let app = router(started.state).await.unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap()
+    });
+    // The bare handler to compare server rendering with.
+    let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let bare_addr = bare.local_addr().unwrap();
+    tokio::spawn(async move {
+        let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
+        axum::serve(bare, app).await.unwrap()
+    });
+    let base = format!("http://{addr}");
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let login = client
+        .post(format!("{base}/auth/login"))
+        .form(&[("username", "admin"), ("password", ADMIN_PASSWORD), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let idle_rss = rss_kib();
+
+    // 1. Proxy overhead: list badges through a server function vs the same client, direct.
+    let list_fn = || {
+        client
+            .post(format!("{base}/api/badges/list"))
+            .header("cookie", &cookie)
+            .header("accept", "application/json")
+            .form(&[("page", "0"), ("order", "id_desc")])
+            .send()
+    };
+    for _ in 0..100 {
+        list_fn().await.unwrap().bytes().await.unwrap();
+        upstream.list_badges(20, 0, BadgeOrder::IdDesc).await.unwrap();
+    }
+    let (mut via, mut direct) = (vec![], vec![]);
+    for _ in 0..1000 {
+        let t = Instant::now();
+        let r = list_fn().await.unwrap();
+        assert!(r.status().is_success());
+        r.bytes().await.unwrap();
+        via.push(t.elapsed());
+        let t = Instant::now();
+        upstream.list_badges(20, 0, BadgeOrder::IdDesc).await.unwrap();
+        direct.push(t.elapsed());
+    }
+    via.sort();
+    direct.sort();
+    let (v50, v99, d50, d99) = (percentile(&via, 0.5), percentile(&via, 0.99), percentile(&direct, 0.5), percentile(&direct, 0.99));
+
+    // 2. Server-rendered throughput of the badge list against a bare handler; 3. memory under load.
+    let ssr_rps = wrk(&format!("{base}/badges"), 50, &cookie);
+    let bare_rps = wrk(&format!("http://{bare_addr}/"), 50, &cookie);
+    let sampler = tokio::spawn(async {
+        let mut peak = 0;
+        for _ in 0..50 {
+            peak = peak.max(rss_kib());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        peak
+    });
+    let loaded_url = format!("{base}/badges");
+    let cookie_for_load = cookie.clone();
+    let _ = tokio::task::spawn_blocking(move || wrk(&loaded_url, 100, &cookie_for_load)).await;
+    let loaded_rss = sampler.await.unwrap();
+
+    // 4. 10,000 user ids onto a badge: through the dashboard (20 chunks) vs the sandbox directly.
+    let ids: Vec<String> = (0..10_000).map(|n| format!("bench-user-{n}")).collect();
+    let t = Instant::now();
+    for (i, chunk) in ids.chunks(500).enumerate() {
+        let r = client
+            .post(format!("{base}/api/badges/users"))
+            .header("cookie", &cookie)
+            .header("accept", "application/json")
+            .form(&[("id", "1"), ("mode", "add"), ("ids", &chunk.join("\n")), ("chunk", &i.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success());
+    }
+    let through = t.elapsed();
+    let t = Instant::now();
+    for chunk in ids.chunks(500) {
+        upstream.add_badge_users(2, chunk).await.unwrap();
+    }
+    let alone = t.elapsed();
+
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let rows = [
+        format!("| proxy p50 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.05 |", ms(v50), ms(d50), ms(v50) / ms(d50)),
+        format!("| proxy p99 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.10 |", ms(v99), ms(d99), ms(v99) / ms(d99)),
+        format!("| SSR /badges vs bare axum, 50 conns | {ssr_rps:.0} / {bare_rps:.0} req/s | ratio {:.3} | budget ≥ 0.25 |", ssr_rps / bare_rps.max(1.0)),
+        format!("| resident memory idle / 100 conns | {} / {} KiB | | |", idle_rss, loaded_rss),
+        format!("| 10,000 user ids (20 × 500) dashboard / sandbox alone | {:.0} ms / {:.0} ms | ratio {:.2} | |", ms(through), ms(alone), ms(through) / ms(alone)),
+    ];
+    let table = format!("| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n", rows.join("\n"));
+    print!("{table}");
+    let out = std::env::var("BENCH_OUT").unwrap_or_else(|_| "bench/results/latest-runtime.md".into());
+    std::fs::write(out, table).unwrap();
+}
