@@ -47,9 +47,10 @@ build: deps-build
 reset-admin: build
 	target/release/watchers-dashboard user reset-password admin
 
-# A development build of the site (server, WASM, CSS) for the tests that read target/site.
+# The release build of the site (server, WASM, CSS): what `make run` and the Dockerfile ship, and
+# what the secret-canary test and the browser tests run against.
 site: deps-build
-	cargo leptos build
+	cargo leptos build --release
 
 test: deps lint site test-rust test-e2e
 	@echo "make test: every check passed"
@@ -71,7 +72,7 @@ test-e2e: deps
 	$(SANDBOX_ENV) CI=$${CI:-} LEPTOS_SITE_ADDR=$(E2E_ADDR) BASE_URL=http://$(E2E_ADDR) \
 		DATABASE_URL=sqlite://$(E2E_DIR)/dashboard.db \
 		DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
-		cargo leptos end-to-end
+		cargo leptos end-to-end --release
 
 # Benchmarks (not tests): a table on the console and in bench/results/. Only the bundle-size
 # budget can fail this target, after everything else has been measured.

@@ -1,5 +1,5 @@
 //! Watchers Dashboard: a web admin for projects on the Watchers chat platform (library root and hydrate entry).
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod api;
 pub mod app;

@@ -1,4 +1,6 @@
 //! Server entry point of the `watchers-dashboard` binary.
+// Deep view types are monomorphised here in release builds.
+#![recursion_limit = "512"]
 
 #[cfg(feature = "ssr")]
 #[tokio::main]

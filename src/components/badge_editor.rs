@@ -221,4 +221,5 @@ pub fn BadgeEditor(
             </aside>
         </div>
     }
+    .into_any()
 }
