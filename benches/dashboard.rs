@@ -33,7 +33,14 @@ fn rss_kib() -> u64 {
 /// Runs wrk against `url` and answers requests per second.
 fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
     let out = Command::new("wrk")
-        .args(["-t2", &format!("-c{connections}"), "-d5s", "-H", &format!("Cookie: {cookie}"), url])
+        .args([
+            "-t2",
+            &format!("-c{connections}"),
+            "-d5s",
+            "-H",
+            &format!("Cookie: {cookie}"),
+            url,
+        ])
         .output()
         .expect("wrk (Debian package wrk) is installed by make bench");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -50,18 +57,32 @@ async fn main() {
     let vars = [
         ("WATCHERS_SANDBOX_FILE", ":memory:".to_owned()),
         ("DATABASE_URL", db),
-        ("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD.to_owned()),
+        (
+            "DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD",
+            ADMIN_PASSWORD.to_owned(),
+        ),
     ];
-    let config = Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())).unwrap();
+    let config =
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+            .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let site = concat!(env!("CARGO_MANIFEST_DIR"), "/target/site");
-    let options = LeptosOptions::builder().output_name("watchers-dashboard").site_root(site).site_addr(addr).build();
+    let options = LeptosOptions::builder()
+        .output_name("watchers-dashboard")
+        .site_root(site)
+        .site_addr(addr)
+        .build();
     let started = start(config, options).await.unwrap();
     let upstream = started.state.upstream.clone();
     let app = router(started.state).await.unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap()
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap()
     });
     // The bare handler to compare server rendering with.
     let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -71,14 +92,27 @@ async fn main() {
         axum::serve(bare, app).await.unwrap()
     });
     let base = format!("http://{addr}");
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let login = client
         .post(format!("{base}/auth/login"))
-        .form(&[("username", "admin"), ("password", ADMIN_PASSWORD), ("next", "/")])
+        .form(&[
+            ("username", "admin"),
+            ("password", ADMIN_PASSWORD),
+            ("next", "/"),
+        ])
         .send()
         .await
         .unwrap();
-    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
     let idle_rss = rss_kib();
 
     // 1. Proxy overhead: list badges through a server function vs the same client, direct.
@@ -92,7 +126,10 @@ async fn main() {
     };
     for _ in 0..100 {
         list_fn().await.unwrap().bytes().await.unwrap();
-        upstream.list_badges(20, 0, BadgeOrder::IdDesc).await.unwrap();
+        upstream
+            .list_badges(20, 0, BadgeOrder::IdDesc)
+            .await
+            .unwrap();
     }
     let (mut via, mut direct) = (vec![], vec![]);
     for _ in 0..1000 {
@@ -102,12 +139,20 @@ async fn main() {
         r.bytes().await.unwrap();
         via.push(t.elapsed());
         let t = Instant::now();
-        upstream.list_badges(20, 0, BadgeOrder::IdDesc).await.unwrap();
+        upstream
+            .list_badges(20, 0, BadgeOrder::IdDesc)
+            .await
+            .unwrap();
         direct.push(t.elapsed());
     }
     via.sort();
     direct.sort();
-    let (v50, v99, d50, d99) = (percentile(&via, 0.5), percentile(&via, 0.99), percentile(&direct, 0.5), percentile(&direct, 0.99));
+    let (v50, v99, d50, d99) = (
+        percentile(&via, 0.5),
+        percentile(&via, 0.99),
+        percentile(&direct, 0.5),
+        percentile(&direct, 0.99),
+    );
 
     // 2. Server-rendered throughput of the badge list against a bare handler; 3. memory under load.
     let ssr_rps = wrk(&format!("{base}/badges"), 50, &cookie);
@@ -133,7 +178,12 @@ async fn main() {
             .post(format!("{base}/api/badges/users"))
             .header("cookie", &cookie)
             .header("accept", "application/json")
-            .form(&[("id", "1"), ("mode", "add"), ("ids", &chunk.join("\n")), ("chunk", &i.to_string())])
+            .form(&[
+                ("id", "1"),
+                ("mode", "add"),
+                ("ids", &chunk.join("\n")),
+                ("chunk", &i.to_string()),
+            ])
             .send()
             .await
             .unwrap();
@@ -148,14 +198,39 @@ async fn main() {
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let rows = [
-        format!("| proxy p50 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.05 |", ms(v50), ms(d50), ms(v50) / ms(d50)),
-        format!("| proxy p99 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.10 |", ms(v99), ms(d99), ms(v99) / ms(d99)),
-        format!("| SSR /badges vs bare axum, 50 conns | {ssr_rps:.0} / {bare_rps:.0} req/s | ratio {:.3} | budget ≥ 0.25 |", ssr_rps / bare_rps.max(1.0)),
-        format!("| resident memory idle / 100 conns | {} / {} KiB | | |", idle_rss, loaded_rss),
-        format!("| 10,000 user ids (20 × 500) dashboard / sandbox alone | {:.0} ms / {:.0} ms | ratio {:.2} | |", ms(through), ms(alone), ms(through) / ms(alone)),
+        format!(
+            "| proxy p50 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.05 |",
+            ms(v50),
+            ms(d50),
+            ms(v50) / ms(d50)
+        ),
+        format!(
+            "| proxy p99 (server fn / direct) | {:.3} ms / {:.3} ms | ratio {:.2} | budget ≤ 1.10 |",
+            ms(v99),
+            ms(d99),
+            ms(v99) / ms(d99)
+        ),
+        format!(
+            "| SSR /badges vs bare axum, 50 conns | {ssr_rps:.0} / {bare_rps:.0} req/s | ratio {:.3} | budget ≥ 0.25 |",
+            ssr_rps / bare_rps.max(1.0)
+        ),
+        format!(
+            "| resident memory idle / 100 conns | {} / {} KiB | | |",
+            idle_rss, loaded_rss
+        ),
+        format!(
+            "| 10,000 user ids (20 × 500) dashboard / sandbox alone | {:.0} ms / {:.0} ms | ratio {:.2} | |",
+            ms(through),
+            ms(alone),
+            ms(through) / ms(alone)
+        ),
     ];
-    let table = format!("| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n", rows.join("\n"));
+    let table = format!(
+        "| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n",
+        rows.join("\n")
+    );
     print!("{table}");
-    let out = std::env::var("BENCH_OUT").unwrap_or_else(|_| "bench/results/latest-runtime.md".into());
+    let out =
+        std::env::var("BENCH_OUT").unwrap_or_else(|_| "bench/results/latest-runtime.md".into());
     std::fs::write(out, table).unwrap();
 }
