@@ -1,5 +1,9 @@
 //! Badges: what the dashboard sends to `/external/badge` and what it reads back.
 
+mod users;
+
+pub use users::*;
+
 use super::loose::{ExternalId, count};
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
@@ -259,82 +263,6 @@ impl BadgeOrder {
     }
 }
 
-/// The body of replace, add and remove users.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BadgeUsers {
-    pub user_ids: Vec<String>,
-}
-
-/// How a list of user ids is applied to a badge.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum UsersMode {
-    #[default]
-    Add,
-    Remove,
-    /// The badge's users become exactly the list (in chunks: the first replaces, the rest add).
-    Replace,
-}
-
-/// The most ids one request carries; longer lists go in chunks of this size.
-pub const USERS_CHUNK: usize = 500;
-
-/// A pasted or uploaded list of user ids, trimmed, de-duplicated and counted.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserIdList {
-    pub ids: Vec<String>,
-    pub duplicates: u32,
-    /// A first line `userId`, `user_id` or `id` read as a CSV header and skipped.
-    pub header_skipped: bool,
-}
-
-impl UserIdList {
-    /// Reads ids separated by commas, semicolons, spaces or new lines (a one-column CSV too).
-    pub fn parse(text: &str) -> Self {
-        let mut tokens: Vec<&str> = text
-            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-            .map(|t| t.trim().trim_matches('"'))
-            .filter(|t| !t.is_empty())
-            .collect();
-        let header_skipped = tokens.first().is_some_and(|t| {
-            matches!(t.to_ascii_lowercase().as_str(), "userid" | "user_id" | "id")
-        });
-        if header_skipped {
-            tokens.remove(0);
-        }
-        let total = tokens.len();
-        let mut seen = std::collections::HashSet::new();
-        let ids: Vec<String> = tokens
-            .into_iter()
-            .filter(|t| seen.insert(*t))
-            .map(str::to_owned)
-            .collect();
-        UserIdList {
-            duplicates: (total - ids.len()) as u32,
-            ids,
-            header_skipped,
-        }
-    }
-
-    /// The ids in chunks of at most [`USERS_CHUNK`].
-    pub fn chunks(&self) -> Vec<Vec<String>> {
-        self.ids
-            .chunks(USERS_CHUNK)
-            .map(<[String]>::to_vec)
-            .collect()
-    }
-}
-
-/// `{ "added": n }` or `{ "removed": n }`; replace may answer either, or nothing countable.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UsersChanged {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub added: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub removed: Option<i64>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,24 +292,6 @@ mod tests {
                 "tooltip": "5555", "communicationPic": null,
                 "communicationText": "11111", "communicationTitle": "11111"
             })
-        );
-    }
-
-    #[test]
-    fn pasted_and_csv_ids_are_trimmed_deduplicated_counted_and_chunked() {
-        let list = UserIdList::parse("user_id\n\"12\", 7\n12;;x \t7\r\n");
-        assert_eq!(list.ids, vec!["12", "7", "x"]);
-        assert_eq!((list.duplicates, list.header_skipped), (2, true));
-        let many = UserIdList::parse(
-            &(0..1001)
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-        let chunks = many.chunks();
-        assert_eq!(
-            chunks.iter().map(Vec::len).collect::<Vec<_>>(),
-            vec![500, 500, 1]
         );
     }
 

@@ -4,7 +4,7 @@ use crate::support::{ADMIN_PASSWORD, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::model::staff::Role;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changes_are_recorded_filtered_and_exported_for_admins_only() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;

@@ -3,7 +3,7 @@
 use crate::support::{ADMIN_PASSWORD, client_from, session_cookie, spawn_app};
 use watchers_dashboard::model::staff::Role;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_user_and_wrong_password_get_the_same_answer_and_keep_the_username() {
     let app = spawn_app(&[]).await;
     let wrong = app
@@ -30,7 +30,7 @@ async fn unknown_user_and_wrong_password_get_the_same_answer_and_keep_the_userna
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_wrong_passwords_back_to_back_the_sixth_to_tenth_are_429() {
     let app = spawn_app(&[]).await;
     let mut statuses = vec![];
@@ -50,7 +50,7 @@ async fn ten_wrong_passwords_back_to_back_the_sixth_to_tenth_are_429() {
     assert_eq!(response.status(), 303);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_locks_after_repeated_failures_from_any_address() {
     let app = spawn_app(&[]).await;
     for ip in [[127, 0, 0, 2], [127, 0, 0, 3]] {
@@ -78,7 +78,7 @@ async fn an_account_locks_after_repeated_failures_from_any_address() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn next_is_followed_only_to_local_paths() {
     let app = spawn_app(&[]).await;
     for (next, expected) in [
@@ -94,7 +94,7 @@ async fn next_is_followed_only_to_local_paths() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_cookie_is_strict_and_changes_at_sign_in() {
     let app = spawn_app(&[]).await;
     let response = app
@@ -126,7 +126,7 @@ async fn the_session_cookie_is_strict_and_changes_at_sign_in() {
     assert_ne!(first, second, "the session id changes at sign-in");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn over_https_the_cookie_is_secure_and_host_prefixed() {
     let app = spawn_app(&[("DASHBOARD_PUBLIC_URL", "https://dashboard.example")]).await;
     let response = app
@@ -137,7 +137,7 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
     assert!(header.contains("Secure"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_password_change_and_disabling_end_sessions_on_the_server() {
     let app = spawn_app(&[]).await;
     app.add_staff("mia", Role::Marketing, "mia-password-1234")
@@ -200,7 +200,7 @@ async fn sign_out_password_change_and_disabling_end_sessions_on_the_server() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_state_changes_are_refused() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
@@ -243,7 +243,7 @@ async fn cross_site_state_changes_are_refused() {
     assert_eq!(login.status(), 403, "login CSRF is refused too");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_a_nonce_policy_and_the_security_headers() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;

@@ -41,7 +41,7 @@ async fn audit(app: &TestApp, cookie: &str) -> Vec<Value> {
         .clone()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_forms_are_refused_before_anything_is_sent() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
@@ -64,7 +64,7 @@ async fn invalid_forms_are_refused_before_anything_is_sent() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
@@ -134,7 +134,7 @@ async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
     assert!(entries.iter().all(|e| e["outcome"] == "ok"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_upstream_failure_is_reported_audited_and_not_retried() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;

@@ -137,7 +137,7 @@ fn assert_json_request(c: &Captured, method: &str, path: &str, documented: Value
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn badge_requests_and_responses() {
     let (client, seen) = capture(fixture("badge_create.response.json")).await;
     let input: BadgeInput = serde_json::from_str(&fixture("badge_create.request.json")).unwrap();
@@ -245,7 +245,7 @@ fn offer_from_form(pairs: &[(String, String)]) -> OfferInput {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offer_requests_are_the_documented_forms() {
     for name in [
         "offer_create_text.request.json",
@@ -315,7 +315,7 @@ async fn offer_requests_are_the_documented_forms() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offer_responses_in_every_documented_shape() {
     let (client, seen) = capture(fixture("offer_list.response.json")).await;
     let list = client.list_offers(10, 0).await.unwrap();
@@ -365,7 +365,7 @@ async fn offer_responses_in_every_documented_shape() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn advertisement_requests_and_responses() {
     for (request, response) in [
         (
@@ -437,7 +437,7 @@ async fn advertisement_requests_and_responses() {
     assert_eq!((ad.id, ad.views_length, ad.data.is_none()), (1, 7, true));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn room_and_exclusion_requests() {
     let (client, seen) = capture(fixture("true.response.json")).await;
     let room: RoomInput = serde_json::from_str(&fixture("room_create.request.json")).unwrap();

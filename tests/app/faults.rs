@@ -27,7 +27,7 @@ fn unavailable(result: Result<impl std::fmt::Debug, UpstreamError>) -> bool {
     matches!(result, Err(UpstreamError::Unavailable { .. }))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_post_that_meets_a_503_reaches_the_upstream_exactly_once() {
     let (sandbox, client) = sandbox_and_client(false, fast_settings()).await;
     sandbox.set_faults(FaultSettings {
@@ -43,7 +43,7 @@ async fn a_post_that_meets_a_503_reaches_the_upstream_exactly_once() {
     assert_eq!(sandbox.hits(), 4, "PATCH and DELETE are not retried either");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_get_that_meets_a_503_is_retried_once() {
     let (sandbox, client) = sandbox_and_client(false, fast_settings()).await;
     sandbox.set_faults(FaultSettings {
@@ -65,7 +65,7 @@ async fn a_get_that_meets_a_503_is_retried_once() {
     assert_eq!(sandbox.hits(), 2 + 3);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limits_carry_retry_after_and_are_not_retried() {
     let (sandbox, client) = sandbox_and_client(false, fast_settings()).await;
     sandbox.set_faults(FaultSettings {
@@ -86,7 +86,7 @@ async fn rate_limits_carry_retry_after_and_are_not_retried() {
     assert_eq!(sandbox.hits(), 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hang_ends_in_the_timeout_and_the_health_says_so() {
     let (sandbox, client) = sandbox_and_client(false, fast_settings()).await;
     client.list_badges(1, 0, BadgeOrder::IdDesc).await.unwrap();
@@ -114,7 +114,7 @@ async fn a_hang_ends_in_the_timeout_and_the_health_says_so() {
     assert_eq!(client.health().last_failure, Some("timeout"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn added_latency_within_the_timeout_still_succeeds() {
     let (sandbox, client) = sandbox_and_client(true, fast_settings()).await;
     sandbox.set_faults(FaultSettings {
@@ -127,7 +127,7 @@ async fn added_latency_within_the_timeout_still_succeeds() {
     assert!(started.elapsed() >= Duration::from_millis(100));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn garbage_bodies_are_protocol_errors_not_panics() {
     let (sandbox, client) = sandbox_and_client(true, fast_settings()).await;
     sandbox.set_faults(FaultSettings {
@@ -152,7 +152,7 @@ async fn garbage_bodies_are_protocol_errors_not_panics() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_connection_is_unavailable() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
@@ -167,7 +167,7 @@ async fn no_connection_is_unavailable() {
     assert_eq!(client.health().last_failure, Some("connect"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redirects_are_not_followed_so_credentials_stay_put() {
     let target_hits = Arc::new(AtomicU64::new(0));
     let counter = target_hits.clone();

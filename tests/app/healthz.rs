@@ -3,7 +3,7 @@
 use crate::support::spawn_app;
 use serde_json::Value;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_sandbox_mode_region_and_version() {
     let app = spawn_app(&[]).await;
     let response = app.client.get(app.url("/healthz")).send().await.unwrap();
@@ -22,7 +22,7 @@ async fn healthz_reports_sandbox_mode_region_and_version() {
     assert!(body["upstream"]["answered_recently"].is_boolean());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_says_whether_the_upstream_answered_recently() {
     let app = spawn_app(&[]).await;
     // The app probes the upstream once at start; poll until the probe has been answered.
@@ -47,7 +47,7 @@ async fn healthz_says_whether_the_upstream_answered_recently() {
     assert!(app.sandbox.as_ref().expect("sandbox mode").hits() >= 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_an_unreachable_upstream() {
     // Live mode pointed at a port nobody listens on.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -80,7 +80,7 @@ async fn healthz_reports_an_unreachable_upstream() {
     assert_eq!(body["upstream"]["last_failure"], "connect", "{body}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_in_live_mode_names_the_region_and_hides_the_credentials() {
     let app = spawn_app(&[
         ("WATCHERS_API_KEY", "canary-api-key-7f3a"),

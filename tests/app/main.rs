@@ -1,4 +1,5 @@
-//! Integration tests against started servers: real HTTP on loopback ports.
+//! Integration tests against started servers: real HTTP on loopback ports. Each test runs the
+//! server and its client on a two-thread runtime, like the production server.
 #![cfg(feature = "ssr")]
 
 mod audit;

@@ -3,7 +3,7 @@
 use crate::support::{ADMIN_PASSWORD, spawn_app};
 use serde_json::Value;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_renders_the_shell_with_badge_region_and_navigation() {
     let app = spawn_app(&[]).await;
     let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
@@ -29,7 +29,7 @@ async fn home_page_renders_the_shell_with_badge_region_and_navigation() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn live_mode_shows_live_badge_and_never_the_credentials() {
     let app = spawn_app(&[
         ("WATCHERS_API_KEY", "canary-api-key-7f3a"),
@@ -45,7 +45,7 @@ async fn live_mode_shows_live_badge_and_never_the_credentials() {
     assert!(!html.contains("canary"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_address_answers_404_with_a_page() {
     let app = spawn_app(&[]).await;
     let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
@@ -56,7 +56,7 @@ async fn unknown_address_answers_404_with_a_page() {
     assert!(html.contains("Watchers Dashboard"), "404 keeps the shell");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shell_info_server_function_answers_over_http() {
     let app = spawn_app(&[("WATCHERS_REGION", "hk")]).await;
     let response = app
@@ -73,7 +73,7 @@ async fn shell_info_server_function_answers_over_http() {
     assert_eq!(body["region"], "hk");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_send_anonymous_visitors_to_sign_in_and_back() {
     let app = spawn_app(&[]).await;
     let (status, _) = app.get_text("/audit?person=ann").await;

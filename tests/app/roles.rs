@@ -167,7 +167,7 @@ async fn cookie_for(app: &TestApp, who: Who) -> Option<String> {
     Some(app.sign_in(name, &format!("{name}-password-1234")).await)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_checks_its_caller() {
     for who in [Who::Anonymous, Who::Marketing, Who::Moderator, Who::Admin] {
         let app = spawn_app(&[]).await;

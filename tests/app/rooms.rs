@@ -3,7 +3,7 @@
 use crate::support::{ADMIN_PASSWORD, spawn_app};
 use serde_json::Value;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scheduled_room_is_created_in_utc_registered_and_audited() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;

@@ -28,7 +28,7 @@ fn ids(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn badges_every_endpoint() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let first = client.create_badge(&badge("best")).await.unwrap();
@@ -89,7 +89,7 @@ async fn badges_every_endpoint() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seeded_chain_is_answered_with_its_badges() {
     let (_sandbox, client) = sandbox_and_client(true, ClientSettings::default()).await;
     let badges = client.list_badges(100, 0, BadgeOrder::IdAsc).await.unwrap();
@@ -104,7 +104,7 @@ async fn seeded_chain_is_answered_with_its_badges() {
     assert_eq!(chain["badges"].as_array().unwrap().len(), 3);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sandbox_validation_names_the_field() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let mut input = badge("long");
@@ -118,7 +118,7 @@ async fn sandbox_validation_names_the_field() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_credentials_are_refused() {
     let (sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let base = client.base_url().trim_end_matches('/').to_owned();
@@ -168,7 +168,7 @@ async fn create_room(client: &WatchersClient, room_id: &str) {
     client.create_room(&input).await.unwrap();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offers_every_endpoint_and_targeting() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     create_room(&client, "room-a").await;
@@ -211,7 +211,7 @@ async fn offers_every_endpoint_and_targeting() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn excluded_users_are_reported_unavailable_until_included_again() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let mut offer = text_offer();
@@ -250,7 +250,7 @@ fn lang(code: &str, title: &str) -> AdLanguage {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn advertisements_every_endpoint_languages_and_winshare() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     create_room(&client, "123").await;
@@ -311,7 +311,7 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rooms_every_endpoint_and_the_clock() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let now = chrono::Utc::now();

@@ -17,7 +17,7 @@ async fn client_for(sandbox: &std::sync::Arc<Sandbox>) -> WatchersClient {
     .unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_users_create_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let config = SandboxConfig {
@@ -61,7 +61,7 @@ async fn what_users_create_survives_a_restart() {
     assert_eq!((badges[0].text.as_str(), badges[0].user_count), ("kept", 2));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_sandbox_command_serves_alone() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_watchers-dashboard"))
         .args([

@@ -33,7 +33,7 @@ fn assets(dir: &Path) -> Vec<String> {
     names
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn credentials_never_leave_the_server() {
     let sandbox = Sandbox::open(SandboxConfig {
         api_key: KEY.into(),
