@@ -10,6 +10,7 @@ mod reply;
 mod rooms;
 mod seed;
 mod store;
+mod targeting;
 mod users;
 
 pub use faults::FaultSettings;

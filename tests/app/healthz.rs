@@ -1,6 +1,6 @@
 //! `GET /healthz` says what runs where, and nothing secret.
 
-use crate::support::spawn_app;
+use crate::support::{TestApp, spawn_app};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,10 +22,8 @@ async fn healthz_reports_sandbox_mode_region_and_version() {
     assert!(body["upstream"]["answered_recently"].is_boolean());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn healthz_says_whether_the_upstream_answered_recently() {
-    let app = spawn_app(&[]).await;
-    // The app probes the upstream once at start; poll until the probe has been answered.
+/// Polls `/healthz` (for up to 5 s) until `done` holds; answers the last body.
+async fn health_once(app: &TestApp, done: impl Fn(&Value) -> bool) -> Value {
     let mut body = Value::Null;
     for _ in 0..50 {
         body = app
@@ -37,11 +35,19 @@ async fn healthz_says_whether_the_upstream_answered_recently() {
             .json()
             .await
             .unwrap();
-        if body["upstream"]["answered_recently"] == true {
+        if done(&body) {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_says_whether_the_upstream_answered_recently() {
+    let app = spawn_app(&[]).await;
+    // The app probes the upstream once at start; poll until the probe has been answered.
+    let body = health_once(&app, |b| b["upstream"]["answered_recently"] == true).await;
     assert_eq!(body["upstream"]["answered_recently"], true, "{body}");
     assert_eq!(body["upstream"]["last_failure"], Value::Null);
     assert!(app.sandbox.as_ref().expect("sandbox mode").hits() >= 1);
@@ -59,22 +65,7 @@ async fn healthz_reports_an_unreachable_upstream() {
         ("WATCHERS_BASE_URL", &dead),
     ])
     .await;
-    let mut body = Value::Null;
-    for _ in 0..50 {
-        body = app
-            .client
-            .get(app.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if body["upstream"]["last_failure"] != Value::Null {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let body = health_once(&app, |b| b["upstream"]["last_failure"] != Value::Null).await;
     assert_eq!(body["status"], "ok", "the dashboard itself is up");
     assert_eq!(body["upstream"]["answered_recently"], false);
     assert_eq!(body["upstream"]["last_failure"], "connect", "{body}");

@@ -4,10 +4,11 @@
 use super::Sandbox;
 use super::badges::merge;
 use super::reply::{
-    Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, not_found,
-    numeric_id, ok_json, ok_true, page, parse_body, remove_or_404,
+    Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, numeric_id,
+    ok_json, ok_true, page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredAd};
+use super::targeting;
 use crate::model::advertisement::AdvertisementInput;
 use crate::model::time::{format_iso, parse_iso};
 use axum::body::Bytes;
@@ -53,21 +54,11 @@ fn ad_json(id: i64, ad: &StoredAd) -> Value {
     })
 }
 
-/// Rooms that exist are available; unknown ones come back as they were sent.
-fn room_targeting(data: &SandboxData, raw_ids: &[Value]) -> (Vec<Value>, Vec<Value>) {
-    let (mut yes, mut no) = (vec![], vec![]);
-    for id in raw_ids {
-        let text = match id {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        if data.rooms.contains_key(&text) {
-            yes.push(Value::String(text));
-        } else {
-            no.push(id.clone());
-        }
-    }
-    (yes, no)
+/// What create and update answer: the advertisement, and which of the rooms sent exist.
+fn published(data: &SandboxData, raw_ids: &[Value], item: Value) -> Value {
+    let mut answer = targeting::rooms(data, raw_ids);
+    answer["advertisement"] = item;
+    answer
 }
 
 fn parse_input(body: Value) -> Result<AdvertisementInput, Refusal> {
@@ -96,15 +87,11 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {
             created_at: format_iso(chrono::Utc::now()),
             views: 0,
         };
-        let (available, unavailable) = room_targeting(&data, &raw_ids);
         let mut item = ad_json(id, &ad);
         item["user"] = json!(ad.input.user_id);
+        let answer = published(&data, &raw_ids, item);
         data.ads.insert(id, ad);
-        json!({
-            "advertisement": item,
-            "availableExternalRoomIds": available,
-            "unavailableExternalRoomIds": unavailable,
-        })
+        answer
     };
     sandbox.store().save().await;
     created_json(answer)
@@ -120,22 +107,14 @@ pub async fn update(
     let raw_ids = raw_room_ids(&patch);
     let answer = {
         let mut data = sandbox.store().lock();
-        let ad = data
-            .ads
-            .get(&id)
-            .ok_or_else(|| not_found(format!("Advertisement {id}")))?;
+        let ad = get_or_404(&data.ads, id, "Advertisement")?;
         let mut merged = serde_json::to_value(&ad.input).unwrap_or_default();
         merge(&mut merged, patch);
         let mut ad = ad.clone();
         ad.input = parse_input(merged)?;
-        let (available, unavailable) = room_targeting(&data, &raw_ids);
-        let item = ad_json(id, &ad);
+        let answer = published(&data, &raw_ids, ad_json(id, &ad));
         data.ads.insert(id, ad);
-        json!({
-            "advertisement": item,
-            "availableExternalRoomIds": available,
-            "unavailableExternalRoomIds": unavailable,
-        })
+        answer
     };
     sandbox.store().save().await;
     ok_json(answer)

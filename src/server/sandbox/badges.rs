@@ -2,8 +2,8 @@
 
 use super::Sandbox;
 use super::reply::{
-    Reply, bad_request, check, created_json, get_or_404, not_found, numeric_id, ok_json, ok_true,
-    page, parse_body, remove_or_404,
+    Reply, bad_request, check, created_json, get_mut_or_404, get_or_404, numeric_id, ok_json,
+    ok_true, page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredBadge};
 use crate::model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
@@ -116,10 +116,7 @@ pub async fn update(
     let patch: Value = parse_body(&body)?;
     {
         let mut data = sandbox.store().lock();
-        let badge = data
-            .badges
-            .get_mut(&id)
-            .ok_or_else(|| not_found(format!("Badge {id}")))?;
+        let badge = get_mut_or_404(&mut data.badges, id, "Badge")?;
         let mut merged = serde_json::to_value(&badge.input).unwrap_or_default();
         merge(&mut merged, patch);
         let input: BadgeInput =
@@ -205,10 +202,7 @@ async fn change_users(
     }
     let answer = {
         let mut data = sandbox.store().lock();
-        let badge = data
-            .badges
-            .get_mut(&id)
-            .ok_or_else(|| not_found(format!("Badge {id}")))?;
+        let badge = get_mut_or_404(&mut data.badges, id, "Badge")?;
         let ids: BTreeSet<String> = body.user_ids.into_iter().collect();
         match verb {
             UsersVerb::Replace => {

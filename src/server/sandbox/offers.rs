@@ -4,10 +4,11 @@
 use super::Sandbox;
 use super::badges::merge;
 use super::reply::{
-    Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, not_found,
+    Refusal, Reply, bad_request, check, created_json, get_mut_or_404, get_or_404, newest_first,
     numeric_id, ok_json, ok_true, page, remove_or_404,
 };
-use super::store::{SandboxData, StoredOffer};
+use super::store::StoredOffer;
+use super::targeting;
 use crate::model::offer::OfferInput;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::header::CONTENT_TYPE;
@@ -42,34 +43,6 @@ fn offer_json(id: i64, offer: &StoredOffer) -> Value {
     })
 }
 
-/// Which of the targeted ids the sandbox knows: rooms that exist, users not excluded.
-fn targeting(data: &SandboxData, rooms: &[Value], users: &[Value]) -> Value {
-    let split = |ids: &[Value], ok: &dyn Fn(&str) -> bool| {
-        let (mut yes, mut no) = (vec![], vec![]);
-        for id in ids {
-            let text = match id {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            if ok(&text) {
-                yes.push(Value::String(text));
-            } else {
-                // Unavailable ids come back as they were sent (the documents show a bare number).
-                no.push(id.clone());
-            }
-        }
-        (yes, no)
-    };
-    let (room_yes, room_no) = split(rooms, &|id| data.rooms.contains_key(id));
-    let (user_yes, user_no) = split(users, &|id| !data.excluded_users.contains(id));
-    json!({
-        "availableExternalRoomIds": room_yes,
-        "unavailableExternalRoomIds": room_no,
-        "availableExternalUserIds": user_yes,
-        "unavailableExternalUserIds": user_no,
-    })
-}
-
 pub(super) fn id_values(input: &[String]) -> Vec<Value> {
     input.iter().cloned().map(Value::String).collect()
 }
@@ -84,7 +57,7 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, request: Request) -> Re
             input,
             open_type: "NEW_WINDOW".into(),
         };
-        let mut answer = targeting(
+        let mut answer = targeting::rooms_and_users(
             &data,
             &id_values(&offer.input.external_room_ids),
             &id_values(&offer.input.external_user_ids),
@@ -106,10 +79,7 @@ pub async fn update(
     let fields = read_fields(request).await?;
     let answer = {
         let mut data = sandbox.store().lock();
-        let offer = data
-            .offers
-            .get_mut(&id)
-            .ok_or_else(|| not_found(format!("Offer {id}")))?;
+        let offer = get_mut_or_404(&mut data.offers, id, "Offer")?;
         let mut merged = serde_json::to_value(&offer.input).unwrap_or_default();
         merge(&mut merged, Value::Object(fields));
         offer.input = to_input(merged)?;

@@ -108,6 +108,17 @@ pub fn get_or_404<'a, T>(
         .ok_or_else(|| not_found(format!("{what} {id}")))
 }
 
+/// The item `id` of `items` to change, else 404 naming `what`.
+pub fn get_mut_or_404<'a, T>(
+    items: &'a mut std::collections::BTreeMap<i64, T>,
+    id: i64,
+    what: &str,
+) -> Result<&'a mut T, Refusal> {
+    items
+        .get_mut(&id)
+        .ok_or_else(|| not_found(format!("{what} {id}")))
+}
+
 /// Removes the item `id` of `items`, else 404 naming `what`.
 pub fn remove_or_404<T>(
     items: &mut std::collections::BTreeMap<i64, T>,
