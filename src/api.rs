@@ -1,9 +1,13 @@
 //! Server functions: the dashboard's public surface, one verb-named function per file. Each one
 //! checks its caller first (see `server::auth::guard`).
 
+pub mod advertisements;
 pub mod audit;
 pub mod auth;
 pub mod badges;
+pub mod drafts;
+pub mod exclusions;
+pub mod offers;
 pub mod rooms;
 pub mod staff;
 pub mod system;

@@ -3,16 +3,26 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::{AppHeader, provide_me};
 use crate::pages::admin::{audit::AuditPage, staff::StaffPage};
+use crate::pages::advertisements::{
+    compose::{AdvertisementDraftPage, AdvertisementEditPage, AdvertisementNewPage},
+    detail::AdvertisementDetailPage,
+    list::AdvertisementsPage,
+};
 use crate::pages::auth::{account::AccountPage, login::LoginPage};
 use crate::pages::badges::{
     detail::BadgeDetailPage,
     edit::{BadgeEditPage, BadgeNewPage},
     list::BadgesPage,
 };
+use crate::pages::offers::{
+    compose::{OfferDraftPage, OfferEditPage, OfferNewPage},
+    detail::OfferDetailPage,
+    list::OffersPage,
+};
 use crate::pages::rooms::{
     agenda::AgendaPage, detail::RoomDetailPage, list::RoomsPage, new::RoomNewPage,
 };
-use crate::pages::{home::HomePage, not_found::NotFoundPage, upcoming::UpcomingPage};
+use crate::pages::{exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -68,16 +78,17 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("badges/new") view=BadgeNewPage ssr=SsrMode::Async />
                             <Route path=path!("badges/:id") view=BadgeDetailPage ssr=SsrMode::Async />
                             <Route path=path!("badges/:id/edit") view=BadgeEditPage ssr=SsrMode::Async />
-                            <Route
-                                path=path!("offers")
-                                view=|| view! { <UpcomingPage href="/offers" /> }
-                                ssr=SsrMode::Async
-                            />
-                            <Route
-                                path=path!("advertisements")
-                                view=|| view! { <UpcomingPage href="/advertisements" /> }
-                                ssr=SsrMode::Async
-                            />
+                            <Route path=path!("offers") view=OffersPage ssr=SsrMode::Async />
+                            <Route path=path!("offers/new") view=OfferNewPage ssr=SsrMode::Async />
+                            <Route path=path!("offers/drafts/:key") view=OfferDraftPage ssr=SsrMode::Async />
+                            <Route path=path!("offers/:id") view=OfferDetailPage ssr=SsrMode::Async />
+                            <Route path=path!("offers/:id/edit") view=OfferEditPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements") view=AdvertisementsPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements/new") view=AdvertisementNewPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements/drafts/:key") view=AdvertisementDraftPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements/:id") view=AdvertisementDetailPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements/:id/edit") view=AdvertisementEditPage ssr=SsrMode::Async />
+                            <Route path=path!("exclusions") view=ExclusionsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms") view=RoomsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/new") view=RoomNewPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/agenda") view=AgendaPage ssr=SsrMode::Async />

@@ -1,9 +1,18 @@
 //! Reusable views shared by several pages.
 
+pub mod ad_composer;
 pub mod badge_editor;
 pub mod badge_preview;
 pub mod badge_users;
+pub mod delete_panel;
+pub mod draft_list;
 pub mod error_panel;
+pub mod field;
 pub mod form;
 pub mod header;
+pub mod marketing_preview;
 pub mod nav;
+pub mod offer_composer;
+pub mod submit_note;
+pub mod targeting_report;
+pub mod time_zone;

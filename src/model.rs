@@ -4,6 +4,7 @@ pub mod advertisement;
 pub mod badge;
 pub mod color;
 pub mod deployment;
+pub mod draft;
 pub mod exclusion;
 pub mod loose;
 pub mod offer;

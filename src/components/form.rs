@@ -17,10 +17,10 @@ where
 
 /// The message of `result` when it is an error about `field`.
 #[component]
-pub fn FieldError(result: Outcome, field: &'static str) -> impl IntoView {
+pub fn FieldError(result: Outcome, #[prop(into)] field: String) -> impl IntoView {
     move || match result.get() {
-        Some(Err(err)) if err.field() == Some(field) => Some(view! {
-            <span class="field-error" role="alert" data-field=field>
+        Some(Err(err)) if err.field() == Some(field.as_str()) => Some(view! {
+            <span class="field-error" role="alert" data-field=field.clone()>
                 {err.to_string()}
             </span>
         }),

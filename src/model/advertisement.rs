@@ -6,6 +6,8 @@ use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub mod form;
+
 pub const TEMPLATE_WINSHARE: i64 = 12;
 
 /// One language of an advertisement.

@@ -10,3 +10,12 @@ pub struct MarketingExclusion {
     /// `true` excludes the user; `false` includes them again.
     pub value: bool,
 }
+
+/// A user the dashboard excluded (or included again), as the exclusion page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExclusionEntry {
+    pub user_id: String,
+    pub excluded: bool,
+    pub changed_by: String,
+    pub changed_at: String,
+}

@@ -6,6 +6,8 @@ use super::time::parse_iso;
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 
+pub mod form;
+
 pub const TEMPLATE_TEXT: i64 = 10;
 pub const TEMPLATE_IMAGE: i64 = 11;
 

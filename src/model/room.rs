@@ -1,6 +1,6 @@
 //! Chat rooms (`/external/room`): create (optionally scheduled), look up, voice, status.
 
-use super::time::{ROOM_TIME_FORMAT, parse_room_time};
+use super::time::{ROOM_TIME_FORMAT, format_room_time, local_to_utc, parse_room_time};
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 
@@ -100,15 +100,10 @@ pub struct RoomForm {
     pub tz_offset_minutes: i32,
 }
 
-/// `YYYY-MM-DDTHH:MM` (seconds optional) at UTC offset `offset_minutes` (as JavaScript gives it:
-/// minutes to add to local time to get UTC) as a UTC room time.
+/// A `datetime-local` value at UTC offset `offset_minutes` (see [`local_to_utc`]) as a UTC room
+/// time.
 pub fn local_to_room_time(local: &str, offset_minutes: i32) -> Option<String> {
-    let local = local.trim();
-    let parsed = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    let utc = parsed + chrono::Duration::minutes(i64::from(offset_minutes));
-    Some(utc.format(ROOM_TIME_FORMAT).to_string())
+    local_to_utc(local, offset_minutes).map(format_room_time)
 }
 
 impl RoomForm {

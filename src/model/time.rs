@@ -30,6 +30,89 @@ pub fn format_room_time(time: DateTime<Utc>) -> String {
     time.format(ROOM_TIME_FORMAT).to_string()
 }
 
+/// The `datetime-local` format the forms use (seconds optional when read).
+pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// `YYYY-MM-DDTHH:MM[:SS]` at UTC offset `offset_minutes` (as JavaScript gives it: minutes to
+/// add to local time to get UTC) as a UTC time.
+pub fn local_to_utc(local: &str, offset_minutes: i32) -> Option<DateTime<Utc>> {
+    let local = local.trim();
+    let parsed = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(local, LOCAL_FORMAT))
+        .ok()?;
+    Some((parsed + chrono::Duration::minutes(i64::from(offset_minutes))).and_utc())
+}
+
+/// A UTC time as a `datetime-local` value at UTC offset `offset_minutes`.
+pub fn utc_to_local(time: DateTime<Utc>, offset_minutes: i32) -> String {
+    (time.naive_utc() - chrono::Duration::minutes(i64::from(offset_minutes)))
+        .format(LOCAL_FORMAT)
+        .to_string()
+}
+
+/// A time typed into a `datetime-local` field, with the UTC offset in force at that time where
+/// it was typed (minutes to add to get UTC, as JavaScript counts them; 0 without JavaScript,
+/// when the form says its times are UTC). Each time has its own offset, so a summer date typed in
+/// winter is still converted right.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct LocalTime {
+    pub local: String,
+    pub offset: i32,
+}
+
+impl LocalTime {
+    pub fn is_blank(&self) -> bool {
+        self.local.trim().is_empty()
+    }
+
+    /// The UTC time, when the text is a time.
+    pub fn to_utc(&self) -> Option<DateTime<Utc>> {
+        local_to_utc(&self.local, self.offset)
+    }
+
+    /// Typed but not a time.
+    pub fn is_invalid(&self) -> bool {
+        !self.is_blank() && self.to_utc().is_none()
+    }
+
+    /// A UTC time as UTC wall-clock text (offset 0), e.g. when editing a published item.
+    pub fn utc(time: Option<DateTime<Utc>>) -> Self {
+        LocalTime {
+            local: time.map(|t| utc_to_local(t, 0)).unwrap_or_default(),
+            offset: 0,
+        }
+    }
+
+    /// Rewrites the time in another zone, given that zone's offset at a UTC instant.
+    pub fn move_to_zone(&mut self, offset_at: impl Fn(DateTime<Utc>) -> i32) {
+        if let Some(utc) = self.to_utc() {
+            let offset = offset_at(utc);
+            self.local = utc_to_local(utc, offset);
+            self.offset = offset;
+        }
+    }
+}
+
+/// A UTC offset for people: `UTC+02:00`.
+pub fn describe_offset(offset_minutes: i32) -> String {
+    let east = -offset_minutes;
+    format!(
+        "UTC{}{:02}:{:02}",
+        if east >= 0 { "+" } else { "-" },
+        east.abs() / 60,
+        east.abs() % 60
+    )
+}
+
+/// An ISO time for people, in UTC: `2024-05-22 12:00:01 UTC`; other text as it is.
+pub fn show_utc(iso: &str) -> String {
+    match parse_iso(iso) {
+        Some(t) => format!("{} UTC", format_room_time(t)),
+        None => iso.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +125,50 @@ mod tests {
         assert_eq!(parse_room_time("2024-05-22 12:00:01"), Some(t));
         assert!(parse_room_time("2024-05-22T12:00:01").is_none());
         assert!(parse_iso("tomorrow").is_none());
+    }
+
+    #[test]
+    fn local_times_move_between_offsets() {
+        // Central European Summer Time: getTimezoneOffset() is -120.
+        let utc = local_to_utc("2024-05-22T14:00", -120).unwrap();
+        assert_eq!(format_iso(utc), "2024-05-22T12:00:00.000Z");
+        assert_eq!(utc_to_local(utc, -120), "2024-05-22T14:00:00");
+        assert_eq!(describe_offset(-120), "UTC+02:00");
+        assert_eq!(describe_offset(330), "UTC-05:30");
+    }
+
+    #[test]
+    fn each_local_time_keeps_its_own_offset() {
+        // Berlin: +1 in winter, +2 in summer.
+        let berlin = |t: DateTime<Utc>| {
+            if t.format("%m").to_string() == "07" {
+                -120
+            } else {
+                -60
+            }
+        };
+        let mut summer = LocalTime::utc(parse_iso("2030-07-01T12:00:00Z"));
+        let mut winter = LocalTime::utc(parse_iso("2030-01-01T12:00:00Z"));
+        summer.move_to_zone(berlin);
+        winter.move_to_zone(berlin);
+        assert_eq!(
+            (summer.local.as_str(), summer.offset),
+            ("2030-07-01T14:00:00", -120)
+        );
+        assert_eq!(
+            (winter.local.as_str(), winter.offset),
+            ("2030-01-01T13:00:00", -60)
+        );
+        assert_eq!(
+            format_iso(summer.to_utc().unwrap()),
+            "2030-07-01T12:00:00.000Z"
+        );
+        assert!(
+            LocalTime {
+                local: "soon".into(),
+                offset: 0
+            }
+            .is_invalid()
+        );
     }
 }

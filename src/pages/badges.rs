@@ -14,16 +14,3 @@ pub fn trigger_summary(trigger: Option<&crate::model::badge::BadgeTrigger>) -> S
         _ => "By hand".into(),
     }
 }
-
-/// The badge id of the current route (`/badges/:id…`); 0 when it is not a number.
-pub fn route_badge_id() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || {
-        use leptos::prelude::With;
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    }
-}

@@ -9,6 +9,7 @@ mod cli;
 mod contract;
 mod faults;
 mod healthz;
+mod marketing;
 mod pages;
 mod roles;
 mod rooms;

@@ -116,6 +116,68 @@ const FUNCTIONS: &[Case] = &[
         &[("room_id", "yesterday-recap"), ("name", "Recap")],
         Allowed::AdminAnd(Who::Moderator),
     ),
+    ("/api/offers/list", &[("page", "0")], Allowed::SignedIn),
+    (
+        "/api/offers/get",
+        &[("id", SEEDED_OFFER)],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/offers/submit",
+        OFFER_DRAFT,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/offers/get-draft",
+        &[("key", DRAFT_KEY)],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/drafts/list",
+        &[("kind", "offer")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/drafts/delete",
+        &[("kind", "offer"), ("key", DRAFT_KEY)],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/offers/delete",
+        &[("id", SEEDED_OFFER), ("name", "Seeded")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/advertisements/list",
+        &[("page", "0")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/advertisements/get",
+        &[("id", SEEDED_AD)],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/advertisements/submit",
+        AD_DRAFT,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/advertisements/get-draft",
+        &[("key", AD_DRAFT_KEY)],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/advertisements/delete",
+        &[("id", SEEDED_AD), ("name", "Seeded")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    ("/api/exclusions/list", &[], Allowed::SignedIn),
+    (
+        "/api/exclusions/set",
+        &[("user_id", "fan-1"), ("excluded", "true")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",
@@ -125,6 +187,26 @@ const FUNCTIONS: &[Case] = &[
         ],
         Allowed::SignedIn,
     ),
+];
+
+/// Ids of the sandbox's seeded demo offer and advertisement.
+const SEEDED_OFFER: &str = "8";
+const SEEDED_AD: &str = "10";
+const DRAFT_KEY: &str = "0123456789abcdef0123456789abcdef";
+const AD_DRAFT_KEY: &str = "fedcba9876543210fedcba9876543210";
+
+const OFFER_DRAFT: &[(&str, &str)] = &[
+    ("draft_key", DRAFT_KEY),
+    ("intent", "draft"),
+    ("form[template]", "10"),
+    ("form[title]", "Half-written"),
+];
+
+const AD_DRAFT: &[(&str, &str)] = &[
+    ("draft_key", AD_DRAFT_KEY),
+    ("intent", "draft"),
+    ("form[template]", "2"),
+    ("form[langs][0][lang]", "en"),
 ];
 
 const ROOM_FORM: &[(&str, &str)] = &[

@@ -3,6 +3,7 @@
 use crate::api::badges::{DeleteBadge, get_badge};
 use crate::components::badge_preview::{BadgePill, ChatPreview, ContrastNote, WelcomeCard};
 use crate::components::badge_users::BadgeUsersPanel;
+use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
 use crate::components::header::use_me;
@@ -13,7 +14,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn BadgeDetailPage() -> impl IntoView {
-    let id = super::route_badge_id();
+    let id = crate::pages::route_id();
     let badge = Resource::new(id, get_badge);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading the badge…"</p> }>
@@ -61,19 +62,15 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                 </section>
                 <ChainInfo badge=badge.clone() />
                 <BadgeUsersPanel badge=badge.id />
-                <section class="panel panel--danger">
-                    <h2>"Delete"</h2>
-                    <details>
-                        <summary class="button button--quiet">{format!("Delete badge “{name}”…")}</summary>
-                        <p>{format!("Delete “{name}” (id {})? Users lose it. This cannot be undone.", badge.id)}</p>
-                        <ActionForm action=delete>
+                <DeletePanel what=format!("badge “{name}”")
+                    question=format!("Delete “{name}” (id {})? Users lose it. This cannot be undone.", badge.id)>
+                    <ActionForm action=delete>
                             <input type="hidden" name="id" value=badge.id.to_string() />
                             <input type="hidden" name="name" value=name.clone() />
                             <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
                         </ActionForm>
                         <ResultNote result=deleted ok="Deleted." />
-                    </details>
-                </section>
+                </DeletePanel>
             </div>
             <aside class="editor__preview" aria-label="Preview">
                 <h2>"As users see it"</h2>

@@ -33,7 +33,7 @@ pub fn BadgeNewPage() -> impl IntoView {
 
 #[component]
 pub fn BadgeEditPage() -> impl IntoView {
-    let id = super::route_badge_id();
+    let id = crate::pages::route_id();
     let badge = Resource::new(id, get_badge);
     let update = ServerAction::<UpdateBadge>::new();
     let result = outcome(update.value());

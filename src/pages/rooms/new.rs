@@ -2,6 +2,7 @@
 
 use crate::api::rooms::CreateRoom;
 use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::time_zone::{ZoneNote, on_browser_offset};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,22 +12,7 @@ pub fn RoomNewPage() -> impl IntoView {
     let result = outcome(create.value());
     // Without JavaScript the offset stays 0 and the form says the times are UTC.
     let offset = RwSignal::new(0i32);
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        offset.set(js_sys::Date::new_0().get_timezone_offset() as i32);
-    });
-    let zone = move || match offset.get() {
-        0 => "Times are UTC.".to_owned(),
-        minutes => {
-            let east = -minutes;
-            format!(
-                "Times are in your time zone (UTC{}{:02}:{:02}) and sent to Watchers in UTC.",
-                if east >= 0 { "+" } else { "-" },
-                east.abs() / 60,
-                east.abs() % 60
-            )
-        }
-    };
+    on_browser_offset(move |minutes| offset.set(minutes));
     view! {
         <Title text="New room" />
         <div class="page-head">
@@ -45,7 +31,7 @@ pub fn RoomNewPage() -> impl IntoView {
                     <textarea name="form[about]" rows="2" required></textarea>
                     <FieldError result field="about" /></label>
                 <label class="choice"><input type="checkbox" name="form[is_speak]" value="on" />" Voice chat on"</label>
-                <p class="muted" data-testid="time-zone">{zone}</p>
+                <ZoneNote offset />
                 <input type="hidden" name="form[tz_offset_minutes]" value=move || offset.get().to_string() />
                 <div class="form form--inline">
                     <label class="field"><span>"Start (optional: the room is SOON until then)"</span>

@@ -1,0 +1,13 @@
+//! Server functions for advertisements (multi-language, and template 12 winshare).
+
+mod delete_advertisement;
+mod get_advertisement;
+mod get_advertisement_draft;
+mod list_advertisements;
+mod submit_advertisement;
+
+pub use delete_advertisement::*;
+pub use get_advertisement::*;
+pub use get_advertisement_draft::*;
+pub use list_advertisements::*;
+pub use submit_advertisement::*;

@@ -1,0 +1,10 @@
+//! `delete_draft`: throws a draft away (nothing is sent to Watchers) and goes to its list.
+
+use crate::error::AppError;
+use crate::model::draft::DraftKind;
+use leptos::prelude::*;
+
+#[server(endpoint = "drafts/delete")]
+pub async fn delete_draft(kind: DraftKind, key: String) -> Result<(), AppError> {
+    crate::server::publish::discard_draft(kind, &key).await
+}

@@ -1,0 +1,73 @@
+//! The saved drafts of offers or advertisements: what each is, who touched it last, and why its
+//! last publish failed.
+
+use super::error_panel::ErrorPanel;
+use crate::api::drafts::list_drafts;
+use crate::model::draft::{DraftKind, DraftSummary};
+use leptos::prelude::*;
+
+#[component]
+pub fn DraftList(kind: DraftKind) -> impl IntoView {
+    let drafts = Resource::new(move || kind, list_drafts);
+    view! {
+        <section class="panel" data-testid="drafts">
+            <h2>"Drafts"</h2>
+            <Suspense fallback=|| view! { <p class="muted">"Loading drafts…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                    {move || Suspend::new(async move { drafts.await.map(|list| view! { <DraftTable list kind /> }) })}
+                </ErrorBoundary>
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="muted">"No drafts. “Save draft” in the composer keeps one here."</p> }.into_any();
+    }
+    view! {
+        <table class="table">
+            <thead><tr><th>"Draft"</th><th>"Of"</th><th>"Last saved"</th><th>"Last publish"</th></tr></thead>
+            <tbody>
+                {list.into_iter().map(|d| {
+                    let href = format!("{}/drafts/{}", kind.base(), d.key);
+                    let of = d.target_id.map_or_else(|| "new".to_owned(), |id| format!("changes to {id}"));
+                    view! {
+                        <tr data-draft=d.key.clone()>
+                            <td><a href=href>{d.label}</a></td>
+                            <td>{of}</td>
+                            <td>{format!("{} by {}", d.updated_at, d.updated_by)}</td>
+                            <td>{match d.last_error {
+                                Some(e) => view! { <span class="field-error">{format!("Failed: {e}")}</span> }.into_any(),
+                                None => view! { <span class="muted">"—"</span> }.into_any(),
+                            }}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The head of a draft's page: what it is of, when it was saved, and why its last publish
+/// failed.
+#[component]
+pub fn DraftHead(summary: DraftSummary, noun: &'static str) -> impl IntoView {
+    let base = summary.kind.base();
+    let of = summary.target_id.map_or_else(
+        || format!("a new {noun}"),
+        |id| format!("changes to {noun} {id}"),
+    );
+    view! {
+        <div class="page-head">
+            <p class="muted"><a href=base>"← Back to the list"</a></p>
+            <h1>{format!("Draft: {}", summary.label)}</h1>
+            <p class="lead">{format!("A draft of {of}, last saved {} by {}.", summary.updated_at, summary.updated_by)}</p>
+            {summary.last_error.map(|e| view! {
+                <p class="form-error" role="alert" data-testid="last-error">{format!("The last publish failed: {e}")}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+//! Drafts of offers and advertisements kept by the dashboard, and what a publish reported.
+
+use super::targeting::Targeting;
+use serde::{Deserialize, Serialize};
+
+/// What a draft (or a publish report) is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftKind {
+    Offer,
+    Advertisement,
+}
+
+impl DraftKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftKind::Offer => "offer",
+            DraftKind::Advertisement => "advertisement",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "offer" => Some(DraftKind::Offer),
+            "advertisement" => Some(DraftKind::Advertisement),
+            _ => None,
+        }
+    }
+
+    /// Where its pages live: `/offers` or `/advertisements`.
+    pub fn base(self) -> &'static str {
+        match self {
+            DraftKind::Offer => "/offers",
+            DraftKind::Advertisement => "/advertisements",
+        }
+    }
+
+    /// Its audit area.
+    pub fn area(self) -> &'static str {
+        match self {
+            DraftKind::Offer => "offers",
+            DraftKind::Advertisement => "advertisements",
+        }
+    }
+}
+
+/// A draft as lists show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub key: String,
+    pub kind: DraftKind,
+    /// The published item this draft edits, if any.
+    pub target_id: Option<i64>,
+    pub label: String,
+    pub updated_by: String,
+    pub updated_at: String,
+    /// Why the last publish of this draft failed.
+    pub last_error: Option<String>,
+}
+
+/// A draft with its form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft<F> {
+    pub summary: DraftSummary,
+    pub form: F,
+}
+
+/// How a composer's submission ended: kept as a draft, or published (the page then moves to
+/// the published item).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Submitted {
+    DraftSaved { key: String },
+    Published { id: i64 },
+}
+
+/// The composer's two buttons (`intent`).
+pub const INTENT_DRAFT: &str = "draft";
+pub const INTENT_PUBLISH: &str = "publish";
+
+/// What the platform answered the last publish of an item through this dashboard: the
+/// targeting report, and the ids that were sent (GET does not answer them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishReport {
+    pub targeting: Option<Targeting>,
+    pub sent_room_ids: Vec<String>,
+    pub sent_user_ids: Vec<String>,
+    pub published_by: String,
+    pub published_at: String,
+}
+
+/// An item as its page shows it, with the last publish report kept by the dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WithReport<T> {
+    pub item: T,
+    pub report: Option<PublishReport>,
+}
+
+/// A new draft key: 128 random bits as hex.
+pub fn new_draft_key() -> String {
+    let mut bytes = [0u8; 16];
+    fill_random(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(feature = "ssr")]
+fn fill_random(bytes: &mut [u8]) {
+    if getrandom::fill(bytes).is_err() {
+        // No system randomness (never seen): the clock still keeps keys apart.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        for (b, n) in bytes.iter_mut().zip(nanos.to_le_bytes()) {
+            *b = n;
+        }
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn fill_random(bytes: &mut [u8]) {
+    // In the browser; the key only has to be unique (drafts are guarded by role, not by key).
+    #[cfg(feature = "hydrate")]
+    for b in bytes.iter_mut() {
+        *b = (js_sys::Math::random() * 256.0) as u8;
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = bytes;
+}
+
+/// Whether `key` looks like one of ours (32 lowercase hex digits).
+pub fn is_draft_key(key: &str) -> bool {
+    key.len() == 32
+        && key
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+}

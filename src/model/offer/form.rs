@@ -1,0 +1,289 @@
+//! The offer composer's form as a browser sends it, and the exact upstream payload made from it.
+
+use super::{Offer, OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
+use crate::model::targeting::{AudienceType, ShowFrequency, parse_id_list};
+use crate::model::time::{LocalTime, format_iso, parse_iso};
+use crate::model::validate::Problems;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Every field as typed (nothing is lost to a parse error). Times carry their own offsets;
+/// `tz_offset_minutes` is the browser's zone now (0, UTC, without JavaScript); checkboxes are
+/// present when ticked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfferForm {
+    pub template: String,
+    pub title: String,
+    pub text: String,
+    pub link: String,
+    pub link_text: String,
+    pub pic: String,
+    pub alignment: String,
+    pub bg_color: String,
+    pub btn_color: String,
+    pub btn_text_color: String,
+    pub text_color: String,
+    pub gradient: Option<String>,
+    pub gradient_from: String,
+    pub gradient_to: String,
+    pub gradient_direction: String,
+    pub start: LocalTime,
+    pub end: LocalTime,
+    pub tz_offset_minutes: i32,
+    pub show_multiple_times: Option<String>,
+    pub show_frequency: String,
+    pub show_delay_ms: String,
+    pub audience: String,
+    pub room_ids: String,
+    pub user_ids: String,
+}
+
+impl Default for OfferForm {
+    fn default() -> Self {
+        let data = TemplateData::default();
+        OfferForm {
+            template: TEMPLATE_TEXT.to_string(),
+            title: String::new(),
+            text: String::new(),
+            link: String::new(),
+            link_text: String::new(),
+            pic: String::new(),
+            alignment: data.alignment,
+            bg_color: data.bg_color,
+            btn_color: data.btn_color,
+            btn_text_color: data.btn_text_color,
+            text_color: data.text_color,
+            gradient: None,
+            gradient_from: "#60e753".into(),
+            gradient_to: "#e4efe7".into(),
+            gradient_direction: "135deg".into(),
+            start: LocalTime::default(),
+            end: LocalTime::default(),
+            tz_offset_minutes: 0,
+            show_multiple_times: None,
+            show_frequency: ShowFrequency::Daily.as_str().into(),
+            show_delay_ms: "0".into(),
+            audience: AudienceType::Global.as_str().into(),
+            room_ids: String::new(),
+            user_ids: String::new(),
+        }
+    }
+}
+
+fn text(value: &str) -> Option<String> {
+    Some(value.trim().to_owned())
+}
+
+impl OfferForm {
+    pub fn template(&self) -> i64 {
+        self.template.trim().parse().unwrap_or(0)
+    }
+
+    pub fn template_data(&self) -> TemplateData {
+        let gradient = self.gradient.is_some();
+        TemplateData {
+            alignment: self.alignment.trim().to_owned(),
+            bg_color: self.bg_color.trim().to_owned(),
+            btn_color: self.btn_color.trim().to_owned(),
+            btn_text_color: self.btn_text_color.trim().to_owned(),
+            text_color: self.text_color.trim().to_owned(),
+            gradient,
+            gradient_from: gradient.then(|| self.gradient_from.trim().to_owned()),
+            gradient_to: gradient.then(|| self.gradient_to.trim().to_owned()),
+            gradient_direction: self.gradient_direction.trim().to_owned(),
+        }
+    }
+
+    /// The payload exactly as it would be sent, even while the form still has problems (the
+    /// preview draws it). Fields of the other template and ids of another audience are left out.
+    pub fn payload(&self) -> OfferInput {
+        let template = self.template();
+        let is_text = template == TEMPLATE_TEXT;
+        let audience = AudienceType::parse(self.audience.trim()).unwrap_or(AudienceType::Other);
+        OfferInput {
+            template,
+            title: is_text.then(|| text(&self.title)).flatten(),
+            text: is_text.then(|| text(&self.text)).flatten(),
+            link: text(&self.link),
+            link_text: is_text.then(|| text(&self.link_text)).flatten(),
+            pic: (template == TEMPLATE_IMAGE)
+                .then(|| text(&self.pic))
+                .flatten(),
+            template_data: is_text.then(|| self.template_data()),
+            start_time: self.start.to_utc().map(format_iso).unwrap_or_default(),
+            end_time: self.end.to_utc().map(format_iso),
+            external_room_ids: match audience {
+                AudienceType::Room => parse_id_list(&self.room_ids),
+                _ => vec![],
+            },
+            external_user_ids: match audience {
+                AudienceType::User => parse_id_list(&self.user_ids),
+                _ => vec![],
+            },
+            show_multiple_times: self.show_multiple_times.is_some(),
+            show_frequency: ShowFrequency::parse(self.show_frequency.trim())
+                .unwrap_or(ShowFrequency::Other),
+            show_delay_ms: self.show_delay_ms.trim().parse().unwrap_or(0),
+            audience,
+        }
+    }
+
+    /// The payload, or every problem of the form by wire field.
+    pub fn to_input(&self) -> Result<OfferInput, Problems> {
+        let mut p = Problems::default();
+        let input = self.payload();
+        if self.start.is_invalid() {
+            p.push("startTime", "Start must be a date and time.");
+        }
+        if self.end.is_invalid() {
+            p.push("endTime", "End must be a date and time.");
+        }
+        if self.show_delay_ms.trim().parse::<i64>().is_err() {
+            p.push(
+                "showDelayMS",
+                "The delay must be a whole number of milliseconds.",
+            );
+        }
+        for problem in input.validate().into_vec() {
+            if p.for_field(&problem.field).is_none() {
+                p.push(&problem.field, problem.message);
+            }
+        }
+        if p.is_empty() { Ok(input) } else { Err(p) }
+    }
+
+    /// Rewrites the times in the browser's zone (`now`: its offset today; `offset_at`: its
+    /// offset at an instant).
+    pub fn move_to_zone(&mut self, now: i32, offset_at: impl Fn(DateTime<Utc>) -> i32 + Copy) {
+        self.start.move_to_zone(offset_at);
+        self.end.move_to_zone(offset_at);
+        self.tz_offset_minutes = now;
+    }
+
+    /// The form for editing a published offer (times in UTC until the browser's offset is
+    /// known); `rooms` and `users` are the ids last sent, which GET does not answer.
+    pub fn from_offer(offer: &Offer, rooms: &[String], users: &[String]) -> Self {
+        let data = offer.template_data.clone().unwrap_or_default();
+        let local = |iso: &Option<String>| LocalTime::utc(iso.as_deref().and_then(parse_iso));
+        let or_empty = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut form = OfferForm {
+            template: offer.template.to_string(),
+            title: or_empty(&offer.title),
+            text: or_empty(&offer.text),
+            link: or_empty(&offer.link),
+            link_text: or_empty(&offer.link_text),
+            pic: or_empty(&offer.pic),
+            alignment: data.alignment,
+            bg_color: data.bg_color,
+            btn_color: data.btn_color,
+            btn_text_color: data.btn_text_color,
+            text_color: data.text_color,
+            gradient: data.gradient.then(|| "on".to_owned()),
+            gradient_direction: data.gradient_direction,
+            start: local(&offer.start_time),
+            end: local(&offer.end_time),
+            show_multiple_times: offer.show_multiple_times.then(|| "on".to_owned()),
+            show_frequency: offer.show_frequency.unwrap_or_default().as_str().into(),
+            show_delay_ms: offer.show_delay_ms.unwrap_or(0).to_string(),
+            audience: offer.audience.unwrap_or_default().as_str().into(),
+            room_ids: rooms.join("\n"),
+            user_ids: users.join("\n"),
+            ..OfferForm::default()
+        };
+        if let Some(from) = data.gradient_from {
+            form.gradient_from = from;
+        }
+        if let Some(to) = data.gradient_to {
+            form.gradient_to = to;
+        }
+        form
+    }
+
+    /// A name for lists and the audit log.
+    pub fn label(&self) -> String {
+        let name = match self.template() {
+            TEMPLATE_IMAGE => self.pic.trim(),
+            _ => self.title.trim(),
+        };
+        if name.is_empty() {
+            "untitled offer".into()
+        } else {
+            name.chars().take(60).collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> OfferForm {
+        OfferForm {
+            title: "Title".into(),
+            text: "Text".into(),
+            link: "https://www.watchers.io/".into(),
+            link_text: "Click me".into(),
+            start: LocalTime {
+                local: "2024-05-22T14:00:01".into(),
+                offset: -120,
+            },
+            ..OfferForm::default()
+        }
+    }
+
+    #[test]
+    fn the_payload_is_what_the_documents_show() {
+        let input = filled().to_input().unwrap();
+        assert_eq!(input.start_time, "2024-05-22T12:00:01.000Z");
+        assert_eq!(input.template_data.as_ref().unwrap().gradient_from, None);
+        assert_eq!(input.pic, None);
+        let mut image = filled();
+        image.template = "11".into();
+        image.pic = "https://watchers.io/hand.webp".into();
+        let input = image.to_input().unwrap();
+        assert_eq!((input.title, input.template_data), (None, None));
+    }
+
+    #[test]
+    fn problems_name_their_fields_and_keep_the_text() {
+        let mut form = filled();
+        form.link = "javascript:alert(1)".into();
+        form.show_delay_ms = "soon".into();
+        form.audience = "ROOM".into();
+        form.end = LocalTime {
+            local: "2024-05-22T13:00".into(),
+            offset: -120,
+        };
+        let p = form.to_input().unwrap_err();
+        assert!(p.for_field("link").is_some());
+        assert_eq!(
+            p.for_field("showDelayMS"),
+            Some("The delay must be a whole number of milliseconds.")
+        );
+        assert!(p.for_field("externalRoomIds").is_some());
+        assert_eq!(p.for_field("endTime"), Some("End must be after the start."));
+        assert_eq!(form.link, "javascript:alert(1)");
+    }
+
+    #[test]
+    fn editing_round_trips_through_the_offer() {
+        let input = filled().to_input().unwrap();
+        let offer = Offer {
+            id: 4,
+            template: 10,
+            title: input.title.clone(),
+            text: input.text.clone(),
+            link: input.link.clone(),
+            link_text: input.link_text.clone(),
+            template_data: input.template_data.clone(),
+            start_time: Some(input.start_time.clone()),
+            ..Offer::default()
+        };
+        let mut form = OfferForm::from_offer(&offer, &[], &[]);
+        assert_eq!(form.start.local, "2024-05-22T12:00:01");
+        form.move_to_zone(-60, |_| -120);
+        assert_eq!(form.start.local, "2024-05-22T14:00:01");
+        assert_eq!(form.to_input().unwrap(), input);
+    }
+}

@@ -1,0 +1,6 @@
+//! The advertisement pages: list (status, messages, views) with drafts, detail (preview per
+//! language, targeting report, delete), and the composer.
+
+pub mod compose;
+pub mod detail;
+pub mod list;

@@ -1,0 +1,126 @@
+//! `/advertisements`: advertisements with their status and counters, paged; and the drafts.
+
+use crate::api::advertisements::list_advertisements;
+use crate::api::offers::MARKETING_PAGE;
+use crate::components::draft_list::DraftList;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::header::use_me;
+use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
+use crate::model::draft::DraftKind;
+use crate::model::staff::Capability;
+use crate::model::time::show_utc;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AdvertisementsPage() -> impl IntoView {
+    let page = crate::pages::query_page();
+    let ads = Resource::new(page, list_advertisements);
+    let me = use_me();
+    view! {
+        <Title text="Advertisements" />
+        <div class="page-head page-head--actions">
+            <div>
+                <h1>"Advertisements"</h1>
+                <p class="lead">"Messages in one or more languages, and winshare posts (template 12)."</p>
+            </div>
+            <div class="form-actions">
+                <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditAdvertisements));
+                        can.then(|| view! { <a class="button" href="/advertisements/new">"New advertisement"</a> })
+                    })}
+                </Suspense>
+            </div>
+        </div>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditAdvertisements));
+                can.then(|| view! { <DraftList kind=DraftKind::Advertisement /> })
+            })}
+        </Suspense>
+        <Suspense fallback=|| view! { <p class="muted">"Loading advertisements…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                {move || Suspend::new(async move {
+                    let p = page();
+                    ads.await.map(|list| {
+                        let full = list.len() as u32 >= MARKETING_PAGE;
+                        view! {
+                            <AdTable ads=list />
+                            <nav class="pager" aria-label="Pages">
+                                {(p > 0).then(|| view! { <a href=format!("/advertisements?page={}", p - 1)>"← Newer"</a> })}
+                                <span class="muted">{format!("Page {}", p + 1)}</span>
+                                {full.then(|| view! { <a href=format!("/advertisements?page={}", p + 1)>"Older →"</a> })}
+                            </nav>
+                        }
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// What an advertisement says, in a few words: its first title, else its id.
+pub fn ad_name(ad: &Advertisement) -> String {
+    ad.data
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.title.trim())
+        .chain(ad.title.as_deref().map(str::trim))
+        .find(|t| !t.is_empty())
+        .map(|t| t.chars().take(60).collect())
+        .unwrap_or_else(|| format!("Advertisement {}", ad.id))
+}
+
+/// Its languages, e.g. "en, de".
+pub fn ad_languages(ad: &Advertisement) -> String {
+    let langs: Vec<&str> = ad
+        .data
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.lang.as_str())
+        .collect();
+    if langs.is_empty() {
+        "—".into()
+    } else {
+        langs.join(", ")
+    }
+}
+
+#[component]
+fn AdTable(ads: Vec<Advertisement>) -> impl IntoView {
+    if ads.is_empty() {
+        return view! {
+            <section class="panel panel--empty" data-testid="ads-empty">
+                <h2>"No advertisements"</h2>
+                <p>"Compose one with “New advertisement”."</p>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <table class="table" data-testid="ads-table">
+            <thead><tr><th>"Advertisement"</th><th>"Template"</th><th>"Languages"</th><th>"Status"</th><th>"Messages"</th><th>"Views"</th><th>"Send"</th></tr></thead>
+            <tbody>
+                {ads.into_iter().map(|a| {
+                    let template = if a.template == TEMPLATE_WINSHARE { "12 (winshare)".to_owned() } else { a.template.to_string() };
+                    view! {
+                        <tr data-ad-id=a.id>
+                            <td><a href=format!("/advertisements/{}", a.id)>{ad_name(&a)}</a></td>
+                            <td>{template}</td>
+                            <td>{ad_languages(&a)}</td>
+                            <td><span class="status">{a.status.clone().unwrap_or_else(|| "—".into())}</span></td>
+                            <td data-testid="messages">{a.messages_length}</td>
+                            <td data-testid="views">{a.views_length}</td>
+                            <td>{a.send_time.as_deref().map(show_utc).unwrap_or_else(|| "at once".into())}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

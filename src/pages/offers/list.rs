@@ -1,0 +1,106 @@
+//! `/offers`: published offers, newest first, paged through the address; and the drafts.
+
+use crate::api::offers::{MARKETING_PAGE, list_offers};
+use crate::components::draft_list::DraftList;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::header::use_me;
+use crate::model::draft::DraftKind;
+use crate::model::offer::{Offer, TEMPLATE_IMAGE};
+use crate::model::staff::Capability;
+use crate::model::time::show_utc;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn OffersPage() -> impl IntoView {
+    let page = crate::pages::query_page();
+    let offers = Resource::new(page, list_offers);
+    let me = use_me();
+    view! {
+        <Title text="Offers" />
+        <div class="page-head page-head--actions">
+            <div>
+                <h1>"Offers"</h1>
+                <p class="lead">"Text (template 10) and image (template 11) widgets in the chat, previewed before they go out."</p>
+            </div>
+            <div class="form-actions">
+                <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditOffers));
+                        can.then(|| view! { <a class="button" href="/offers/new">"New offer"</a> })
+                    })}
+                </Suspense>
+            </div>
+        </div>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditOffers));
+                can.then(|| view! { <DraftList kind=DraftKind::Offer /> })
+            })}
+        </Suspense>
+        <Suspense fallback=|| view! { <p class="muted">"Loading offers…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                {move || Suspend::new(async move {
+                    let p = page();
+                    offers.await.map(|list| {
+                        let full = list.len() as u32 >= MARKETING_PAGE;
+                        view! {
+                            <OfferTable offers=list />
+                            <nav class="pager" aria-label="Pages">
+                                {(p > 0).then(|| view! { <a href=format!("/offers?page={}", p - 1)>"← Newer"</a> })}
+                                <span class="muted">{format!("Page {}", p + 1)}</span>
+                                {full.then(|| view! { <a href=format!("/offers?page={}", p + 1)>"Older →"</a> })}
+                            </nav>
+                        }
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// What an offer shows, in a few words.
+pub fn offer_name(offer: &Offer) -> String {
+    let name = if offer.template == TEMPLATE_IMAGE {
+        offer.pic.clone()
+    } else {
+        offer.title.clone()
+    };
+    name.filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| format!("Offer {}", offer.id))
+}
+
+#[component]
+fn OfferTable(offers: Vec<Offer>) -> impl IntoView {
+    if offers.is_empty() {
+        return view! {
+            <section class="panel panel--empty" data-testid="offers-empty">
+                <h2>"No offers published"</h2>
+                <p>"Compose one with “New offer”."</p>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <table class="table" data-testid="offers-table">
+            <thead><tr><th>"Offer"</th><th>"Template"</th><th>"Audience"</th><th>"Shown"</th><th>"Start"</th><th>"End"</th></tr></thead>
+            <tbody>
+                {offers.into_iter().map(|o| {
+                    let when = |t: &Option<String>| t.as_deref().map(show_utc).unwrap_or_else(|| "—".into());
+                    view! {
+                        <tr data-offer-id=o.id>
+                            <td><a href=format!("/offers/{}", o.id)>{offer_name(&o)}</a></td>
+                            <td>{o.template}</td>
+                            <td>{o.audience.map(|a| a.as_str()).unwrap_or("—")}</td>
+                            <td>{o.show_frequency.map(|f| f.as_str()).unwrap_or("—")}</td>
+                            <td>{when(&o.start_time)}</td>
+                            <td>{when(&o.end_time)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

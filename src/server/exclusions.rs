@@ -1,0 +1,46 @@
+//! Users excluded from marketing through the dashboard: the API takes the change but has no list
+//! to read back, so the dashboard keeps its own.
+
+use crate::model::exclusion::ExclusionEntry;
+use crate::server::db::now_text;
+use sqlx::{Row, SqlitePool};
+
+pub async fn remember(
+    db: &SqlitePool,
+    user_id: &str,
+    excluded: bool,
+    by: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO marketing_exclusions (user_id, excluded, changed_by, changed_at) \
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (user_id) DO UPDATE SET excluded = ?2, \
+         changed_by = ?3, changed_at = ?4",
+    )
+    .bind(user_id)
+    .bind(excluded)
+    .bind(by)
+    .bind(now_text())
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// The most recent changes first.
+pub async fn list(db: &SqlitePool) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
+    sqlx::query(
+        "SELECT user_id, excluded, changed_by, changed_at FROM marketing_exclusions \
+         ORDER BY changed_at DESC, rowid DESC LIMIT 500",
+    )
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(ExclusionEntry {
+            user_id: row.try_get("user_id")?,
+            excluded: row.try_get("excluded")?,
+            changed_by: row.try_get("changed_by")?,
+            changed_at: row.try_get("changed_at")?,
+        })
+    })
+    .collect()
+}

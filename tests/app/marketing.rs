@@ -1,0 +1,390 @@
+//! Offers, advertisements, drafts and exclusions through their server functions over HTTP:
+//! publishing with the targeting report, drafts that survive a failed publish, nothing sent
+//! when the form is invalid, and the audit log.
+
+use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use serde_json::Value;
+use watchers_dashboard::model::draft::new_draft_key;
+use watchers_dashboard::server::sandbox::FaultSettings;
+
+const OFFER: &[(&str, &str)] = &[
+    ("intent", "publish"),
+    ("form[template]", "10"),
+    ("form[title]", "Double odds tonight"),
+    ("form[text]", "Only in the chat"),
+    ("form[link]", "https://www.watchers.io/"),
+    ("form[link_text]", "Claim"),
+    ("form[alignment]", "center"),
+    ("form[bg_color]", "#736969"),
+    ("form[btn_color]", "#1890bf"),
+    ("form[btn_text_color]", "#fff"),
+    ("form[text_color]", "#000"),
+    ("form[gradient]", "on"),
+    ("form[gradient_from]", "#60e753"),
+    ("form[gradient_to]", "#e4efe7"),
+    ("form[gradient_direction]", "135deg"),
+    ("form[start][local]", "2030-05-22T14:00"),
+    ("form[start][offset]", "-120"),
+    ("form[tz_offset_minutes]", "-60"),
+    ("form[show_frequency]", "DAILY"),
+    ("form[show_delay_ms]", "0"),
+    ("form[audience]", "ROOM"),
+    ("form[room_ids]", "main-stage\nno-such-room"),
+];
+
+fn with<'a>(
+    base: &[(&'a str, &'a str)],
+    changes: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut form: Vec<_> = base
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .copied()
+        .collect();
+    form.extend_from_slice(changes);
+    form
+}
+
+async fn json(r: reqwest::Response) -> (u16, Value) {
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn audit(app: &TestApp, cookie: &str, area: &str) -> Vec<Value> {
+    let r = app
+        .call(
+            Some(cookie),
+            "/api/audit/list",
+            &[("page", "0"), ("filter[area]", area)],
+        )
+        .await;
+    r.json::<Value>().await.unwrap()["entries"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+async fn drafts(app: &TestApp, cookie: &str, kind: &str) -> Vec<Value> {
+    let (_, body) = json(
+        app.call(Some(cookie), "/api/drafts/list", &[("kind", kind)])
+            .await,
+    )
+    .await;
+    body.as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_room_offer_is_published_and_the_unknown_room_reported_unavailable() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let key = new_draft_key();
+    let form = with(OFFER, &[("draft_key", key.as_str())]);
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["Published"]["id"].as_i64().expect("published id");
+
+    let (status, offer) = json(
+        app.call(Some(&admin), "/api/offers/get", &[("id", &id.to_string())])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(offer["item"]["title"], "Double odds tonight");
+    assert_eq!(
+        offer["item"]["startTime"], "2030-05-22T12:00:00.000Z",
+        "local time sent as UTC"
+    );
+    assert_eq!(offer["item"]["templateData"]["gradientDirection"], "135deg");
+    let targeting = &offer["report"]["targeting"];
+    assert_eq!(
+        targeting["availableExternalRoomIds"],
+        serde_json::json!(["main-stage"])
+    );
+    assert_eq!(
+        targeting["unavailableExternalRoomIds"],
+        serde_json::json!(["no-such-room"])
+    );
+    assert_eq!(offer["report"]["published_by"], "admin");
+
+    assert!(
+        drafts(&app, &admin, "offer").await.is_empty(),
+        "a published draft is gone"
+    );
+    let entries = audit(&app, &admin, "offers").await;
+    assert!(entries.iter().any(|e| {
+        e["action"] == "create"
+            && e["outcome"] == "ok"
+            && e["summary"]
+                .as_str()
+                .unwrap()
+                .contains("Double odds tonight")
+    }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_publish_sends_nothing_and_keeps_the_draft() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = sandbox.hits();
+    let key = new_draft_key();
+    let form = with(
+        OFFER,
+        &[
+            ("draft_key", key.as_str()),
+            ("form[link]", "javascript:alert(1)"),
+        ],
+    );
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "link");
+    assert_eq!(sandbox.hits(), before, "nothing reached Watchers");
+
+    let (status, draft) = json(
+        app.call(Some(&admin), "/api/offers/get-draft", &[("key", &key)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        draft["form"]["link"], "javascript:alert(1)",
+        "what was typed is kept"
+    );
+    assert!(
+        draft["summary"]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("http")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_publish_is_sent_once_and_keeps_the_draft_with_the_reason() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    let key = new_draft_key();
+    let saved = with(OFFER, &[("draft_key", key.as_str()), ("intent", "draft")]);
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &saved).await).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["DraftSaved"]["key"], key.as_str());
+
+    sandbox.set_faults(FaultSettings {
+        error_percent: 100,
+        ..Default::default()
+    });
+    let before = sandbox.hits();
+    let form = with(OFFER, &[("draft_key", key.as_str())]);
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(sandbox.hits(), before + 1, "a POST is never retried");
+    sandbox.set_faults(FaultSettings::default());
+
+    let list = drafts(&app, &admin, "offer").await;
+    assert_eq!(list.len(), 1, "one draft, saved then failed: {list:?}");
+    assert_eq!(list[0]["key"], key.as_str());
+    assert!(
+        list[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("not answering")
+    );
+    let entries = audit(&app, &admin, "offers").await;
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["action"] == "create" && e["outcome"] == "failed")
+    );
+    assert!(entries.iter().any(|e| e["action"] == "save draft"));
+
+    // Publishing the kept draft later works and removes it.
+    let (status, _) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 200);
+    assert!(drafts(&app, &admin, "offer").await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_two_language_advertisement_and_a_winshare() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let key = new_draft_key();
+    let form = [
+        ("draft_key", key.as_str()),
+        ("intent", "publish"),
+        ("form[template]", "2"),
+        ("form[open_type]", "NEW_WINDOW"),
+        ("form[room_ids]", "main-stage"),
+        ("form[langs][0][lang]", "en"),
+        ("form[langs][0][title]", "Big match"),
+        ("form[langs][0][text]", "Watch with us"),
+        ("form[langs][0][link]", "https://watchers.io"),
+        ("form[langs][0][link_text]", "More"),
+        ("form[langs][1][lang]", "de"),
+        ("form[langs][1][title]", "Großes Spiel"),
+        ("form[langs][1][text]", "Schau mit uns"),
+        ("form[langs][1][link]", "https://watchers.io/de"),
+        ("form[langs][1][link_text]", "Mehr"),
+    ];
+    let (status, body) = json(
+        app.call(Some(&admin), "/api/advertisements/submit", &form)
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["Published"]["id"].as_i64().unwrap().to_string();
+    let (_, ad) = json(
+        app.call(Some(&admin), "/api/advertisements/get", &[("id", &id)])
+            .await,
+    )
+    .await;
+    let langs: Vec<&str> = ad["item"]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["en", "de"]);
+    assert_eq!(ad["item"]["data"][1]["title"], "Großes Spiel");
+    assert_eq!(
+        ad["report"]["targeting"]["availableExternalRoomIds"],
+        serde_json::json!(["main-stage"])
+    );
+
+    let key = new_draft_key();
+    let winshare = [
+        ("draft_key", key.as_str()),
+        ("intent", "publish"),
+        ("form[template]", "12"),
+        ("form[user_id]", "123"),
+        ("form[room_ids]", "main-stage"),
+        ("form[langs][0][lang]", "en"),
+        ("form[langs][0][title]", "Release the kraken"),
+        ("form[langs][0][text]", "multiplier"),
+        ("form[langs][0][link]", "https://watchers.io/"),
+        ("form[langs][0][link_text]", "won 234$"),
+    ];
+    let (status, body) = json(
+        app.call(Some(&admin), "/api/advertisements/submit", &winshare)
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body["Published"]["id"].as_i64().unwrap().to_string();
+    let (_, ad) = json(
+        app.call(Some(&admin), "/api/advertisements/get", &[("id", &id)])
+            .await,
+    )
+    .await;
+    assert_eq!(ad["item"]["template"], 12);
+    assert_eq!(ad["report"]["sent_user_ids"], serde_json::json!(["123"]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_excluded_user_is_reported_unavailable_until_included_again() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let set = |excluded: &'static str| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            app.call(
+                Some(&admin),
+                "/api/exclusions/set",
+                &[("user_id", " fan-42 "), ("excluded", excluded)],
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    };
+    assert_eq!(set("true").await, 200);
+    let publish_to_fan = || async {
+        let key = new_draft_key();
+        let form = with(
+            OFFER,
+            &[
+                ("draft_key", key.as_str()),
+                ("form[audience]", "USER"),
+                ("form[user_ids]", "fan-42"),
+            ],
+        );
+        let (_, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+        let id = body["Published"]["id"].as_i64().unwrap().to_string();
+        let (_, offer) = json(
+            app.call(Some(&admin), "/api/offers/get", &[("id", &id)])
+                .await,
+        )
+        .await;
+        offer["report"]["targeting"]["unavailableExternalUserIds"].clone()
+    };
+    assert_eq!(publish_to_fan().await, serde_json::json!(["fan-42"]));
+    assert_eq!(set("false").await, 200);
+    assert_eq!(publish_to_fan().await, serde_json::json!([]));
+
+    let (_, list) = json(app.call(Some(&admin), "/api/exclusions/list", &[]).await).await;
+    assert_eq!(list[0]["user_id"], "fan-42");
+    assert_eq!(list[0]["excluded"], false);
+    let entries = audit(&app, &admin, "exclusions").await;
+    assert_eq!(entries.len(), 2);
+    let (status, body) = json(
+        app.call(
+            Some(&admin),
+            "/api/exclusions/set",
+            &[("user_id", " "), ("excluded", "true")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, body["Invalid"]["field"].as_str()),
+        (422, Some("user_id"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_key_is_checked_and_kept_to_its_kind() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let bad = with(OFFER, &[("draft_key", "../../etc"), ("intent", "draft")]);
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &bad).await).await;
+    assert_eq!(
+        (status, body["Invalid"]["field"].as_str()),
+        (422, Some("draft_key"))
+    );
+
+    let key = new_draft_key();
+    let offer = with(OFFER, &[("draft_key", key.as_str()), ("intent", "draft")]);
+    assert_eq!(
+        app.call(Some(&admin), "/api/offers/submit", &offer)
+            .await
+            .status(),
+        200
+    );
+    let ad = [
+        ("draft_key", key.as_str()),
+        ("intent", "draft"),
+        ("form[template]", "2"),
+    ];
+    let (status, _) = json(
+        app.call(Some(&admin), "/api/advertisements/submit", &ad)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        status, 422,
+        "an offer's draft cannot be overwritten as an advertisement"
+    );
+
+    let (status, _) = json(
+        app.call(
+            Some(&admin),
+            "/api/drafts/delete",
+            &[("kind", "offer"), ("key", &key)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(drafts(&app, &admin, "offer").await.is_empty());
+}
