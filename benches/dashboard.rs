@@ -84,11 +84,27 @@ async fn main() {
         .await
         .unwrap()
     });
-    // The bare handler to compare server rendering with.
+    // The bare handler to compare server rendering with, and a bare forwarding hop (no session,
+    // no server-function machinery) that shows what one more HTTP hop costs on its own.
     let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let bare_addr = bare.local_addr().unwrap();
+    let hop_upstream = upstream.clone();
     tokio::spawn(async move {
-        let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
+        let app = axum::Router::new()
+            .route("/", axum::routing::get(|| async { "ok" }))
+            .route(
+                "/hop",
+                axum::routing::post(move || {
+                    let upstream = hop_upstream.clone();
+                    async move {
+                        let badges = upstream
+                            .list_badges(20, 0, BadgeOrder::IdDesc)
+                            .await
+                            .unwrap();
+                        axum::Json(badges)
+                    }
+                }),
+            );
         axum::serve(bare, app).await.unwrap()
     });
     let base = format!("http://{addr}");
@@ -147,6 +163,40 @@ async fn main() {
     }
     via.sort();
     direct.sort();
+
+    // The profile by subtraction: one bare hop to the same upstream, and the session check
+    // alone (a server function that reads no upstream).
+    let p50_of = |mut samples: Vec<Duration>| {
+        samples.sort();
+        percentile(&samples, 0.5)
+    };
+    let mut hop = vec![];
+    let mut me = vec![];
+    for _ in 0..1000 {
+        let t = Instant::now();
+        client
+            .post(format!("http://{bare_addr}/hop"))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        hop.push(t.elapsed());
+        let t = Instant::now();
+        client
+            .post(format!("{base}/api/auth/me"))
+            .header("cookie", &cookie)
+            .header("accept", "application/json")
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        me.push(t.elapsed());
+    }
+    let (hop50, me50) = (p50_of(hop), p50_of(me));
     let (v50, v99, d50, d99) = (
         percentile(&via, 0.5),
         percentile(&via, 0.99),
@@ -209,6 +259,12 @@ async fn main() {
             ms(v99),
             ms(d99),
             ms(v99) / ms(d99)
+        ),
+        format!(
+            "| profile: bare forwarding hop p50 / session-only server fn p50 | {:.3} ms / {:.3} ms | hop / direct {:.2} | |",
+            ms(hop50),
+            ms(me50),
+            ms(hop50) / ms(d50)
         ),
         format!(
             "| SSR /badges vs bare axum, 50 conns | {ssr_rps:.0} / {bare_rps:.0} req/s | ratio {:.3} | budget ≥ 0.25 |",

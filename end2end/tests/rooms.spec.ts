@@ -35,8 +35,8 @@ test("schedule a room seconds ahead, watch it go live, switch voice, delete it",
   await page.locator("input[name='form[room_id]']").fill(roomId);
   await page.locator("input[name='form[name]']").fill(name);
   await page.locator("textarea[name='form[about]']").fill("A test show");
-  await page.locator("input[name='form[start_local]']").fill(wallClock(start, zone));
-  await page.locator("input[name='form[end_local]']").fill(wallClock(end, zone));
+  await page.locator("input[name='form[start][local]']").fill(wallClock(start, zone));
+  await page.locator("input[name='form[end][local]']").fill(wallClock(end, zone));
   await page.getByRole("button", { name: "Create room" }).click();
   await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}$`));
   await expect(page.getByTestId("room-status")).toHaveText("SOON");

@@ -1,6 +1,6 @@
 //! Chat rooms (`/external/room`): create (optionally scheduled), look up, voice, status.
 
-use super::time::{ROOM_TIME_FORMAT, format_room_time, local_to_utc, parse_room_time};
+use super::time::{LocalTime, ROOM_TIME_FORMAT, format_room_time, parse_room_time};
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 
@@ -84,9 +84,9 @@ impl RoomInput {
     }
 }
 
-/// The create form as a browser sends it: times as a `datetime-local` value in the browser's
-/// time zone, with that zone's offset (`Date.getTimezoneOffset()`, minutes; 0 without JavaScript,
-/// when the form says the times are UTC).
+/// The create form as a browser sends it: times as `datetime-local` values, each with the
+/// browser's offset at that time (0 without JavaScript, when the form says the times are UTC);
+/// `tz_offset_minutes` is the browser's zone now, for the sentence that says so.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RoomForm {
@@ -95,33 +95,23 @@ pub struct RoomForm {
     pub about: String,
     /// A checkbox: present (any value) when ticked.
     pub is_speak: Option<String>,
-    pub start_local: String,
-    pub end_local: String,
+    pub start: LocalTime,
+    pub end: LocalTime,
     pub tz_offset_minutes: i32,
-}
-
-/// A `datetime-local` value at UTC offset `offset_minutes` (see [`local_to_utc`]) as a UTC room
-/// time.
-pub fn local_to_room_time(local: &str, offset_minutes: i32) -> Option<String> {
-    local_to_utc(local, offset_minutes).map(format_room_time)
 }
 
 impl RoomForm {
     /// The upstream body, or the form's problems by wire field.
     pub fn to_input(&self) -> Result<RoomInput, Problems> {
         let mut p = Problems::default();
-        let mut time = |field: &str, label: &str, value: &str| {
-            if value.trim().is_empty() {
-                return None;
-            }
-            let converted = local_to_room_time(value, self.tz_offset_minutes);
-            if converted.is_none() {
+        let mut time = |field: &str, label: &str, value: &LocalTime| {
+            if value.is_invalid() {
                 p.push(field, format!("{label} must be a date and time."));
             }
-            converted
+            value.to_utc().map(format_room_time)
         };
-        let start_time = time("startTime", "Start", &self.start_local);
-        let end_time = time("endTime", "End", &self.end_local);
+        let start_time = time("startTime", "Start", &self.start);
+        let end_time = time("endTime", "End", &self.end);
         let input = RoomInput {
             room_id: self.room_id.trim().to_owned(),
             name: self.name.trim().to_owned(),
@@ -171,23 +161,24 @@ mod tests {
 
     #[test]
     fn local_times_become_utc_room_times() {
-        // Central European Summer Time: getTimezoneOffset() is -120.
-        assert_eq!(
-            local_to_room_time("2024-12-31T07:33", -120).as_deref(),
-            Some("2024-12-31 05:33:00")
-        );
-        assert_eq!(
-            local_to_room_time("2024-12-31T05:33:32", 0).as_deref(),
-            Some("2024-12-31 05:33:32")
-        );
-        let form = RoomForm {
+        let at = |local: &str, offset| LocalTime {
+            local: local.into(),
+            offset,
+        };
+        let mut form = RoomForm {
             room_id: "r1".into(),
             name: "R".into(),
             about: "A".into(),
-            start_local: "2030-01-01T10:00".into(),
-            end_local: "2030-01-01T09:00".into(),
+            // Central European Summer Time: getTimezoneOffset() is -120.
+            start: at("2024-06-30T07:33", -120),
+            end: at("2024-06-30T05:33:32", 0),
             ..Default::default()
         };
+        let input = form.to_input().unwrap();
+        assert_eq!(input.start_time.as_deref(), Some("2024-06-30 05:33:00"));
+        assert_eq!(input.end_time.as_deref(), Some("2024-06-30 05:33:32"));
+        form.start = at("2030-01-01T10:00", 0);
+        form.end = at("2030-01-01T09:00", 0);
         assert_eq!(
             form.to_input().unwrap_err().for_field("endTime"),
             Some("End must be after the start.")

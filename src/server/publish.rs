@@ -16,6 +16,7 @@ use crate::server::auth::guard;
 use crate::server::change::{Change, change, invalid, with_status};
 use crate::server::db::now_text;
 use crate::server::drafts::{self, Save};
+use crate::server::state::AppState;
 use crate::server::upstream::{UpstreamError, WatchersClient};
 use serde::Serialize;
 use std::future::Future;
@@ -116,6 +117,17 @@ impl Composer for AdForm {
     }
 }
 
+/// Notes on draft `key` why its publish failed, and hands the error back. A browser without
+/// JavaScript is sent to the draft's page, which shows the reason; with JavaScript the error
+/// status stands and the composer shows it in place.
+async fn kept(state: &AppState, kind: DraftKind, key: &str, err: AppError) -> AppError {
+    if let Err(db_err) = drafts::set_error(&state.db, key, &err.to_string()).await {
+        tracing::error!("cannot note why a publish failed: {db_err}");
+    }
+    leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
+    err
+}
+
 fn internal(err: sqlx::Error) -> AppError {
     tracing::error!("cannot write a draft: {err}");
     with_status(AppError::Internal)
@@ -182,8 +194,7 @@ pub async fn submit<F: Composer>(
         Ok(input) => input,
         Err(problems) => {
             let err = invalid(problems);
-            let _ = drafts::set_error(&state.db, key, &err.to_string()).await;
-            return Err(err);
+            return Err(kept(&state, kind, key, err).await);
         }
     };
     let noun = match kind {
@@ -205,10 +216,7 @@ pub async fn submit<F: Composer>(
     .await;
     let (id, targeting) = match published {
         Ok(answer) => answer,
-        Err(err) => {
-            let _ = drafts::set_error(&state.db, key, &err.to_string()).await;
-            return Err(err);
-        }
+        Err(err) => return Err(kept(&state, kind, key, err).await),
     };
     let (sent_room_ids, sent_user_ids) = F::sent_ids(&input);
     let report = PublishReport {

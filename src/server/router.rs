@@ -32,10 +32,20 @@ fn page_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     }
 }
 
+/// The app's routes, listed once per process. Listing them runs the app with resource loading
+/// suppressed process-wide (leptos_server's `SuppressResourceLoad`), so a page rendering on another
+/// thread at that moment would wait forever (leptos-rs/leptos#4773): it must happen before any
+/// app serves, and only once, even when several apps share a process (the integration tests).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application router around `state`.
 pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
     let store = session::store(&state.db).await?;
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = page_context(state.clone());
     let render_shell = {
         let options = state.leptos_options.clone();

@@ -16,10 +16,12 @@ async fn a_scheduled_room_is_created_in_utc_registered_and_audited() {
                 ("form[name]", "Late show"),
                 ("form[about]", "Talk after the match"),
                 ("form[is_speak]", "on"),
-                ("form[start_local]", "2099-06-01T22:30"),
-                ("form[end_local]", "2099-06-01T23:45"),
-                // Central European Summer Time.
-                ("form[tz_offset_minutes]", "-120"),
+                // Central European Summer Time, typed in winter: each time its own offset.
+                ("form[start][local]", "2099-06-01T22:30"),
+                ("form[start][offset]", "-120"),
+                ("form[end][local]", "2099-06-01T23:45"),
+                ("form[end][offset]", "-120"),
+                ("form[tz_offset_minutes]", "-60"),
             ],
         )
         .await;
@@ -79,8 +81,8 @@ async fn a_scheduled_room_is_created_in_utc_registered_and_audited() {
                 ("form[room_id]", "x"),
                 ("form[name]", "X"),
                 ("form[about]", "A"),
-                ("form[start_local]", "2099-06-01T22:30"),
-                ("form[end_local]", "2099-06-01T21:00"),
+                ("form[start][local]", "2099-06-01T22:30"),
+                ("form[end][local]", "2099-06-01T21:00"),
                 ("form[tz_offset_minutes]", "0"),
             ],
         )

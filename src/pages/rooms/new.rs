@@ -1,8 +1,10 @@
 //! `/rooms/new`: create a room, optionally scheduled; times entered in your own time zone.
 
 use crate::api::rooms::CreateRoom;
+use crate::components::field::FormState;
 use crate::components::form::{FieldError, ResultNote, outcome};
-use crate::components::time_zone::{ZoneNote, on_browser_offset};
+use crate::components::time_zone::{TimeField, ZoneNote, on_browser_offset};
+use crate::model::room::RoomForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,9 +12,13 @@ use leptos_meta::Title;
 pub fn RoomNewPage() -> impl IntoView {
     let create = ServerAction::<CreateRoom>::new();
     let result = outcome(create.value());
-    // Without JavaScript the offset stays 0 and the form says the times are UTC.
-    let offset = RwSignal::new(0i32);
-    on_browser_offset(move |minutes| offset.set(minutes));
+    // Only the times are bound (each takes the browser's offset at that time); without
+    // JavaScript the offsets stay 0 and the form says the times are UTC.
+    let form = RwSignal::new(RoomForm::default());
+    let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
+    let state = FormState::new(problems, result);
+    on_browser_offset(move |minutes| form.update(|f| f.tz_offset_minutes = minutes));
+    let offset = Signal::derive(move || form.with(|f| f.tz_offset_minutes));
     view! {
         <Title text="New room" />
         <div class="page-head">
@@ -34,12 +40,10 @@ pub fn RoomNewPage() -> impl IntoView {
                 <ZoneNote offset />
                 <input type="hidden" name="form[tz_offset_minutes]" value=move || offset.get().to_string() />
                 <div class="form form--inline">
-                    <label class="field"><span>"Start (optional: the room is SOON until then)"</span>
-                        <input type="datetime-local" name="form[start_local]" step="1" />
-                        <FieldError result field="startTime" /></label>
-                    <label class="field"><span>"End (optional: the room is ENDED after)"</span>
-                        <input type="datetime-local" name="form[end_local]" step="1" />
-                        <FieldError result field="endTime" /></label>
+                    <TimeField label="Start (optional: the room is SOON until then)" name="form[start]"
+                        wire="startTime" form state get=|f| &f.start set=|f| &mut f.start />
+                    <TimeField label="End (optional: the room is ENDED after)" name="form[end]"
+                        wire="endTime" form state get=|f| &f.end set=|f| &mut f.end />
                 </div>
                 <div class="form-actions">
                     <button class="button" type="submit">"Create room"</button>

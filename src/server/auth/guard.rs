@@ -24,9 +24,19 @@ pub async fn require(capability: Capability) -> Result<(AppState, Account), AppE
     Ok((state, account))
 }
 
+/// The account [`pages_need_sign_in`] checked for the page being rendered, so the server
+/// functions a page calls while rendering do not check the same session again.
+#[derive(Clone)]
+pub struct PageAccount(pub Account);
+
 /// The caller of a server function, when signed in; otherwise 401.
 pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     let state = use_context::<AppState>().ok_or(AppError::Internal)?;
+    if let Ok(axum::Extension(PageAccount(account))) =
+        leptos_axum::extract::<axum::Extension<PageAccount>>().await
+    {
+        return Ok((state, account));
+    }
     let session: Session = leptos_axum::extract().await.map_err(|err| {
         tracing::error!("no session layer in front of a server function: {err}");
         AppError::Internal
@@ -60,7 +70,7 @@ fn is_public(path: &str) -> bool {
 pub async fn pages_need_sign_in(
     State(state): State<AppState>,
     session: Session,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let path = request.uri().path();
@@ -68,7 +78,10 @@ pub async fn pages_need_sign_in(
         return next.run(request).await;
     }
     match session::current(&session, &state.db).await {
-        Ok(Some(_)) => next.run(request).await,
+        Ok(Some(account)) => {
+            request.extensions_mut().insert(PageAccount(account));
+            next.run(request).await
+        }
         Ok(None) => {
             let target = request
                 .uri()

@@ -15,12 +15,20 @@ pub const IDLE_MINUTES: i64 = 30;
 /// …and 12 hours after sign-in, whatever happens.
 pub const ABSOLUTE_SECONDS: i64 = 12 * 3600;
 
+/// A session in use is saved again (moving its idle expiry on) at most this often, so a busy
+/// person costs one write a minute rather than one per request.
+const TOUCH_SECONDS: i64 = 60;
+
 /// What a session remembers of its person.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct SessionUser {
     id: i64,
     auth_version: i64,
     signed_in_at: i64,
+    /// When the session was last saved; tower-sessions saves (and so extends the idle expiry)
+    /// only a changed session.
+    #[serde(default)]
+    touched_at: i64,
 }
 
 /// The session layer: HttpOnly, SameSite=Strict; over https also Secure with the `__Host-` prefix.
@@ -59,10 +67,12 @@ pub async fn sign_in(
     account: &Account,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
+    let now = chrono::Utc::now().timestamp();
     let user = SessionUser {
         id: account.id,
         auth_version: account.auth_version,
-        signed_in_at: chrono::Utc::now().timestamp(),
+        signed_in_at: now,
+        touched_at: now,
     };
     session.insert(USER_KEY, user).await
 }
@@ -84,10 +94,11 @@ pub async fn refresh_version(
 /// neither gone nor disabled, its password unchanged since. A session that fails is ended.
 pub async fn current(session: &Session, db: &SqlitePool) -> Result<Option<Account>, String> {
     let user: Option<SessionUser> = session.get(USER_KEY).await.map_err(|e| e.to_string())?;
-    let Some(user) = user else {
+    let Some(mut user) = user else {
         return Ok(None);
     };
-    let expired = chrono::Utc::now().timestamp() - user.signed_in_at > ABSOLUTE_SECONDS;
+    let now = chrono::Utc::now().timestamp();
+    let expired = now - user.signed_in_at > ABSOLUTE_SECONDS;
     let account = if expired {
         None
     } else {
@@ -98,6 +109,14 @@ pub async fn current(session: &Session, db: &SqlitePool) -> Result<Option<Accoun
     };
     if account.is_none() {
         session.flush().await.map_err(|e| e.to_string())?;
+    } else if now - user.touched_at >= TOUCH_SECONDS {
+        // Activity keeps the session: changing it makes tower-sessions save it with a new
+        // idle expiry (30 minutes from now).
+        user.touched_at = now;
+        session
+            .insert(USER_KEY, user)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     Ok(account)
 }
