@@ -54,8 +54,8 @@ fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
 /// The head of a draft's page: what it is of, when it was saved, and why its last publish
 /// failed.
 #[component]
-pub fn DraftHead(summary: DraftSummary, noun: &'static str) -> impl IntoView {
-    let base = summary.kind.base();
+pub fn DraftHead(summary: DraftSummary) -> impl IntoView {
+    let (base, noun) = (summary.kind.base(), summary.kind.as_str());
     let of = summary.target_id.map_or_else(
         || format!("a new {noun}"),
         |id| format!("changes to {noun} {id}"),
@@ -68,6 +68,35 @@ pub fn DraftHead(summary: DraftSummary, noun: &'static str) -> impl IntoView {
             {summary.last_error.map(|e| view! {
                 <p class="form-error" role="alert" data-testid="last-error">{format!("The last publish failed: {e}")}</p>
             })}
+        </div>
+    }
+}
+
+/// The head of the composer for a new item (`target` none) or for changes to item `target`.
+#[component]
+pub fn ComposeHead(kind: DraftKind, target: Option<i64>) -> impl IntoView {
+    let (base, noun) = (kind.base(), kind.as_str());
+    let (back, back_label, title, lead) = match target {
+        None => (
+            base.to_owned(),
+            format!("← {}", kind.section()),
+            format!("New {noun}"),
+            "The preview is drawn from exactly what will be sent.".to_owned(),
+        ),
+        Some(id) => (
+            format!("{base}/{id}"),
+            format!("← Back to the {noun}"),
+            format!("Edit {noun} {id}"),
+            format!(
+                "Publishing sends these fields over the {noun}; “Save draft” keeps them here without sending."
+            ),
+        ),
+    };
+    view! {
+        <div class="page-head">
+            <p class="muted"><a href=back>{back_label}</a></p>
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
         </div>
     }
 }

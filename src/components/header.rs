@@ -6,7 +6,7 @@ use crate::api::auth::get_me;
 use crate::api::system::get_shell_info;
 use crate::error::AppError;
 use crate::model::deployment::{Mode, ShellInfo};
-use crate::model::staff::Me;
+use crate::model::staff::{Capability, Me};
 use leptos::prelude::*;
 
 /// Who is signed in, loaded once per page and shared through context.
@@ -103,5 +103,23 @@ fn DeploymentBadge(info: ShellInfo) -> impl IntoView {
                 {format!("{} · {}", info.region.code().to_uppercase(), info.region.name())}
             </span>
         </div>
+    }
+}
+
+/// `children`, shown only when the signed-in person's role allows `capability` (the server
+/// refuses everyone else anyway; this keeps buttons they cannot use off their pages).
+#[component]
+pub fn IfCan(capability: Capability, children: ChildrenFn) -> impl IntoView {
+    let me = use_me();
+    view! {
+        <Suspense>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(capability));
+                    can.then(|| children())
+                })
+            }}
+        </Suspense>
     }
 }

@@ -12,6 +12,7 @@ pub enum DraftKind {
 }
 
 impl DraftKind {
+    /// Its wire and database name, also what one is called in a sentence.
     pub fn as_str(self) -> &'static str {
         match self {
             DraftKind::Offer => "offer",
@@ -32,6 +33,14 @@ impl DraftKind {
         match self {
             DraftKind::Offer => "/offers",
             DraftKind::Advertisement => "/advertisements",
+        }
+    }
+
+    /// Its section's title: `Offers`, `Advertisements`.
+    pub fn section(self) -> &'static str {
+        match self {
+            DraftKind::Offer => "Offers",
+            DraftKind::Advertisement => "Advertisements",
         }
     }
 

@@ -3,10 +3,10 @@
 
 use crate::api::advertisements::{get_advertisement, get_advertisement_draft};
 use crate::components::ad_composer::AdComposer;
-use crate::components::draft_list::DraftHead;
+use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
 use crate::model::advertisement::form::AdForm;
-use crate::model::draft::new_draft_key;
+use crate::model::draft::{DraftKind, new_draft_key};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -17,11 +17,7 @@ pub fn AdvertisementNewPage() -> impl IntoView {
     let form = RwSignal::new(AdForm::default());
     view! {
         <Title text="New advertisement" />
-        <div class="page-head">
-            <p class="muted"><a href="/advertisements">"← Advertisements"</a></p>
-            <h1>"New advertisement"</h1>
-            <p class="lead">"The preview is drawn from exactly what will be sent."</p>
-        </div>
+        <ComposeHead kind=DraftKind::Advertisement target=None />
         <AdComposer form draft_key=key advertisement_id=None />
     }
 }
@@ -39,7 +35,7 @@ pub fn AdvertisementDraftPage() -> impl IntoView {
                         let form = RwSignal::new(draft.form);
                         let (key, target) = (draft.summary.key.clone(), draft.summary.target_id);
                         view! {
-                            <DraftHead summary=draft.summary noun="advertisement" />
+                            <DraftHead summary=draft.summary />
                             <AdComposer form draft_key=key advertisement_id=target />
                         }
                     })
@@ -66,11 +62,7 @@ pub fn AdvertisementEditPage() -> impl IntoView {
                             let form = RwSignal::new(AdForm::from_advertisement(&ad.item, &user));
                             let id = ad.item.id;
                             view! {
-                                <div class="page-head">
-                                    <p class="muted"><a href=format!("/advertisements/{id}")>"← Back to the advertisement"</a></p>
-                                    <h1>{format!("Edit advertisement {id}")}</h1>
-                                    <p class="lead">"Publishing sends these fields over the advertisement; “Save draft” keeps them here without sending."</p>
-                                </div>
+                                <ComposeHead kind=DraftKind::Advertisement target=Some(id) />
                                 <AdComposer form draft_key=key advertisement_id=Some(id) />
                             }
                         })

@@ -6,7 +6,7 @@ use crate::api::advertisements::{DeleteAdvertisement, get_advertisement};
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::components::marketing_preview::AdPreview;
 use crate::components::targeting_report::TargetingReport;
 use crate::model::advertisement::Advertisement;
@@ -32,7 +32,6 @@ pub fn AdvertisementDetailPage() -> impl IntoView {
 
 #[component]
 fn AdDetail(ad: WithReport<Advertisement>) -> impl IntoView {
-    let me = use_me();
     let delete = ServerAction::<DeleteAdvertisement>::new();
     let deleted = outcome(delete.value());
     let WithReport { item: a, report } = ad;
@@ -51,12 +50,7 @@ fn AdDetail(ad: WithReport<Advertisement>) -> impl IntoView {
                 <p class="muted"><a href="/advertisements">"← All advertisements"</a></p>
                 <h1>{format!("Advertisement “{name}”")}</h1>
             </div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditAdvertisements));
-                    can.then(|| view! { <a class="button" href=format!("/advertisements/{id}/edit")>"Edit"</a> })
-                })}
-            </Suspense>
+            <IfCan capability=Capability::EditAdvertisements><a class="button" href=format!("/advertisements/{id}/edit")>"Edit"</a></IfCan>
         </div>
         <div class="editor">
             <div class="editor__form">

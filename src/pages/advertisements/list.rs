@@ -4,7 +4,7 @@ use crate::api::advertisements::list_advertisements;
 use crate::api::offers::MARKETING_PAGE;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
 use crate::model::draft::DraftKind;
 use crate::model::staff::Capability;
@@ -16,7 +16,6 @@ use leptos_meta::Title;
 pub fn AdvertisementsPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let ads = Resource::new(page, list_advertisements);
-    let me = use_me();
     view! {
         <Title text="Advertisements" />
         <div class="page-head page-head--actions">
@@ -26,20 +25,10 @@ pub fn AdvertisementsPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditAdvertisements));
-                        can.then(|| view! { <a class="button" href="/advertisements/new">"New advertisement"</a> })
-                    })}
-                </Suspense>
+                <IfCan capability=Capability::EditAdvertisements><a class="button" href="/advertisements/new">"New advertisement"</a></IfCan>
             </div>
         </div>
-        <Suspense>
-            {move || Suspend::new(async move {
-                let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditAdvertisements));
-                can.then(|| view! { <DraftList kind=DraftKind::Advertisement /> })
-            })}
-        </Suspense>
+        <IfCan capability=Capability::EditAdvertisements><DraftList kind=DraftKind::Advertisement /></IfCan>
         <Suspense fallback=|| view! { <p class="muted">"Loading advertisements…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {

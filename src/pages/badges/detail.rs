@@ -6,7 +6,7 @@ use crate::components::badge_users::BadgeUsersPanel;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::model::badge::Badge;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
@@ -27,7 +27,6 @@ pub fn BadgeDetailPage() -> impl IntoView {
 
 #[component]
 fn BadgeDetail(badge: Badge) -> impl IntoView {
-    let me = use_me();
     let delete = ServerAction::<DeleteBadge>::new();
     let deleted = outcome(delete.value());
     let name = badge.text.clone();
@@ -40,12 +39,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                 <h1>"Badge " <BadgePill text=badge.text.clone() background=badge.background_color.clone()
                     color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() /></h1>
             </div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditBadges));
-                    can.then(|| view! { <a class="button" href=format!("/badges/{}/edit", badge.id)>"Edit"</a> })
-                })}
-            </Suspense>
+            <IfCan capability=Capability::EditBadges><a class="button" href=format!("/badges/{}/edit", badge.id)>"Edit"</a></IfCan>
         </div>
         <div class="editor">
             <div class="editor__form">

@@ -5,7 +5,7 @@ use super::trigger_summary;
 use crate::api::badges::{BADGES_PAGE, list_badges};
 use crate::components::badge_preview::BadgePill;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::model::badge::{Badge, BadgeOrder};
 use crate::model::staff::Capability;
 use leptos::prelude::*;
@@ -30,7 +30,6 @@ pub fn BadgesPage() -> impl IntoView {
         })
     };
     let badges = Resource::new(move || (page(), order()), |(p, o)| list_badges(p, o));
-    let me = use_me();
     view! {
         <Title text="Badges" />
         <div class="page-head page-head--actions">
@@ -38,12 +37,7 @@ pub fn BadgesPage() -> impl IntoView {
                 <h1>"Badges"</h1>
                 <p class="lead">"Design badges and hand them out. Newest first unless you sort otherwise."</p>
             </div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditBadges));
-                    can.then(|| view! { <a class="button" href="/badges/new">"New badge"</a> })
-                })}
-            </Suspense>
+            <IfCan capability=Capability::EditBadges><a class="button" href="/badges/new">"New badge"</a></IfCan>
         </div>
         <form method="get" action="/badges" class="form form--inline filters">
             <label class="field">

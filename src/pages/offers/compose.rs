@@ -2,10 +2,10 @@
 //! draft, or over a published offer.
 
 use crate::api::offers::{get_offer, get_offer_draft};
-use crate::components::draft_list::DraftHead;
+use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::offer_composer::OfferComposer;
-use crate::model::draft::new_draft_key;
+use crate::model::draft::{DraftKind, new_draft_key};
 use crate::model::offer::form::OfferForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,11 +17,7 @@ pub fn OfferNewPage() -> impl IntoView {
     let form = RwSignal::new(OfferForm::default());
     view! {
         <Title text="New offer" />
-        <div class="page-head">
-            <p class="muted"><a href="/offers">"← Offers"</a></p>
-            <h1>"New offer"</h1>
-            <p class="lead">"The preview is drawn from exactly what will be sent."</p>
-        </div>
+        <ComposeHead kind=DraftKind::Offer target=None />
         <OfferComposer form draft_key=key offer_id=None />
     }
 }
@@ -39,7 +35,7 @@ pub fn OfferDraftPage() -> impl IntoView {
                         let form = RwSignal::new(draft.form);
                         let (key, target) = (draft.summary.key.clone(), draft.summary.target_id);
                         view! {
-                            <DraftHead summary=draft.summary noun="offer" />
+                            <DraftHead summary=draft.summary />
                             <OfferComposer form draft_key=key offer_id=target />
                         }
                     })
@@ -66,11 +62,7 @@ pub fn OfferEditPage() -> impl IntoView {
                             let form = RwSignal::new(OfferForm::from_offer(&offer.item, &rooms, &users));
                             let id = offer.item.id;
                             view! {
-                                <div class="page-head">
-                                    <p class="muted"><a href=format!("/offers/{id}")>"← Back to the offer"</a></p>
-                                    <h1>{format!("Edit offer {id}")}</h1>
-                                    <p class="lead">"Publishing sends these fields over the offer; “Save draft” keeps them here without sending."</p>
-                                </div>
+                                <ComposeHead kind=DraftKind::Offer target=Some(id) />
                                 <OfferComposer form draft_key=key offer_id=Some(id) />
                             }
                         })

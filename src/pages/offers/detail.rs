@@ -6,7 +6,7 @@ use crate::api::offers::{DeleteOffer, get_offer};
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::components::marketing_preview::OfferPreview;
 use crate::components::targeting_report::TargetingReport;
 use crate::model::draft::WithReport;
@@ -32,7 +32,6 @@ pub fn OfferDetailPage() -> impl IntoView {
 
 #[component]
 fn OfferDetail(offer: WithReport<Offer>) -> impl IntoView {
-    let me = use_me();
     let delete = ServerAction::<DeleteOffer>::new();
     let deleted = outcome(delete.value());
     let WithReport { item: o, report } = offer;
@@ -51,12 +50,7 @@ fn OfferDetail(offer: WithReport<Offer>) -> impl IntoView {
                 <p class="muted"><a href="/offers">"← All offers"</a></p>
                 <h1>{format!("Offer “{name}”")}</h1>
             </div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditOffers));
-                    can.then(|| view! { <a class="button" href=format!("/offers/{id}/edit")>"Edit"</a> })
-                })}
-            </Suspense>
+            <IfCan capability=Capability::EditOffers><a class="button" href=format!("/offers/{id}/edit")>"Edit"</a></IfCan>
         </div>
         <div class="editor">
             <div class="editor__form">

@@ -3,7 +3,7 @@
 use crate::api::offers::{MARKETING_PAGE, list_offers};
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::model::draft::DraftKind;
 use crate::model::offer::{Offer, TEMPLATE_IMAGE};
 use crate::model::staff::Capability;
@@ -15,7 +15,6 @@ use leptos_meta::Title;
 pub fn OffersPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let offers = Resource::new(page, list_offers);
-    let me = use_me();
     view! {
         <Title text="Offers" />
         <div class="page-head page-head--actions">
@@ -25,20 +24,10 @@ pub fn OffersPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditOffers));
-                        can.then(|| view! { <a class="button" href="/offers/new">"New offer"</a> })
-                    })}
-                </Suspense>
+                <IfCan capability=Capability::EditOffers><a class="button" href="/offers/new">"New offer"</a></IfCan>
             </div>
         </div>
-        <Suspense>
-            {move || Suspend::new(async move {
-                let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditOffers));
-                can.then(|| view! { <DraftList kind=DraftKind::Offer /> })
-            })}
-        </Suspense>
+        <IfCan capability=Capability::EditOffers><DraftList kind=DraftKind::Offer /></IfCan>
         <Suspense fallback=|| view! { <p class="muted">"Loading offers…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {

@@ -4,7 +4,7 @@ use super::StatusPill;
 use crate::api::rooms::{LookUpRoom, list_rooms};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FieldError, outcome};
-use crate::components::header::use_me;
+use crate::components::header::IfCan;
 use crate::model::query::encode;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
@@ -15,7 +15,6 @@ pub fn RoomsPage() -> impl IntoView {
     let look_up = ServerAction::<LookUpRoom>::new();
     let looked = outcome(look_up.value());
     let rooms = Resource::new(move || look_up.version().get(), |_| list_rooms());
-    let me = use_me();
     view! {
         <Title text="Rooms" />
         <div class="page-head page-head--actions">
@@ -25,12 +24,7 @@ pub fn RoomsPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/rooms/agenda">"Agenda"</a>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        let can = me.await.ok().flatten().is_some_and(|m| m.role.can(Capability::EditRooms));
-                        can.then(|| view! { <a class="button" href="/rooms/new">"New room"</a> })
-                    })}
-                </Suspense>
+                <IfCan capability=Capability::EditRooms><a class="button" href="/rooms/new">"New room"</a></IfCan>
             </div>
         </div>
         <ActionForm action=look_up attr:class="form form--inline filters">
