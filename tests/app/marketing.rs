@@ -388,3 +388,68 @@ async fn a_draft_key_is_checked_and_kept_to_its_kind() {
     assert_eq!(status, 200);
     assert!(drafts(&app, &admin, "offer").await.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_items_are_edited_in_place() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    // The seeded offer 8 becomes an image offer (template 11), sent as a PATCH.
+    let key = new_draft_key();
+    let image = [
+        ("draft_key", key.as_str()),
+        ("offer_id", "8"),
+        ("intent", "publish"),
+        ("form[template]", "11"),
+        ("form[pic]", "https://watchers.io/hand.webp"),
+        ("form[link]", "https://www.watchers.io/"),
+        ("form[start][local]", "2030-01-10T09:00"),
+        // PATCH merges: the seeded end would stay, so the edit sends its own.
+        ("form[end][local]", "2030-01-20T09:00"),
+        ("form[show_frequency]", "ON_ENTRY"),
+        ("form[show_delay_ms]", "1500"),
+        ("form[audience]", "GLOBAL"),
+    ];
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &image).await).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["Published"]["id"], 8);
+    let (_, offer) = json(
+        app.call(Some(&admin), "/api/offers/get", &[("id", "8")])
+            .await,
+    )
+    .await;
+    assert_eq!(offer["item"]["template"], 11);
+    assert_eq!(offer["item"]["pic"], "https://watchers.io/hand.webp");
+    assert_eq!(offer["item"]["showDelayMS"], 1500);
+    assert_eq!(offer["item"]["showFrerquency"], "ON_ENTRY");
+
+    // The seeded advertisement 10 gets a second language.
+    let key = new_draft_key();
+    let ad = [
+        ("draft_key", key.as_str()),
+        ("advertisement_id", "10"),
+        ("intent", "publish"),
+        ("form[template]", "2"),
+        ("form[langs][0][lang]", "en"),
+        ("form[langs][0][title]", "Edited"),
+        ("form[langs][1][lang]", "es"),
+        ("form[langs][1][title]", "Editado"),
+    ];
+    let (status, body) = json(
+        app.call(Some(&admin), "/api/advertisements/submit", &ad)
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, ad) = json(
+        app.call(Some(&admin), "/api/advertisements/get", &[("id", "10")])
+            .await,
+    )
+    .await;
+    assert_eq!(ad["item"]["data"][1]["title"], "Editado");
+    let entries = audit(&app, &admin, "advertisements").await;
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["action"] == "update" && e["target"] == "10")
+    );
+}
