@@ -24,8 +24,8 @@ E2E_ADMIN_PASSWORD := e2e-admin-password-1
 SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION \
 	WATCHERS_SANDBOX_FILE=:memory:
 
-.PHONY: help run watch test build site reset-admin bench deps deps-build deps-rust deps-node \
-        deps-chromium deps-bench lint fmt-check clippy test-rust test-e2e clean
+.PHONY: help run watch test build site reset-admin bench size-check deps deps-build deps-rust deps-node \
+        deps-chromium deps-bench deps-brotli lint fmt-check clippy test-rust test-e2e clean
 
 help:
 	@echo "make run    build and serve the dashboard on the sandbox"
@@ -52,7 +52,7 @@ reset-admin: build
 site: deps-build
 	cargo leptos build --release
 
-test: deps lint site test-rust test-e2e
+test: deps lint site size-check test-rust test-e2e
 	@echo "make test: every check passed"
 
 lint: fmt-check clippy
@@ -74,6 +74,18 @@ test-e2e: deps
 		DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
 		cargo leptos end-to-end --release
 
+# The one size check CI runs: the hydrate bundle may not grow past where it stands (brotli bytes).
+# This is a ratchet against growth, not the 150 kB budget, which `make bench` reports and which the
+# bundle does not meet (see bench/results/); lower it whenever the bundle shrinks.
+BUNDLE_RATCHET_BYTES := 700000
+
+size-check: deps-brotli site
+	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg
+
+deps-brotli:
+	@command -v brotli >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends brotli; }
+
 # Benchmarks (not tests): a table on the console and in bench/results/. Only the bundle-size
 # budget can fail this target, after everything else has been measured.
 bench: deps-build deps-bench
@@ -81,7 +93,7 @@ bench: deps-build deps-bench
 	@mkdir -p bench/results
 	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; \
 	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; \
-	  $(SANDBOX_ENV) BENCH_OUT=$$out.runtime cargo bench --features ssr --bench dashboard; \
+	  $(SANDBOX_ENV) LEPTOS_OUTPUT_NAME=watchers-dashboard BENCH_OUT=$$out.runtime cargo bench --features ssr --bench dashboard; \
 	  cat $$out.runtime >> $$out; rm -f $$out.runtime; echo >> $$out; \
 	  bench/sizes.sh target/site/pkg | tee -a $$out; \
 	  echo "written to $$out"
@@ -115,8 +127,8 @@ deps-chromium:
 		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
 deps-bench:
-	@command -v wrk >/dev/null && command -v brotli >/dev/null \
-		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends wrk brotli; }
+	@command -v wrk >/dev/null && command -v brotli >/dev/null && command -v perf >/dev/null \
+		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends wrk brotli linux-perf; }
 
 clean:
 	cargo clean

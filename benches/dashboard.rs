@@ -3,6 +3,9 @@
 //! `bench/results/`. Not a test: it never fails on a budget (the WASM size check in the Makefile
 //! does).
 
+#[path = "dashboard/profile.rs"]
+mod profile;
+
 use leptos::prelude::LeptosOptions;
 use std::net::SocketAddr;
 use std::process::Command;
@@ -206,6 +209,10 @@ async fn main() {
 
     // 2. Server-rendered throughput of the badge list against a bare handler; 3. memory under load.
     let ssr_rps = wrk(&format!("{base}/badges"), 50, &cookie);
+    // Profiled in a run of its own: sampling costs throughput.
+    let ((), ssr_profile) = profile::sample(|| {
+        wrk(&format!("{base}/badges"), 50, &cookie);
+    });
     let bare_rps = wrk(&format!("http://{bare_addr}/"), 50, &cookie);
     let sampler = tokio::spawn(async {
         let mut peak = 0;
@@ -282,7 +289,9 @@ async fn main() {
         ),
     ];
     let table = format!(
-        "| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n",
+        "| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n\n\
+         Where the CPU goes while the server renders /badges (this process: dashboard and \
+         in-process sandbox; wrk runs apart):\n\n{ssr_profile}",
         rows.join("\n")
     );
     print!("{table}");
