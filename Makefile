@@ -87,13 +87,14 @@ deps-brotli:
 		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends brotli; }
 
 # Benchmarks (not tests): a table on the console and in bench/results/. Only the bundle-size
-# budget can fail this target, after everything else has been measured.
+# budget can fail this target, after everything else has been measured. cargo bench gets the same
+# features and LEPTOS_OUTPUT_NAME as cargo-leptos, or the two take turns recompiling the crate.
 bench: deps-build deps-bench
 	cargo leptos build --release
 	@mkdir -p bench/results
 	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; \
 	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; \
-	  $(SANDBOX_ENV) LEPTOS_OUTPUT_NAME=watchers-dashboard BENCH_OUT=$$out.runtime cargo bench --features ssr --bench dashboard; \
+	  $(SANDBOX_ENV) LEPTOS_OUTPUT_NAME=watchers-dashboard BENCH_OUT=$$out.runtime cargo bench --no-default-features --features ssr --bench dashboard; \
 	  cat $$out.runtime >> $$out; rm -f $$out.runtime; echo >> $$out; \
 	  bench/sizes.sh target/site/pkg | tee -a $$out; \
 	  echo "written to $$out"

@@ -33,8 +33,13 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// Runs wrk against `url` and answers requests per second.
+/// Runs wrk against `url` (GET) and answers requests per second.
 fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
+    wrk_with(url, connections, cookie, &[])
+}
+
+/// Runs wrk with extra arguments and answers requests per second.
+fn wrk_with(url: &str, connections: u32, cookie: &str, extra: &[&str]) -> f64 {
     let out = Command::new("wrk")
         .args([
             "-t2",
@@ -42,8 +47,9 @@ fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
             "-d5s",
             "-H",
             &format!("Cookie: {cookie}"),
-            url,
         ])
+        .args(extra)
+        .arg(url)
         .output()
         .expect("wrk (Debian package wrk) is installed by make bench");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -214,6 +220,18 @@ async fn main() {
         wrk(&format!("{base}/badges"), 50, &cookie);
     });
     let bare_rps = wrk(&format!("http://{bare_addr}/"), 50, &cookie);
+    // And the session-only server function under load: what a server function costs before any
+    // upstream call.
+    let post = dir.path().join("post.lua");
+    std::fs::write(
+        &post,
+        "wrk.method = \"POST\"\nwrk.headers[\"Accept\"] = \"application/json\"\n",
+    )
+    .unwrap();
+    let post = post.to_string_lossy().into_owned();
+    let ((), fn_profile) = profile::sample(|| {
+        wrk_with(&format!("{base}/api/auth/me"), 10, &cookie, &["-s", &post]);
+    });
     let sampler = tokio::spawn(async {
         let mut peak = 0;
         for _ in 0..50 {
@@ -291,7 +309,9 @@ async fn main() {
     let table = format!(
         "| measure | value | ratio | budget |\n| --- | --- | --- | --- |\n{}\n\n\
          Where the CPU goes while the server renders /badges (this process: dashboard and \
-         in-process sandbox; wrk runs apart):\n\n{ssr_profile}",
+         in-process sandbox; wrk runs apart):\n\n{ssr_profile}\n\
+         Where the CPU goes while the server answers the session-only server function \
+         `auth/me` (10 connections):\n\n{fn_profile}",
         rows.join("\n")
     );
     print!("{table}");

@@ -30,7 +30,14 @@ pub fn sample<T>(work: impl FnOnce() -> T) -> (T, String) {
         .status();
     let _ = recorder.wait();
     let report = Command::new("perf")
-        .args(["report", "--no-children", "--sort", "dso,sym", "-g", "none"])
+        .args([
+            "report",
+            "--no-children",
+            "--sort",
+            "comm,dso,sym",
+            "-g",
+            "none",
+        ])
         .args(["--stdio", "-q", "--percent-limit", "0.01", "-i"])
         .arg(&data)
         .stderr(Stdio::null())
@@ -50,12 +57,14 @@ pub fn sample<T>(work: impl FnOnce() -> T) -> (T, String) {
     (result, table)
 }
 
-/// Sums `perf report` lines (`  5.09%  libc.so.6  [.] _int_malloc`) by group, busiest first.
+/// Sums `perf report` lines (`  5.09%  tokio-rt-worker  libc.so.6  [.] _int_malloc`) by group,
+/// busiest first.
 fn group(report: &str) -> Vec<(String, f64)> {
     let mut sums: BTreeMap<String, f64> = BTreeMap::new();
     for line in report.lines() {
         let mut parts = line.split_whitespace();
-        let (Some(share), Some(dso), Some(kind)) = (parts.next(), parts.next(), parts.next())
+        let (Some(share), Some(thread), Some(dso), Some(kind)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             continue;
         };
@@ -63,7 +72,12 @@ fn group(report: &str) -> Vec<(String, f64)> {
             continue;
         };
         let symbol = parts.collect::<Vec<_>>().join(" ");
-        *sums.entry(classify(dso, kind, &symbol)).or_default() += share;
+        let group = if thread.starts_with("sqlx-sqlite") {
+            "SQLite threads (sqlx: queries, locks, waking)".to_owned()
+        } else {
+            classify(dso, kind, &symbol)
+        };
+        *sums.entry(group).or_default() += share;
     }
     let mut groups: Vec<_> = sums.into_iter().collect();
     groups.sort_by(|a, b| b.1.total_cmp(&a.1));
