@@ -33,6 +33,15 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// Sends `request`, reads the whole (successful) answer and says how long that took.
+async fn timed(request: reqwest::RequestBuilder) -> Duration {
+    let t = Instant::now();
+    let response = request.send().await.unwrap();
+    assert!(response.status().is_success());
+    response.bytes().await.unwrap();
+    t.elapsed()
+}
+
 /// Runs wrk against `url` (GET) and answers requests per second.
 fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
     wrk_with(url, connections, cookie, &[])
@@ -147,10 +156,9 @@ async fn main() {
             .header("cookie", &cookie)
             .header("accept", "application/json")
             .form(&[("page", "0"), ("order", "id_desc")])
-            .send()
     };
     for _ in 0..100 {
-        list_fn().await.unwrap().bytes().await.unwrap();
+        timed(list_fn()).await;
         upstream
             .list_badges(20, 0, BadgeOrder::IdDesc)
             .await
@@ -158,11 +166,7 @@ async fn main() {
     }
     let (mut via, mut direct) = (vec![], vec![]);
     for _ in 0..1000 {
-        let t = Instant::now();
-        let r = list_fn().await.unwrap();
-        assert!(r.status().is_success());
-        r.bytes().await.unwrap();
-        via.push(t.elapsed());
+        via.push(timed(list_fn()).await);
         let t = Instant::now();
         upstream
             .list_badges(20, 0, BadgeOrder::IdDesc)
@@ -182,28 +186,12 @@ async fn main() {
     let mut hop = vec![];
     let mut me = vec![];
     for _ in 0..1000 {
-        let t = Instant::now();
-        client
-            .post(format!("http://{bare_addr}/hop"))
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap();
-        hop.push(t.elapsed());
-        let t = Instant::now();
-        client
+        hop.push(timed(client.post(format!("http://{bare_addr}/hop"))).await);
+        let me_fn = client
             .post(format!("{base}/api/auth/me"))
             .header("cookie", &cookie)
-            .header("accept", "application/json")
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap();
-        me.push(t.elapsed());
+            .header("accept", "application/json");
+        me.push(timed(me_fn).await);
     }
     let (hop50, me50) = (p50_of(hop), p50_of(me));
     let (v50, v99, d50, d99) = (

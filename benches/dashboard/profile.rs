@@ -108,21 +108,14 @@ fn classify(dso: &str, kind: &str, symbol: &str) -> String {
     if dso.starts_with("libc") || dso.starts_with("libm") || dso == "[vdso]" {
         return "libc, other".into();
     }
-    // The crate is the first `name::` path segment: `<&mut serde_json::de::…>` → serde_json.
-    let bytes = symbol.as_bytes();
-    let mut start = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        let ident = b.is_ascii_alphanumeric() || b == b'_';
-        match (start, ident) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                if symbol[i..].starts_with("::") {
-                    return format!("crate {}", &symbol[s..i]);
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    "other".into()
+    // The crate is the first name followed by `::`: `<&mut serde_json::de::…>` → serde_json.
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    symbol
+        .match_indices("::")
+        .find_map(|(end, _)| {
+            let head = &symbol[..end];
+            let name = &head[head.rfind(|c| !ident(c)).map_or(0, |i| i + 1)..];
+            (!name.is_empty()).then(|| format!("crate {name}"))
+        })
+        .unwrap_or_else(|| "other".into())
 }
