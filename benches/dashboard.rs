@@ -7,13 +7,11 @@
 mod profile;
 
 use leptos::prelude::LeptosOptions;
-use std::net::SocketAddr;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use watchers_dashboard::model::badge::BadgeOrder;
+use watchers_dashboard::server::application::Application;
 use watchers_dashboard::server::config::Config;
-use watchers_dashboard::server::router::router;
-use watchers_dashboard::server::startup::start;
 
 const ADMIN_PASSWORD: &str = "bench-admin-password";
 
@@ -84,24 +82,15 @@ async fn main() {
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
             .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let site = concat!(env!("CARGO_MANIFEST_DIR"), "/target/site");
     let options = LeptosOptions::builder()
         .output_name("watchers-dashboard")
         .site_root(site)
-        .site_addr(addr)
         .build();
-    let started = start(config, options).await.unwrap();
-    let upstream = started.state.upstream.clone();
-    let app = router(started.state).await.unwrap();
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap()
-    });
+    let app = Application::build(config, options, listener).await.unwrap();
+    let addr = app.address();
+    let upstream = app.state().upstream.clone();
+    tokio::spawn(async move { app.run_until_stopped(std::future::pending()).await.unwrap() });
     // The bare handler to compare server rendering with, and a bare forwarding hop (no session,
     // no server-function machinery) that shows what one more HTTP hop costs on its own.
     let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

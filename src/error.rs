@@ -42,7 +42,10 @@ pub enum AppError {
     /// The Watchers API answered something the dashboard could not read.
     #[error("The Watchers API sent an answer the dashboard could not read.")]
     Protocol,
-    /// The browser could not talk to the dashboard server, or the request was malformed.
+    /// The request could not be read (malformed arguments, wrong method): a client's mistake.
+    #[error("The request could not be read: {message}")]
+    BadRequest { message: String },
+    /// The browser could not talk to the dashboard server, or could not read its answer.
     #[error("The dashboard server could not be reached. Check your connection and try again.")]
     Transport,
     /// A fault inside the dashboard server; the detail is in the server log.
@@ -59,6 +62,22 @@ impl AppError {
         }
     }
 
+    /// The HTTP status a server function answers with when it fails with this error: the one
+    /// place the status is decided (`server::error_status` applies it to every answer).
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest { .. } => 400,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound { .. } => 404,
+            AppError::Invalid { .. } => 422,
+            AppError::RateLimited { .. } => 429,
+            AppError::UpstreamRejectedCredentials | AppError::Protocol => 502,
+            AppError::Unavailable => 503,
+            AppError::Transport | AppError::Internal => 500,
+        }
+    }
+
     /// The form field this error belongs next to, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
@@ -71,20 +90,46 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// On the server these are the request's faults (it could not be decoded) or ours (the answer
+    /// could not be encoded); in the browser, a request that failed or an answer it cannot read.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Request(_)
-            | ServerFnErrorErr::Deserialization(_)
-            | ServerFnErrorErr::Serialization(_)
-            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Transport,
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
                 AppError::Invalid {
                     field: None,
                     message: format!("The request was incomplete: {message}"),
                 }
             }
+            ServerFnErrorErr::Request(_) => AppError::Transport,
+            ServerFnErrorErr::Deserialization(message)
+            | ServerFnErrorErr::UnsupportedRequestMethod(message) => {
+                if cfg!(feature = "ssr") {
+                    AppError::BadRequest { message }
+                } else {
+                    AppError::Transport
+                }
+            }
+            ServerFnErrorErr::Serialization(message) => {
+                if cfg!(feature = "ssr") {
+                    #[cfg(feature = "ssr")]
+                    tracing::error!("cannot encode a server function's answer: {message}");
+                    AppError::Internal
+                } else {
+                    let _ = message;
+                    AppError::Transport
+                }
+            }
             _ => AppError::Internal,
         }
+    }
+}
+
+/// A database fault: logged here, once, and answered as an internal error without its detail.
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!("database: {err}");
+        AppError::Internal
     }
 }
 

@@ -7,6 +7,9 @@ pub mod components;
 pub mod error;
 pub mod model;
 pub mod pages;
+/// The emulated upstreams (Watchers), beside the server: it imports only `model`.
+#[cfg(feature = "ssr")]
+pub mod sandbox;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -1,6 +1,7 @@
 //! Wire types and validation shared by the browser and the server.
 
 pub mod advertisement;
+pub mod audit;
 pub mod badge;
 pub mod color;
 pub mod deployment;

@@ -1,20 +1,24 @@
-//! Server-only code: configuration, shared state, the HTTP router and its handlers.
+//! Server-only code: configuration, assembly, the HTTP router and its handlers, and one module per
+//! area that the server functions call into (badges, rooms, marketing, exclusions, staff).
 
+pub mod application;
 pub mod audit;
 pub mod auth;
+pub mod badges;
 pub mod change;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod drafts;
+pub mod error_status;
 pub mod exclusions;
 pub mod health;
-pub mod publish;
+pub mod marketing;
+pub mod pages;
 pub mod rooms;
 pub mod router;
 pub mod run;
-pub mod sandbox;
 pub mod security;
-pub mod startup;
+pub mod staff;
 pub mod state;
 pub mod upstream;

@@ -11,6 +11,3 @@ pub use get_offer::*;
 pub use get_offer_draft::*;
 pub use list_offers::*;
 pub use submit_offer::*;
-
-/// Offers (and advertisements) per page of a list.
-pub const MARKETING_PAGE: u32 = 20;

@@ -9,6 +9,9 @@ use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// Badges per page of the list.
+pub const BADGES_PAGE: u32 = 20;
+
 pub const TOOLTIP_MAX: usize = 140;
 pub const COMMUNICATION_TITLE_MAX: usize = 140;
 pub const COMMUNICATION_TEXT_MAX: usize = 180;

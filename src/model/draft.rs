@@ -1,7 +1,13 @@
 //! Drafts of offers and advertisements kept by the dashboard, and what a publish reported.
 
+use super::audit::AuditArea;
+use super::staff::Capability;
 use super::targeting::Targeting;
+use super::validate::Problems;
 use serde::{Deserialize, Serialize};
+
+/// Offers (and advertisements) per page of a list.
+pub const MARKETING_PAGE: u32 = 20;
 
 /// What a draft (or a publish report) is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,11 +50,27 @@ impl DraftKind {
         }
     }
 
-    /// Its audit area.
-    pub fn area(self) -> &'static str {
+    /// What one is called at the start of a sentence: `Offer`, `Advertisement`.
+    pub fn noun(self) -> &'static str {
         match self {
-            DraftKind::Offer => "offers",
-            DraftKind::Advertisement => "advertisements",
+            DraftKind::Offer => "Offer",
+            DraftKind::Advertisement => "Advertisement",
+        }
+    }
+
+    /// Its audit area.
+    pub fn area(self) -> AuditArea {
+        match self {
+            DraftKind::Offer => AuditArea::Offers,
+            DraftKind::Advertisement => AuditArea::Advertisements,
+        }
+    }
+
+    /// The capability that changes items (and drafts) of this kind.
+    pub fn capability(self) -> Capability {
+        match self {
+            DraftKind::Offer => Capability::EditOffers,
+            DraftKind::Advertisement => Capability::EditAdvertisements,
         }
     }
 }
@@ -82,9 +104,46 @@ pub enum Submitted {
     Published { id: i64 },
 }
 
+impl Submitted {
+    /// Where the browser goes next: the draft's own address, or the published item's page.
+    pub fn location(&self, kind: DraftKind) -> String {
+        match self {
+            Submitted::DraftSaved { key } => format!("{}/drafts/{key}", kind.base()),
+            Submitted::Published { id } => format!("{}/{id}", kind.base()),
+        }
+    }
+}
+
 /// The composer's two buttons (`intent`).
 pub const INTENT_DRAFT: &str = "draft";
 pub const INTENT_PUBLISH: &str = "publish";
+
+/// What a composer's submission asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intent {
+    SaveDraft,
+    Publish,
+}
+
+/// A composer's submission: its draft key must be one of ours and its button one of the two.
+pub fn submission(draft_key: &str, intent: &str) -> Result<Intent, Problems> {
+    let mut p = Problems::default();
+    if !is_draft_key(draft_key) {
+        p.push(
+            "draft_key",
+            "This form has lost its draft key: reload the page.",
+        );
+    }
+    let intent = match intent {
+        INTENT_DRAFT => Intent::SaveDraft,
+        INTENT_PUBLISH => Intent::Publish,
+        _ => {
+            p.push("intent", "Choose to save a draft or to publish.");
+            Intent::SaveDraft
+        }
+    };
+    p.into_result().map(|()| intent)
+}
 
 /// What the platform answered the last publish of an item through this dashboard: the
 /// targeting report, and the ids that were sent (GET does not answer them).

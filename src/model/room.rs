@@ -84,6 +84,25 @@ impl RoomInput {
     }
 }
 
+/// A room id typed to look a room up, trimmed, or the problem with it (field `room_id`).
+pub fn room_id(value: &str) -> Result<String, Problems> {
+    let id = value.trim();
+    let mut p = Problems::default();
+    if id.is_empty() {
+        p.push("room_id", "Enter a room id.");
+    }
+    p.into_result().map(|()| id.to_owned())
+}
+
+/// A status staff may set: not [`RoomStatus::Other`], which only reads what Watchers sent.
+pub fn settable_status(status: RoomStatus) -> Result<RoomStatus, Problems> {
+    let mut p = Problems::default();
+    if status == RoomStatus::Other {
+        p.push("status", "Choose LIVE, SOON, ENDED or DISABLED.");
+    }
+    p.into_result().map(|()| status)
+}
+
 /// The create form as a browser sends it: times as `datetime-local` values, each with the
 /// browser's offset at that time (0 without JavaScript, when the form says the times are UTC);
 /// `tz_offset_minutes` is the browser's zone now, for the sentence that says so.
@@ -121,8 +140,16 @@ impl RoomForm {
             end_time,
         };
         p.0.extend(input.validate().into_vec());
-        if p.is_empty() { Ok(input) } else { Err(p) }
+        p.into_result().map(|()| input)
     }
+}
+
+/// The rooms list: the registry, each refreshed from Watchers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomList {
+    pub rooms: Vec<Room>,
+    /// Rooms Watchers could not be asked about just now: their last known state is shown.
+    pub stale: u32,
 }
 
 /// A room as GET answers it. The documents show no response, so every field is optional.

@@ -125,47 +125,6 @@ pub fn validate_username(username: &str) -> Problems {
     p
 }
 
-/// One line of the audit log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub area: String,
-    pub target: Option<String>,
-    /// `ok`, `refused` (by us or upstream) or `failed` (upstream unavailable or unreadable).
-    pub outcome: String,
-    pub summary: String,
-}
-
-/// The audit page's filters; empty fields do not filter.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditFilter {
-    #[serde(default)]
-    pub person: String,
-    #[serde(default)]
-    pub area: String,
-    /// `YYYY-MM-DD`, inclusive.
-    #[serde(default)]
-    pub from: String,
-    /// `YYYY-MM-DD`, inclusive.
-    #[serde(default)]
-    pub to: String,
-}
-
-/// The areas an audit entry can belong to.
-pub const AUDIT_AREAS: [&str; 7] = [
-    "auth",
-    "staff",
-    "badges",
-    "offers",
-    "advertisements",
-    "exclusions",
-    "rooms",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,11 @@ impl Problems {
         self.0
     }
 
+    /// `Ok` when there is no problem.
+    pub fn into_result(self) -> Result<(), Problems> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+
     /// The first problem of `field`, if any.
     pub fn for_field(&self, field: &str) -> Option<&str> {
         self.0

@@ -1,9 +1,13 @@
 //! The audit log: who changed what, when, with what outcome. Never a secret: callers write only
 //! a short summary of the change.
 
-use crate::model::staff::{AuditEntry, AuditFilter};
+use crate::error::AppError;
+use crate::model::audit::{AUDIT_PAGE_SIZE, AuditArea, AuditEntry, AuditFilter, AuditPage};
 use crate::server::db::now_text;
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+
+mod export;
+pub use export::audit_csv;
 
 /// How a change ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,42 +29,69 @@ impl Outcome {
     }
 }
 
-pub async fn record(
-    db: &SqlitePool,
-    actor: &str,
-    action: &str,
-    area: &str,
-    target: Option<&str>,
-    outcome: Outcome,
-    summary: &str,
-) -> Result<(), sqlx::Error> {
+/// One thing that happened, for the log: who did what, where, to what, and how it ended. The
+/// change path ([`crate::server::change`]) and the direct recorders build the same event.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub actor: String,
+    pub action: &'static str,
+    pub area: AuditArea,
+    pub target: Option<String>,
+    pub outcome: Outcome,
+    /// What happened, in a few words; never a secret.
+    pub summary: String,
+}
+
+impl AuditEvent {
+    /// `actor` did `action` in `area`; it went well unless [`AuditEvent::outcome`] says otherwise.
+    pub fn new(actor: &str, area: AuditArea, action: &'static str) -> Self {
+        AuditEvent {
+            actor: actor.to_owned(),
+            action,
+            area,
+            target: None,
+            outcome: Outcome::Ok,
+            summary: String::new(),
+        }
+    }
+
+    pub fn target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    pub fn outcome(mut self, outcome: Outcome) -> Self {
+        self.outcome = outcome;
+        self
+    }
+
+    pub fn summary(mut self, summary: impl Into<String>) -> Self {
+        self.summary = summary.into();
+        self
+    }
+}
+
+pub async fn record(db: &SqlitePool, event: &AuditEvent) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary) \
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(now_text())
-    .bind(actor)
-    .bind(action)
-    .bind(area)
-    .bind(target)
-    .bind(outcome.as_str())
-    .bind(summary)
+    .bind(&event.actor)
+    .bind(event.action)
+    .bind(event.area.as_str())
+    .bind(event.target.as_deref())
+    .bind(event.outcome.as_str())
+    .bind(&event.summary)
     .execute(db)
     .await
     .map(|_| ())
 }
 
 /// Records, and only logs when the audit log itself cannot be written.
-pub async fn record_quietly(
-    db: &SqlitePool,
-    actor: &str,
-    action: &str,
-    area: &str,
-    target: Option<&str>,
-    outcome: Outcome,
-    summary: &str,
-) {
-    if let Err(err) = record(db, actor, action, area, target, outcome, summary).await {
+pub async fn record_quietly(db: &SqlitePool, event: AuditEvent) {
+    if let Err(err) = record(db, &event).await {
+        let (action, area) = (event.action, event.area.as_str());
         tracing::error!(action, area, "cannot write the audit log: {err}");
     }
 }
@@ -117,58 +148,15 @@ pub async fn people(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
         .await
 }
 
-/// The entries as CSV. Cells that a spreadsheet would run as a formula are prefixed with `'`.
-pub fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(vec![]);
-    writer.write_record([
-        "id", "at", "actor", "action", "area", "target", "outcome", "summary",
-    ])?;
-    for e in entries {
-        let id = e.id.to_string();
-        let cells = [
-            id.as_str(),
-            &e.at,
-            &e.actor,
-            &e.action,
-            &e.area,
-            e.target.as_deref().unwrap_or(""),
-            &e.outcome,
-            &e.summary,
-        ];
-        writer.write_record(cells.iter().map(|c| defuse(c)))?;
-    }
-    writer.into_inner().map_err(|e| e.into_error().into())
-}
-
-fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_and_defuses_formulas() {
-        let entry = AuditEntry {
-            id: 1,
-            at: "2026-01-01T00:00:00Z".into(),
-            actor: "ann".into(),
-            action: "create".into(),
-            area: "badges".into(),
-            target: Some("7".into()),
-            outcome: "ok".into(),
-            summary: "=HYPERLINK(\"x\"), \"quoted\"".into(),
-        };
-        let text = String::from_utf8(to_csv(&[entry]).unwrap()).unwrap();
-        assert!(text.starts_with("id,at,actor,action,area,target,outcome,summary\n"));
-        assert!(
-            text.contains("\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\""),
-            "{text}"
-        );
-    }
+/// Page `page` (from 0) of the entries matching `filter`, with everyone who appears in the log.
+pub async fn page(db: &SqlitePool, filter: &AuditFilter, page: u32) -> Result<AuditPage, AppError> {
+    let offset = i64::from(page) * AUDIT_PAGE_SIZE;
+    let mut entries = query(db, filter, AUDIT_PAGE_SIZE + 1, offset).await?;
+    let has_more = entries.len() as i64 > AUDIT_PAGE_SIZE;
+    entries.truncate(AUDIT_PAGE_SIZE as usize);
+    Ok(AuditPage {
+        entries,
+        people: people(db).await?,
+        has_more,
+    })
 }

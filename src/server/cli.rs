@@ -3,7 +3,7 @@
 mod user;
 
 use super::run;
-use super::sandbox::{FaultSettings, Sandbox, SandboxConfig};
+use crate::sandbox::{FaultSettings, Sandbox, SandboxConfig};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;

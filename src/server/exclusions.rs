@@ -1,11 +1,52 @@
 //! Users excluded from marketing through the dashboard: the API takes the change but has no list
 //! to read back, so the dashboard keeps its own.
 
-use crate::model::exclusion::ExclusionEntry;
+use super::audit::AuditEvent;
+use super::auth::staff::Account;
+use super::change::{Change, change};
+use super::state::AppState;
+use crate::error::AppError;
+use crate::model::audit::AuditArea;
+use crate::model::exclusion::{ExclusionEntry, MarketingExclusion};
 use crate::server::db::now_text;
 use sqlx::{Row, SqlitePool};
 
-pub async fn remember(
+/// Excludes `user_id` from all marketing offers (`excluded`) or includes them again, then
+/// remembers it for the exclusion page.
+pub async fn set(
+    state: &AppState,
+    who: &Account,
+    user_id: String,
+    excluded: bool,
+) -> Result<(), AppError> {
+    let (action, verb) = if excluded {
+        ("exclude", "excluded")
+    } else {
+        ("include", "included again")
+    };
+    let described = Change {
+        audit: AuditEvent::new(&who.username, AuditArea::Exclusions, action)
+            .target(&user_id)
+            .summary(format!("{verb} user {user_id} from marketing offers")),
+        what: format!("User {user_id}"),
+    };
+    let body = MarketingExclusion {
+        decrypted_user_id: user_id.clone(),
+        value: excluded,
+    };
+    change(
+        state,
+        described,
+        state.upstream.set_marketing_exclusion(&body),
+    )
+    .await?;
+    if let Err(err) = remember(&state.db, &user_id, excluded, &who.username).await {
+        tracing::error!("cannot remember an exclusion: {err}");
+    }
+    Ok(())
+}
+
+async fn remember(
     db: &SqlitePool,
     user_id: &str,
     excluded: bool,

@@ -1,74 +1,129 @@
-//! The registry of rooms created or looked up through the dashboard, kept fresh from GET.
+//! Rooms on behalf of staff: the registry refreshed from Watchers, look-ups, and every change
+//! (sent once, audited).
 
-use crate::model::room::{Room, RoomStatus};
-use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+mod registry;
 
-/// Stores what Watchers answered for a room.
-pub async fn remember(db: &SqlitePool, room: &Room) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO rooms (room_id, name, about, is_speak, status, start_time, end_time, seen_at, added_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) \
-         ON CONFLICT (room_id) DO UPDATE SET name = ?2, about = ?3, is_speak = ?4, status = ?5, \
-         start_time = ?6, end_time = ?7, seen_at = ?8",
+use super::audit::AuditEvent;
+use super::auth::staff::Account;
+use super::change::{Change, change, read};
+use super::state::AppState;
+use super::upstream::UpstreamError;
+use crate::error::AppError;
+use crate::model::audit::AuditArea;
+use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
+
+/// A change to room `room_id` by `who`.
+fn room_change(who: &Account, action: &'static str, room_id: &str, summary: String) -> Change {
+    Change {
+        audit: AuditEvent::new(&who.username, AuditArea::Rooms, action)
+            .target(room_id)
+            .summary(summary),
+        what: format!("Room {room_id}"),
+    }
+}
+
+/// Every room in the registry, each asked of Watchers afresh; those it could not be asked about
+/// keep their last known state and are counted as stale.
+pub async fn list(state: &AppState) -> Result<RoomList, AppError> {
+    let ids = registry::ids(&state.db).await?;
+    let mut tasks = tokio::task::JoinSet::new();
+    for id in ids {
+        let client = state.upstream.clone();
+        tasks.spawn(async move { (id.clone(), client.get_room(&id).await) });
+    }
+    let mut stale = 0;
+    while let Some(Ok((id, result))) = tasks.join_next().await {
+        match result {
+            Ok(room) => registry::remember(&state.db, &room).await?,
+            Err(UpstreamError::NotFound) => registry::mark_missing(&state.db, &id).await?,
+            Err(err) => {
+                tracing::warn!(room = %id, %err, "cannot refresh a room");
+                stale += 1;
+            }
+        }
+    }
+    Ok(RoomList {
+        rooms: registry::list(&state.db).await?,
+        stale,
+    })
+}
+
+/// Asks Watchers for room `room_id` and adds it to the registry.
+pub async fn look_up(state: &AppState, room_id: String) -> Result<Room, AppError> {
+    let mut room = read(
+        &format!("Room {room_id}"),
+        state.upstream.get_room(&room_id),
     )
-    .bind(&room.room_id)
-    .bind(&room.name)
-    .bind(&room.about)
-    .bind(room.is_speak.map(i64::from))
-    .bind(room.status.map(RoomStatus::as_str))
-    .bind(&room.start_time)
-    .bind(&room.end_time)
-    .bind(now_text())
-    .execute(db)
-    .await
-    .map(|_| ())
+    .await?;
+    if room.room_id.is_empty() {
+        room.room_id = room_id;
+    }
+    registry::remember(&state.db, &room).await?;
+    Ok(room)
 }
 
-/// Marks a room Watchers no longer knows.
-pub async fn mark_missing(db: &SqlitePool, room_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE rooms SET seen_at = NULL WHERE room_id = ?")
-        .bind(room_id)
-        .execute(db)
-        .await
-        .map(|_| ())
+/// Creates (and optionally schedules) a room, then reads back its status for the registry.
+pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result<String, AppError> {
+    let schedule = match (&input.start_time, &input.end_time) {
+        (None, None) => String::new(),
+        (start, end) => format!(
+            " from {} to {} UTC",
+            start.as_deref().unwrap_or("now"),
+            end.as_deref().unwrap_or("open end")
+        ),
+    };
+    let summary = format!("created room “{}”{schedule}", input.name);
+    let described = room_change(who, "create", &input.room_id, summary);
+    change(state, described, state.upstream.create_room(&input)).await?;
+    // The create answer is not documented: the registry is filled from GET.
+    match state.upstream.get_room(&input.room_id).await {
+        Ok(mut room) => {
+            if room.room_id.is_empty() {
+                room.room_id = input.room_id.clone();
+            }
+            let _ = registry::remember(&state.db, &room).await;
+        }
+        Err(err) => tracing::warn!(%err, "created a room but cannot read it back"),
+    }
+    Ok(input.room_id)
 }
 
-pub async fn forget(db: &SqlitePool, room_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM rooms WHERE room_id = ?")
-        .bind(room_id)
-        .execute(db)
-        .await
-        .map(|_| ())
+/// Deletes room `room_id` (named `name` in the audit log) and forgets it here.
+pub async fn delete(
+    state: &AppState,
+    who: &Account,
+    room_id: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let name: String = name.chars().take(60).collect();
+    let described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
+    change(state, described, state.upstream.delete_room(room_id)).await?;
+    let _ = registry::forget(&state.db, room_id).await;
+    Ok(())
 }
 
-/// Every registered room id, in the order they were added.
-pub async fn ids(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT room_id FROM rooms ORDER BY added_at, room_id")
-        .fetch_all(db)
-        .await
+/// Sets room `room_id`'s status.
+pub async fn set_status(
+    state: &AppState,
+    who: &Account,
+    room_id: String,
+    status: RoomStatus,
+) -> Result<(), AppError> {
+    let summary = format!("status set to {}", status.as_str());
+    let described = room_change(who, "status", &room_id, summary);
+    let body = RoomStatusChange { room_id, status };
+    change(state, described, state.upstream.set_room_status(&body)).await
 }
 
-/// The registry as last seen (rooms Watchers no longer knows have no status).
-pub async fn list(db: &SqlitePool) -> Result<Vec<Room>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM rooms ORDER BY start_time IS NULL, start_time, room_id")
-        .fetch_all(db)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let status: Option<String> = row.try_get("status")?;
-            let seen: Option<String> = row.try_get("seen_at")?;
-            Ok(Room {
-                room_id: row.try_get("room_id")?,
-                name: row.try_get("name")?,
-                about: row.try_get("about")?,
-                is_speak: row.try_get::<Option<i64>, _>("is_speak")?.map(|v| v != 0),
-                status: seen
-                    .and(status)
-                    .map(|s| RoomStatus::parse(&s).unwrap_or(RoomStatus::Other)),
-                start_time: row.try_get("start_time")?,
-                end_time: row.try_get("end_time")?,
-            })
-        })
-        .collect()
+/// Switches voice chat in room `room_id` on or off.
+pub async fn set_voice(
+    state: &AppState,
+    who: &Account,
+    room_id: String,
+    is_speak: bool,
+) -> Result<(), AppError> {
+    let summary = format!("voice {}", if is_speak { "on" } else { "off" });
+    let described = room_change(who, "voice", &room_id, summary);
+    let body = RoomSpeak { room_id, is_speak };
+    change(state, described, state.upstream.set_room_speak(&body)).await
 }

@@ -1,6 +1,7 @@
 //! Starts the dashboard: reads configuration, binds the listener, serves until Ctrl-C or SIGTERM.
 
-use super::{config::Config, router::router, startup};
+use super::application::Application;
+use super::config::Config;
 use leptos::prelude::get_configuration;
 use std::process::ExitCode;
 
@@ -21,14 +22,6 @@ pub async fn serve() -> ExitCode {
         }
     };
     let addr = leptos.site_addr;
-    let state = match startup::start(config, leptos).await {
-        Ok(started) => started.state,
-        Err(err) => {
-            eprintln!("watchers-dashboard: not starting: {err}");
-            return ExitCode::from(1);
-        }
-    };
-    let info = state.shell_info();
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -36,6 +29,15 @@ pub async fn serve() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let app = match Application::build(config, leptos, listener).await {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("watchers-dashboard: not starting: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let info = app.state().shell_info();
+    let addr = app.address();
     tracing::info!(
         mode = info.mode.as_str(),
         region = info.region.code(),
@@ -47,20 +49,7 @@ pub async fn serve() -> ExitCode {
         info.mode.badge(),
         info.region.code()
     );
-    let app = match router(state).await {
-        Ok(app) => app,
-        Err(err) => {
-            eprintln!("watchers-dashboard: not starting: cannot set up sessions: {err}");
-            return ExitCode::from(1);
-        }
-    };
-    let served = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await;
-    match served {
+    match app.run_until_stopped(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!("server stopped with an error: {err}");

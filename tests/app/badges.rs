@@ -3,7 +3,7 @@
 
 use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
 use serde_json::Value;
-use watchers_dashboard::server::sandbox::FaultSettings;
+use watchers_dashboard::sandbox::FaultSettings;
 
 const VALID: &[(&str, &str)] = &[
     ("form[text]", "⭐ Star"),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
-use watchers_dashboard::server::sandbox::FaultSettings;
+use watchers_dashboard::sandbox::FaultSettings;
 use watchers_dashboard::server::upstream::{UpstreamError, WatchersClient};
 
 fn badge() -> BadgeInput {

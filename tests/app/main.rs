@@ -16,4 +16,5 @@ mod rooms;
 mod round_trip;
 mod sandbox;
 mod secrets;
+mod statuses;
 mod support;

@@ -5,7 +5,7 @@
 use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
-use watchers_dashboard::server::sandbox::FaultSettings;
+use watchers_dashboard::sandbox::FaultSettings;
 
 const OFFER: &[(&str, &str)] = &[
     ("intent", "publish"),

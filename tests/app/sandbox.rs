@@ -4,7 +4,7 @@ use crate::support::{KEY, TOKEN, credentials};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
-use watchers_dashboard::server::sandbox::{Sandbox, SandboxConfig};
+use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 async fn client_for(sandbox: &std::sync::Arc<Sandbox>) -> WatchersClient {

@@ -6,7 +6,7 @@ use crate::support::session_cookie;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
-use watchers_dashboard::server::sandbox::{Sandbox, SandboxConfig};
+use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 
 const KEY: &str = "canary-key-5d1e0c7a";
 const TOKEN: &str = "canary-token-b83f92aa";

@@ -3,14 +3,12 @@
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use watchers_dashboard::model::staff::Role;
+use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
+use watchers_dashboard::server::application::Application;
 use watchers_dashboard::server::auth::{password, staff};
 use watchers_dashboard::server::config::{Config, Credentials};
-use watchers_dashboard::server::router::router;
-use watchers_dashboard::server::sandbox::{Sandbox, SandboxConfig};
-use watchers_dashboard::server::startup::start;
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 pub struct TestApp {
@@ -55,27 +53,25 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
-    let addr = listener.local_addr().expect("addr");
     let options = LeptosOptions::builder()
         .output_name("watchers-dashboard")
         .site_root("target/site")
-        .site_addr(addr)
         .build();
-    let started = start(config, options).await.expect("start");
-    let db = started.state.db.clone();
-    let app = router(started.state).await.expect("router");
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
+    let app = Application::build(config, options, listener)
         .await
-        .expect("serve")
+        .expect("start");
+    let addr = app.address();
+    let db = app.state().db.clone();
+    let sandbox = app.sandbox().cloned();
+    tokio::spawn(async move {
+        app.run_until_stopped(std::future::pending())
+            .await
+            .expect("serve")
     });
     TestApp {
         base_url: format!("http://{addr}"),
         client: client_from([127, 0, 0, 1]),
-        sandbox: started.sandbox,
+        sandbox,
         db,
         _dir: dir,
     }

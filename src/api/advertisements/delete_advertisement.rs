@@ -1,10 +1,15 @@
-//! `delete_advertisement`: deletes advertisement `id` (the page asks first) and goes to the list.
+//! `delete_advertisement`: deletes advertisement `id` (the page asks first, naming it) and goes to the list.
 
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(endpoint = "advertisements/delete")]
 pub async fn delete_advertisement(id: i64, name: String) -> Result<(), AppError> {
+    use crate::model::advertisement::form::AdForm;
     use crate::model::draft::DraftKind;
-    crate::server::publish::delete_item(DraftKind::Advertisement, id, &name).await
+    use crate::server::{auth::guard, marketing};
+    let (state, who) = guard::require(DraftKind::Advertisement.capability()).await?;
+    marketing::delete::<AdForm>(&state, &who, id, &name).await?;
+    leptos_axum::redirect(DraftKind::Advertisement.base());
+    Ok(())
 }

@@ -8,5 +8,7 @@ use leptos::prelude::*;
 #[server(endpoint = "advertisements/get-draft")]
 pub async fn get_advertisement_draft(key: String) -> Result<Draft<AdForm>, AppError> {
     use crate::model::draft::DraftKind;
-    crate::server::publish::read_draft(DraftKind::Advertisement, &key).await
+    use crate::server::{auth::guard, marketing};
+    let (state, _) = guard::require(DraftKind::Advertisement.capability()).await?;
+    marketing::read_draft(&state, DraftKind::Advertisement, &key).await
 }

@@ -1,4 +1,4 @@
-//! `list_advertisements`: a page of advertisements with their status and counters.
+//! `list_advertisements`: a page of published advertisements, newest first.
 
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
@@ -6,14 +6,9 @@ use leptos::prelude::*;
 
 #[server(endpoint = "advertisements/list")]
 pub async fn list_advertisements(page: u32) -> Result<Vec<Advertisement>, AppError> {
-    use crate::api::offers::MARKETING_PAGE;
+    use crate::model::advertisement::form::AdForm;
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, change::read};
+    use crate::server::{auth::guard, marketing};
     let (state, _) = guard::require(Capability::View).await?;
-    let offset = page.saturating_mul(MARKETING_PAGE);
-    read(
-        "Advertisements",
-        state.upstream.list_advertisements(MARKETING_PAGE, offset),
-    )
-    .await
+    marketing::list::<AdForm>(&state, page).await
 }

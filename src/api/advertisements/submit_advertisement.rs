@@ -1,5 +1,5 @@
-//! `submit_advertisement`: "Save draft" keeps the form on the server; "Publish" creates the
-//! advertisement (or updates `advertisement_id`) and goes to its page.
+//! `submit_advertisement`: the composer's two buttons. "Save draft" keeps the form on the server;
+//! "Publish" creates the advertisement (or updates `advertisement_id`) and goes to its page.
 
 use crate::error::AppError;
 use crate::model::advertisement::form::AdForm;
@@ -13,5 +13,13 @@ pub async fn submit_advertisement(
     intent: String,
     form: AdForm,
 ) -> Result<Submitted, AppError> {
-    crate::server::publish::submit(&draft_key, advertisement_id, &intent, &form).await
+    use crate::model::draft::{DraftKind, submission};
+    use crate::server::{auth::guard, change::invalid, marketing};
+    let kind = DraftKind::Advertisement;
+    let (state, who) = guard::require(kind.capability()).await?;
+    let intent = submission(&draft_key, &intent).map_err(invalid)?;
+    let submitted =
+        marketing::submit(&state, &who, &draft_key, advertisement_id, intent, &form).await?;
+    leptos_axum::redirect(&submitted.location(kind));
+    Ok(submitted)
 }

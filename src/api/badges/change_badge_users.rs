@@ -14,58 +14,9 @@ pub async fn change_badge_users(
     ids: String,
     #[server(default)] chunk: u32,
 ) -> Result<UsersChanged, AppError> {
-    use crate::model::badge::{USERS_CHUNK, UserIdList};
-    use crate::model::staff::Capability;
-    use crate::server::auth::guard;
-    use crate::server::change::{Change, change, with_status};
+    use crate::model::{badge::UserIdList, staff::Capability};
+    use crate::server::{auth::guard, badges, change::invalid};
     let (state, who) = guard::require(Capability::AssignBadgeUsers).await?;
-    let list = UserIdList::parse(&ids);
-    let problem = if list.ids.is_empty() {
-        Some("Paste or upload at least one user id.".to_owned())
-    } else if list.ids.len() > USERS_CHUNK {
-        let n = list.ids.len();
-        Some(format!(
-            "Send at most {USERS_CHUNK} ids at once ({n} here)."
-        ))
-    } else {
-        None
-    };
-    if let Some(message) = problem {
-        return Err(with_status(AppError::invalid("ids", message)));
-    }
-    let n = list.ids.len();
-    let (action, summary) = match (mode, chunk) {
-        (UsersMode::Replace, 0) => ("replace_users", format!("replaced users with {n} ids")),
-        (UsersMode::Replace | UsersMode::Add, _) => (
-            "add_users",
-            format!("added {n} user ids (chunk {})", chunk + 1),
-        ),
-        (UsersMode::Remove, _) => (
-            "remove_users",
-            format!("removed {n} user ids (chunk {})", chunk + 1),
-        ),
-    };
-    let target = Some(id.to_string());
-    let what = format!("Badge {id}");
-    let upstream = &state.upstream;
-    let call = async {
-        match (mode, chunk) {
-            (UsersMode::Replace, 0) => upstream.replace_badge_users(id, &list.ids).await,
-            (UsersMode::Remove, _) => upstream.remove_badge_users(id, &list.ids).await,
-            _ => upstream.add_badge_users(id, &list.ids).await,
-        }
-    };
-    change(
-        &state,
-        &who,
-        Change {
-            action,
-            area: "badges",
-            target,
-            summary,
-            what,
-        },
-        call,
-    )
-    .await
+    let list = UserIdList::chunk(&ids).map_err(invalid)?;
+    badges::change_users(&state, &who, id, mode, chunk, list).await
 }

@@ -8,24 +8,10 @@ use leptos::prelude::*;
 #[server(endpoint = "badges/create")]
 pub async fn create_badge(form: BadgeForm) -> Result<i64, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::auth::guard;
-    use crate::server::change::{Change, change, invalid};
+    use crate::server::{auth::guard, badges, change::invalid};
     let (state, who) = guard::require(Capability::EditBadges).await?;
     let input = form.to_input().map_err(invalid)?;
-    let summary = format!("created badge “{}”", input.text);
-    let badge = change(
-        &state,
-        &who,
-        Change {
-            action: "create",
-            area: "badges",
-            target: None,
-            summary,
-            what: "Badge".into(),
-        },
-        state.upstream.create_badge(&input),
-    )
-    .await?;
-    leptos_axum::redirect(&format!("/badges/{}", badge.id));
-    Ok(badge.id)
+    let id = badges::create(&state, &who, input).await?;
+    leptos_axum::redirect(&format!("/badges/{id}"));
+    Ok(id)
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "badges/get")]
 pub async fn get_badge(id: i64) -> Result<Badge, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, change::read};
+    use crate::server::{auth::guard, badges};
     let (state, _) = guard::require(Capability::View).await?;
-    read(&format!("Badge {id}"), state.upstream.get_badge(id)).await
+    badges::get(&state, id).await
 }

@@ -1,4 +1,5 @@
-//! `update_badge`: saves the editor's form over badge `id`.
+//! `update_badge`: saves the editor's form over badge `id`, checked with the shared rules, and
+//! goes to its page.
 
 use crate::error::AppError;
 use crate::model::badge::BadgeForm;
@@ -7,24 +8,10 @@ use leptos::prelude::*;
 #[server(endpoint = "badges/update")]
 pub async fn update_badge(id: i64, form: BadgeForm) -> Result<i64, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::auth::guard;
-    use crate::server::change::{Change, change, invalid};
+    use crate::server::{auth::guard, badges, change::invalid};
     let (state, who) = guard::require(Capability::EditBadges).await?;
     let input = form.to_input().map_err(invalid)?;
-    let summary = format!("updated badge “{}”", input.text);
-    change(
-        &state,
-        &who,
-        Change {
-            action: "update",
-            area: "badges",
-            target: Some(id.to_string()),
-            summary,
-            what: format!("Badge {id}"),
-        },
-        state.upstream.update_badge(id, &input),
-    )
-    .await?;
+    badges::update(&state, &who, id, input).await?;
     leptos_axum::redirect(&format!("/badges/{id}"));
     Ok(id)
 }

@@ -6,5 +6,9 @@ use leptos::prelude::*;
 
 #[server(endpoint = "drafts/delete")]
 pub async fn delete_draft(kind: DraftKind, key: String) -> Result<(), AppError> {
-    crate::server::publish::discard_draft(kind, &key).await
+    use crate::server::{auth::guard, marketing};
+    let (state, who) = guard::require(kind.capability()).await?;
+    marketing::discard_draft(&state, &who, kind, &key).await?;
+    leptos_axum::redirect(kind.base());
+    Ok(())
 }

@@ -7,10 +7,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "drafts/list")]
 pub async fn list_drafts(kind: DraftKind) -> Result<Vec<DraftSummary>, AppError> {
-    use crate::server::{auth::guard, change::with_status, drafts, publish::capability};
-    let (state, _) = guard::require(capability(kind)).await?;
-    drafts::list(&state.db, kind).await.map_err(|err| {
-        tracing::error!("cannot read drafts: {err}");
-        with_status(AppError::Internal)
-    })
+    use crate::server::{auth::guard, drafts};
+    let (state, _) = guard::require(kind.capability()).await?;
+    Ok(drafts::list(&state.db, kind).await?)
 }

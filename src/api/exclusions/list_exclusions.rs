@@ -7,10 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "exclusions/list")]
 pub async fn list_exclusions() -> Result<Vec<ExclusionEntry>, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, change::with_status, exclusions};
+    use crate::server::{auth::guard, exclusions};
     let (state, _) = guard::require(Capability::View).await?;
-    exclusions::list(&state.db).await.map_err(|err| {
-        tracing::error!("cannot read exclusions: {err}");
-        with_status(AppError::Internal)
-    })
+    Ok(exclusions::list(&state.db).await?)
 }

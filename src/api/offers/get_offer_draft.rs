@@ -8,5 +8,7 @@ use leptos::prelude::*;
 #[server(endpoint = "offers/get-draft")]
 pub async fn get_offer_draft(key: String) -> Result<Draft<OfferForm>, AppError> {
     use crate::model::draft::DraftKind;
-    crate::server::publish::read_draft(DraftKind::Offer, &key).await
+    use crate::server::{auth::guard, marketing};
+    let (state, _) = guard::require(DraftKind::Offer.capability()).await?;
+    marketing::read_draft(&state, DraftKind::Offer, &key).await
 }

@@ -13,5 +13,12 @@ pub async fn submit_offer(
     intent: String,
     form: OfferForm,
 ) -> Result<Submitted, AppError> {
-    crate::server::publish::submit(&draft_key, offer_id, &intent, &form).await
+    use crate::model::draft::{DraftKind, submission};
+    use crate::server::{auth::guard, change::invalid, marketing};
+    let kind = DraftKind::Offer;
+    let (state, who) = guard::require(kind.capability()).await?;
+    let intent = submission(&draft_key, &intent).map_err(invalid)?;
+    let submitted = marketing::submit(&state, &who, &draft_key, offer_id, intent, &form).await?;
+    leptos_axum::redirect(&submitted.location(kind));
+    Ok(submitted)
 }

@@ -6,28 +6,9 @@ use leptos::prelude::*;
 
 #[server(endpoint = "rooms/look-up")]
 pub async fn look_up_room(room_id: String) -> Result<Room, AppError> {
-    use crate::model::staff::Capability;
-    use crate::server::change::{read, with_status};
-    use crate::server::{auth::guard, rooms};
+    use crate::model::{room, staff::Capability};
+    use crate::server::{auth::guard, change::invalid, rooms};
     let (state, _) = guard::require(Capability::View).await?;
-    let room_id = room_id.trim().to_owned();
-    if room_id.is_empty() {
-        return Err(with_status(AppError::invalid(
-            "room_id",
-            "Enter a room id.",
-        )));
-    }
-    let mut room = read(
-        &format!("Room {room_id}"),
-        state.upstream.get_room(&room_id),
-    )
-    .await?;
-    if room.room_id.is_empty() {
-        room.room_id = room_id;
-    }
-    rooms::remember(&state.db, &room).await.map_err(|err| {
-        tracing::error!("room registry: {err}");
-        AppError::Internal
-    })?;
-    Ok(room)
+    let room_id = room::room_id(&room_id).map_err(invalid)?;
+    rooms::look_up(&state, room_id).await
 }

@@ -9,8 +9,5 @@ pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
     use crate::model::staff::Capability;
     use crate::server::auth::{guard, staff};
     let (state, _) = guard::require(Capability::ManageStaff).await?;
-    staff::list(&state.db).await.map_err(|err| {
-        tracing::error!("cannot list staff: {err}");
-        AppError::Internal
-    })
+    Ok(staff::list(&state.db).await?)
 }

@@ -1,5 +1,6 @@
 //! Handing a badge to users: the request bodies and answers, and pasted or uploaded id lists.
 
+use crate::model::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// The body of replace, add and remove users.
@@ -33,6 +34,22 @@ pub struct UserIdList {
 }
 
 impl UserIdList {
+    /// One chunk to send: at least one id and at most [`USERS_CHUNK`], or the problem (field `ids`).
+    pub fn chunk(text: &str) -> Result<Self, Problems> {
+        let list = UserIdList::parse(text);
+        let mut p = Problems::default();
+        let n = list.ids.len();
+        if n == 0 {
+            p.push("ids", "Paste or upload at least one user id.");
+        } else if n > USERS_CHUNK {
+            p.push(
+                "ids",
+                format!("Send at most {USERS_CHUNK} ids at once ({n} here)."),
+            );
+        }
+        p.into_result().map(|()| list)
+    }
+
     /// Reads ids separated by commas, semicolons, spaces or new lines (a one-column CSV too).
     pub fn parse(text: &str) -> Self {
         let mut tokens: Vec<&str> = text

@@ -3,8 +3,8 @@
 
 use crate::api::audit::list_audit;
 use crate::components::error_panel::ErrorPanel;
+use crate::model::audit::{AuditArea, AuditEntry, AuditFilter};
 use crate::model::query::encode as enc;
-use crate::model::staff::{AUDIT_AREAS, AuditEntry, AuditFilter};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -67,7 +67,8 @@ pub fn AuditPage() -> impl IntoView {
                                     <span>"Area"</span>
                                     <select name="area">
                                         <option value="">"All areas"</option>
-                                        {AUDIT_AREAS.into_iter().map(|a| {
+                                        {AuditArea::ALL.into_iter().map(|area| {
+                                            let a = area.as_str();
                                             view! { <option value=a selected=a == f.area>{a}</option> }
                                         }).collect_view()}
                                     </select>

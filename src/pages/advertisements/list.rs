@@ -1,12 +1,12 @@
 //! `/advertisements`: advertisements with their status and counters, paged; and the drafts.
 
 use crate::api::advertisements::list_advertisements;
-use crate::api::offers::MARKETING_PAGE;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
 use crate::model::draft::DraftKind;
+use crate::model::draft::MARKETING_PAGE;
 use crate::model::staff::Capability;
 use crate::model::time::show_utc;
 use leptos::prelude::*;

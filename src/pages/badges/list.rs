@@ -2,11 +2,11 @@
 //! sorted through the address, so it works without JavaScript.
 
 use super::trigger_summary;
-use crate::api::badges::{BADGES_PAGE, list_badges};
+use crate::api::badges::list_badges;
 use crate::components::badge_preview::BadgePill;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
-use crate::model::badge::{Badge, BadgeOrder};
+use crate::model::badge::{BADGES_PAGE, Badge, BadgeOrder};
 use crate::model::staff::Capability;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,10 +1,11 @@
 //! `/offers`: published offers, newest first, paged through the address; and the drafts.
 
-use crate::api::offers::{MARKETING_PAGE, list_offers};
+use crate::api::offers::list_offers;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::model::draft::DraftKind;
+use crate::model::draft::MARKETING_PAGE;
 use crate::model::offer::{Offer, TEMPLATE_IMAGE};
 use crate::model::staff::Capability;
 use crate::model::time::show_utc;

@@ -6,7 +6,6 @@ use super::staff::Account;
 use crate::error::AppError;
 use crate::model::query::encode;
 use crate::model::staff::Capability;
-use crate::server::change::with_status;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -19,7 +18,7 @@ use tower_sessions::Session;
 pub async fn require(capability: Capability) -> Result<(AppState, Account), AppError> {
     let (state, account) = signed_in().await?;
     if !account.role.can(capability) {
-        return Err(with_status(AppError::Forbidden));
+        return Err(AppError::Forbidden);
     }
     Ok((state, account))
 }
@@ -43,7 +42,7 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     })?;
     match session::current(&session, &state.db).await {
         Ok(Some(account)) => Ok((state, account)),
-        Ok(None) => Err(with_status(AppError::Unauthorized)),
+        Ok(None) => Err(AppError::Unauthorized),
         Err(err) => {
             tracing::error!("session check failed: {err}");
             Err(AppError::Internal)

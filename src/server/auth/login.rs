@@ -2,9 +2,10 @@
 
 use super::guard::local_path;
 use super::{password, session, staff};
+use crate::model::audit::AuditArea;
 use crate::model::query::encode as urlencode;
-use crate::server::audit::{self, Outcome};
-use crate::server::router::render_page;
+use crate::server::audit::{self, AuditEvent, Outcome};
+use crate::server::pages::render as render_page;
 use crate::server::state::AppState;
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequest, Request, State};
@@ -79,16 +80,10 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         .unwrap_or(None);
     if let Some(minutes) = locked {
         state.throttle.record_failure(ip);
-        audit::record_quietly(
-            &state.db,
-            &username,
-            "sign_in",
-            "auth",
-            None,
-            Outcome::Refused,
-            "account locked",
-        )
-        .await;
+        let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
+            .outcome(Outcome::Refused)
+            .summary("account locked");
+        audit::record_quietly(&state.db, event).await;
         return render_page(
             &state,
             &session,
@@ -106,16 +101,10 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         state.throttle.record_failure(ip);
         let _ = staff::record_failure(&state.db, &username).await;
         tracing::info!(%ip, "sign-in failed");
-        audit::record_quietly(
-            &state.db,
-            &username,
-            "sign_in",
-            "auth",
-            None,
-            Outcome::Refused,
-            "wrong username or password",
-        )
-        .await;
+        let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
+            .outcome(Outcome::Refused)
+            .summary("wrong username or password");
+        audit::record_quietly(&state.db, event).await;
         return render_page(
             &state,
             &session,
@@ -131,31 +120,16 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     let _ = staff::record_login(&state.db, account.id).await;
-    audit::record_quietly(
-        &state.db,
-        &account.username,
-        "sign_in",
-        "auth",
-        None,
-        Outcome::Ok,
-        "signed in",
-    )
-    .await;
+    let event = AuditEvent::new(&account.username, AuditArea::Auth, "sign_in").summary("signed in");
+    audit::record_quietly(&state.db, event).await;
     Redirect::to(&next).into_response()
 }
 
 pub async fn logout(State(state): State<AppState>, session: Session) -> Response {
     if let Ok(Some(account)) = session::current(&session, &state.db).await {
-        audit::record_quietly(
-            &state.db,
-            &account.username,
-            "sign_out",
-            "auth",
-            None,
-            Outcome::Ok,
-            "signed out",
-        )
-        .await;
+        let event =
+            AuditEvent::new(&account.username, AuditArea::Auth, "sign_out").summary("signed out");
+        audit::record_quietly(&state.db, event).await;
     }
     if let Err(err) = session.flush().await {
         tracing::error!("cannot end a session: {err}");

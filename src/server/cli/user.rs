@@ -1,12 +1,15 @@
 //! `watchers-dashboard user …`: staff accounts from the command line (uses `DATABASE_URL`).
 
+use crate::error::AppError;
 use crate::model::staff::{Role, validate_password, validate_username};
-use crate::server::audit::{Outcome, record_quietly};
 use crate::server::auth::{password, staff};
-use crate::server::db;
+use crate::server::{db, staff as manage};
 use clap::Subcommand;
 use std::io::BufRead;
 use std::process::ExitCode;
+
+/// Changes made from the command line are recorded under this actor.
+const CLI: &str = "cli";
 
 const ROLES: [&str; 3] = ["admin", "marketing", "moderator"];
 
@@ -83,8 +86,17 @@ fn new_password(from_stdin: bool, username: &str) -> Result<String, String> {
     }
 }
 
+/// What the command line says for a refused change: the model's words, or "no account".
+fn refused(err: AppError) -> String {
+    match err {
+        AppError::NotFound { what } => {
+            format!("no account {}", what.trim_start_matches("Staff member "))
+        }
+        other => other.to_string(),
+    }
+}
+
 async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), String> {
-    let sql = |e: sqlx::Error| e.to_string();
     let role_of = |r: &str| Role::parse(r).ok_or_else(|| format!("unknown role {r}"));
     match command {
         UserCommand::Add {
@@ -96,14 +108,10 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
                 return Err(problem.message.clone());
             }
             let role = role_of(&role)?;
-            let name = staff::normalize(&name);
-            let password = new_password(password_stdin, &name)?;
-            let hash = password::hash(password).await?;
-            if !staff::insert(db, &name, role, &hash).await.map_err(sql)? {
-                return Err(format!("{name} already exists"));
-            }
-            let summary = format!("added {name} as {}", role.as_str());
-            audit(db, "add", &name, &summary).await;
+            let password = new_password(password_stdin, &staff::normalize(&name))?;
+            let name = manage::add(db, CLI, &name, role, password)
+                .await
+                .map_err(refused)?;
             println!("Added {name} ({}).", role.as_str());
         }
         UserCommand::List => {
@@ -111,7 +119,7 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
                 "{:<24} {:<10} {:<9} last sign-in (UTC)",
                 "username", "role", "status"
             );
-            for m in staff::list(db).await.map_err(sql)? {
+            for m in staff::list(db).await.map_err(|e| e.to_string())? {
                 let status = if m.disabled { "disabled" } else { "active" };
                 let last = m.last_login_at.unwrap_or_else(|| "never".into());
                 println!(
@@ -123,73 +131,41 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
         }
         UserCommand::SetRole { name, role } => {
             let role = role_of(&role)?;
-            let name = staff::normalize(&name);
-            if !staff::set_role(db, &name, role).await.map_err(sql)? {
-                return Err(format!("no account {name}"));
-            }
-            audit(
-                db,
-                "set_role",
-                &name,
-                &format!("role set to {}", role.as_str()),
-            )
-            .await;
-            println!("{name} is now {}.", role.as_str());
+            manage::set_role(db, CLI, &name, role)
+                .await
+                .map_err(refused)?;
+            println!("{} is now {}.", staff::normalize(&name), role.as_str());
         }
-        UserCommand::Disable { name } => set_disabled(db, &name, true).await?,
-        UserCommand::Enable { name } => set_disabled(db, &name, false).await?,
+        UserCommand::Disable { name } => {
+            manage::set_disabled(db, CLI, &name, true)
+                .await
+                .map_err(refused)?;
+            println!("{} is disabled.", staff::normalize(&name));
+        }
+        UserCommand::Enable { name } => {
+            manage::set_disabled(db, CLI, &name, false)
+                .await
+                .map_err(refused)?;
+            println!("{} is enabled.", staff::normalize(&name));
+        }
         UserCommand::ResetPassword {
             name,
             password_stdin,
         } => {
             let name = staff::normalize(&name);
-            if staff::find(db, &name).await.map_err(sql)?.is_none() {
+            if staff::find(db, &name)
+                .await
+                .map_err(|e| e.to_string())?
+                .is_none()
+            {
                 return Err(format!("no account {name}"));
             }
             let password = new_password(password_stdin, &name)?;
-            let hash = password::hash(password).await?;
-            staff::set_password(db, &name, &hash).await.map_err(sql)?;
-            audit(
-                db,
-                "reset_password",
-                &name,
-                "password reset; sessions ended",
-            )
-            .await;
+            manage::reset_password(db, CLI, &name, password)
+                .await
+                .map_err(refused)?;
             println!("New password set for {name}; their sessions have ended.");
         }
     }
     Ok(())
-}
-
-async fn set_disabled(db: &sqlx::SqlitePool, name: &str, disabled: bool) -> Result<(), String> {
-    let name = staff::normalize(name);
-    if !staff::set_disabled(db, &name, disabled)
-        .await
-        .map_err(|e| e.to_string())?
-    {
-        return Err(format!("no account {name}"));
-    }
-    if disabled {
-        audit(db, "disable", &name, "disabled; sessions ended").await;
-        println!("{name} is disabled.");
-    } else {
-        audit(db, "enable", &name, "enabled").await;
-        println!("{name} is enabled.");
-    }
-    Ok(())
-}
-
-/// Changes made from the command line are recorded under the actor `cli`.
-async fn audit(db: &sqlx::SqlitePool, action: &str, target: &str, summary: &str) {
-    record_quietly(
-        db,
-        "cli",
-        action,
-        "staff",
-        Some(target),
-        Outcome::Ok,
-        summary,
-    )
-    .await;
 }

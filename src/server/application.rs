@@ -1,14 +1,20 @@
-//! Puts the pieces together: in sandbox mode starts the emulator on a loopback port with fresh
-//! random credentials; in live mode points the client at Watchers.
+//! The one way to assemble the dashboard, for `main`, the integration tests and the benchmark: an
+//! [`Application`] built from [`Config`], `LeptosOptions` and a listener. In sandbox mode it starts
+//! the emulator on a loopback port with fresh random credentials; in live mode it points the
+//! client at Watchers.
 
 use super::config::{Config, Credentials};
-use super::sandbox::{Sandbox, SandboxConfig};
+use super::router::router;
 use super::state::AppState;
 use super::upstream::{ClientSettings, UpstreamError, WatchersClient};
 use crate::model::badge::BadgeOrder;
+use crate::sandbox::{Sandbox, SandboxConfig};
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
+use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
+use tokio::net::TcpListener;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -22,15 +28,78 @@ pub enum StartupError {
     Database(sqlx::Error),
     #[error("cannot create the first admin: {0}")]
     Bootstrap(String),
+    #[error("cannot set up sessions: {0}")]
+    Sessions(sqlx::Error),
+    #[error("cannot read the listener's address: {0}")]
+    Listener(std::io::Error),
 }
 
-/// The running app's state, and the sandbox when there is one.
-pub struct Started {
-    pub state: AppState,
-    pub sandbox: Option<Arc<Sandbox>>,
+/// The dashboard, assembled and bound, ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    state: AppState,
+    sandbox: Option<Arc<Sandbox>>,
+    router: axum::Router,
 }
 
-pub async fn start(config: Config, leptos_options: LeptosOptions) -> Result<Started, StartupError> {
+impl Application {
+    /// Opens the database, makes sure there is an admin, starts the sandbox (or points at
+    /// Watchers) and builds the router, to serve on `listener`. The pages are told the address
+    /// the listener really has (port 0 picks one).
+    pub async fn build(
+        config: Config,
+        mut leptos_options: LeptosOptions,
+        listener: TcpListener,
+    ) -> Result<Self, StartupError> {
+        let address = listener.local_addr().map_err(StartupError::Listener)?;
+        leptos_options.site_addr = address;
+        let (state, sandbox) = start(config, leptos_options).await?;
+        let router = router(state.clone())
+            .await
+            .map_err(StartupError::Sessions)?;
+        Ok(Application {
+            listener,
+            address,
+            state,
+            sandbox,
+            router,
+        })
+    }
+
+    /// Where it listens.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The in-process sandbox, in sandbox mode.
+    pub fn sandbox(&self) -> Option<&Arc<Sandbox>> {
+        self.sandbox.as_ref()
+    }
+
+    /// Serves until `shutdown` completes (then finishes the requests under way).
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+    }
+}
+
+async fn start(
+    config: Config,
+    leptos_options: LeptosOptions,
+) -> Result<(AppState, Option<Arc<Sandbox>>), StartupError> {
     let db = crate::server::db::connect(&config.database_url)
         .await
         .map_err(StartupError::Database)?;
@@ -79,10 +148,7 @@ pub async fn start(config: Config, leptos_options: LeptosOptions) -> Result<Star
         }
     };
     watch_upstream(client.clone());
-    Ok(Started {
-        state: AppState::new(leptos_options, config, client, db),
-        sandbox,
-    })
+    Ok((AppState::new(leptos_options, config, client, db), sandbox))
 }
 
 /// Asks Watchers for one badge at start and whenever it has been quiet for a minute, so that

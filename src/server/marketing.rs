@@ -1,0 +1,245 @@
+//! Offers and advertisements on behalf of staff, one generic path for both kinds: lists and
+//! pages, the composers' drafts, publishing (sent once, audited, its report kept), and deletes.
+
+mod publish;
+
+pub use publish::submit;
+
+use super::audit::{AuditEvent, record_quietly};
+use super::auth::staff::Account;
+use super::change::{Change, change, read};
+use super::drafts;
+use super::state::AppState;
+use super::upstream::{UpstreamError, WatchersClient};
+use crate::error::AppError;
+use crate::model::advertisement::form::AdForm;
+use crate::model::advertisement::{Advertisement, AdvertisementInput};
+use crate::model::draft::{Draft, DraftKind, MARKETING_PAGE, WithReport};
+use crate::model::offer::form::OfferForm;
+use crate::model::offer::{Offer, OfferInput};
+use crate::model::targeting::{Targeting, UpdateAnswer};
+use crate::model::validate::Problems;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::future::Future;
+
+/// A composer's form and the upstream calls of its kind: how it is checked, named, published,
+/// listed, read and deleted.
+pub trait Composer: Serialize + DeserializeOwned + Send + Sync {
+    type Input: Send + Sync;
+    type Item: Send;
+    const KIND: DraftKind;
+    fn label(&self) -> String;
+    fn to_input(&self) -> Result<Self::Input, Problems>;
+    /// The room and user ids the input targets.
+    fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>);
+    /// Creates (no `target`) or updates item `target`: its id and the targeting report, if any.
+    fn publish(
+        client: &WatchersClient,
+        target: Option<i64>,
+        input: &Self::Input,
+    ) -> impl Future<Output = Result<(i64, Option<Targeting>), UpstreamError>> + Send;
+    fn list(
+        client: &WatchersClient,
+        limit: u32,
+        offset: u32,
+    ) -> impl Future<Output = Result<Vec<Self::Item>, UpstreamError>> + Send;
+    fn get(
+        client: &WatchersClient,
+        id: i64,
+    ) -> impl Future<Output = Result<Self::Item, UpstreamError>> + Send;
+    fn delete(
+        client: &WatchersClient,
+        id: i64,
+    ) -> impl Future<Output = Result<(), UpstreamError>> + Send;
+}
+
+fn updated<T>(target: i64, answer: UpdateAnswer<T>) -> (i64, Option<Targeting>) {
+    (target, answer.targeting().cloned())
+}
+
+impl Composer for OfferForm {
+    type Input = OfferInput;
+    type Item = Offer;
+    const KIND: DraftKind = DraftKind::Offer;
+
+    fn label(&self) -> String {
+        OfferForm::label(self)
+    }
+
+    fn to_input(&self) -> Result<Self::Input, Problems> {
+        OfferForm::to_input(self)
+    }
+
+    fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
+        (
+            input.external_room_ids.clone(),
+            input.external_user_ids.clone(),
+        )
+    }
+
+    async fn publish(
+        client: &WatchersClient,
+        target: Option<i64>,
+        input: &Self::Input,
+    ) -> Result<(i64, Option<Targeting>), UpstreamError> {
+        match target {
+            None => client
+                .create_offer(input)
+                .await
+                .map(|p| (p.item.id, Some(p.targeting))),
+            Some(id) => client.update_offer(id, input).await.map(|a| updated(id, a)),
+        }
+    }
+
+    async fn list(
+        client: &WatchersClient,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<Offer>, UpstreamError> {
+        client.list_offers(limit, offset).await
+    }
+
+    async fn get(client: &WatchersClient, id: i64) -> Result<Offer, UpstreamError> {
+        client.get_offer(id).await
+    }
+
+    async fn delete(client: &WatchersClient, id: i64) -> Result<(), UpstreamError> {
+        client.delete_offer(id).await
+    }
+}
+
+impl Composer for AdForm {
+    type Input = AdvertisementInput;
+    type Item = Advertisement;
+    const KIND: DraftKind = DraftKind::Advertisement;
+
+    fn label(&self) -> String {
+        AdForm::label(self)
+    }
+
+    fn to_input(&self) -> Result<Self::Input, Problems> {
+        AdForm::to_input(self)
+    }
+
+    fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
+        let rooms = input
+            .external_room_ids
+            .iter()
+            .map(|i| i.0.clone())
+            .collect();
+        (rooms, input.user_id.iter().cloned().collect())
+    }
+
+    async fn publish(
+        client: &WatchersClient,
+        target: Option<i64>,
+        input: &Self::Input,
+    ) -> Result<(i64, Option<Targeting>), UpstreamError> {
+        match target {
+            None => client
+                .create_advertisement(input)
+                .await
+                .map(|p| (p.item.id, Some(p.targeting))),
+            Some(id) => client
+                .update_advertisement(id, input)
+                .await
+                .map(|a| updated(id, a)),
+        }
+    }
+
+    async fn list(
+        client: &WatchersClient,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<Advertisement>, UpstreamError> {
+        client.list_advertisements(limit, offset).await
+    }
+
+    async fn get(client: &WatchersClient, id: i64) -> Result<Advertisement, UpstreamError> {
+        client.get_advertisement(id).await
+    }
+
+    async fn delete(client: &WatchersClient, id: i64) -> Result<(), UpstreamError> {
+        client.delete_advertisement(id).await
+    }
+}
+
+/// Page `page` (from 0) of published items, newest first.
+pub async fn list<F: Composer>(state: &AppState, page: u32) -> Result<Vec<F::Item>, AppError> {
+    let offset = page.saturating_mul(MARKETING_PAGE);
+    let call = F::list(&state.upstream, MARKETING_PAGE, offset);
+    read(F::KIND.section(), call).await
+}
+
+/// Item `id`, with what its last publish through the dashboard reported.
+pub async fn get<F: Composer>(state: &AppState, id: i64) -> Result<WithReport<F::Item>, AppError> {
+    let kind = F::KIND;
+    let what = format!("{} {id}", kind.noun());
+    let item = read(&what, F::get(&state.upstream, id)).await?;
+    let report = drafts::report(&state.db, kind, id)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::error!(
+                "cannot read the publish report of {} {id}: {err}",
+                kind.as_str()
+            );
+            None
+        });
+    Ok(WithReport { item, report })
+}
+
+/// Deletes published item `id` (named `name` in the audit log), never retried, and forgets its
+/// report.
+pub async fn delete<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    name: &str,
+) -> Result<(), AppError> {
+    let kind = F::KIND;
+    let name: String = name.chars().take(60).collect();
+    let described = Change {
+        audit: AuditEvent::new(&who.username, kind.area(), "delete")
+            .target(id.to_string())
+            .summary(format!("deleted {} “{name}”", kind.as_str())),
+        what: format!("{} {id}", kind.noun()),
+    };
+    change(state, described, F::delete(&state.upstream, id)).await?;
+    if let Err(err) = drafts::forget_report(&state.db, kind, id).await {
+        tracing::error!(
+            "cannot forget the report of a deleted {}: {err}",
+            kind.as_str()
+        );
+    }
+    Ok(())
+}
+
+/// Draft `key` of `kind`, with its form as it was typed.
+pub async fn read_draft<F: DeserializeOwned>(
+    state: &AppState,
+    kind: DraftKind,
+    key: &str,
+) -> Result<Draft<F>, AppError> {
+    drafts::get(&state.db, kind, key)
+        .await?
+        .ok_or_else(|| AppError::NotFound {
+            what: "Draft".into(),
+        })
+}
+
+/// Throws draft `key` away (audited).
+pub async fn discard_draft(
+    state: &AppState,
+    who: &Account,
+    kind: DraftKind,
+    key: &str,
+) -> Result<(), AppError> {
+    let draft: Draft<serde_json::Value> = read_draft(state, kind, key).await?;
+    drafts::delete(&state.db, kind, key).await?;
+    let event = AuditEvent::new(&who.username, kind.area(), "discard draft")
+        .target(key)
+        .summary(format!("discarded the draft “{}”", draft.summary.label));
+    record_quietly(&state.db, event).await;
+    Ok(())
+}

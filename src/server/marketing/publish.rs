@@ -1,0 +1,111 @@
+//! The composers' one submission path: keep the form as a draft, and on "publish" validate it,
+//! send it once, record it, and keep what the platform reported. A failed publish keeps the
+//! draft and notes why.
+
+use super::Composer;
+use crate::error::AppError;
+use crate::model::draft::{DraftKind, Intent, PublishReport, Submitted};
+use crate::server::audit::{AuditEvent, record_quietly};
+use crate::server::auth::staff::Account;
+use crate::server::change::{Change, change, invalid};
+use crate::server::db::now_text;
+use crate::server::drafts::{self, Save};
+use crate::server::state::AppState;
+
+/// Notes on draft `key` why its publish failed, and hands the error back. A browser without
+/// JavaScript is sent to the draft's page, which shows the reason; with JavaScript the error
+/// status stands and the composer shows it in place.
+async fn kept(state: &AppState, kind: DraftKind, key: &str, err: AppError) -> AppError {
+    if let Err(db_err) = drafts::set_error(&state.db, key, &err.to_string()).await {
+        tracing::error!("cannot note why a publish failed: {db_err}");
+    }
+    leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
+    err
+}
+
+/// Saves `form` as draft `key` and, when `intent` is to publish, publishes it (creating an item,
+/// or updating `target`). On success the draft is gone and the report kept; the answer says
+/// where the browser goes next.
+pub async fn submit<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    key: &str,
+    target: Option<i64>,
+    intent: Intent,
+    form: &F,
+) -> Result<Submitted, AppError> {
+    let kind = F::KIND;
+    let label = form.label();
+    let save = Save {
+        key,
+        kind,
+        target_id: target,
+        label: &label,
+        form,
+        by: &who.username,
+    };
+    if !drafts::save(&state.db, save).await? {
+        return Err(AppError::invalid(
+            "draft_key",
+            "That draft belongs to another section.",
+        ));
+    }
+    if intent == Intent::SaveDraft {
+        let event = AuditEvent::new(&who.username, kind.area(), "save draft")
+            .target(key)
+            .summary(format!("saved a draft {} “{label}”", kind.as_str()));
+        record_quietly(&state.db, event).await;
+        return Ok(Submitted::DraftSaved {
+            key: key.to_owned(),
+        });
+    }
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(problems) => return Err(kept(state, kind, key, invalid(problems)).await),
+    };
+    let noun = kind.noun();
+    let mut audit = AuditEvent::new(
+        &who.username,
+        kind.area(),
+        if target.is_some() { "update" } else { "create" },
+    )
+    .summary(format!("published {} “{label}”", kind.as_str()));
+    if let Some(id) = target {
+        audit = audit.target(id.to_string());
+    }
+    let described = Change {
+        audit,
+        what: target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}")),
+    };
+    let published = change(
+        state,
+        described,
+        F::publish(&state.upstream, target, &input),
+    )
+    .await;
+    let (id, targeting) = match published {
+        Ok(answer) => answer,
+        Err(err) => return Err(kept(state, kind, key, err).await),
+    };
+    let (sent_room_ids, sent_user_ids) = F::sent_ids(&input);
+    let report = PublishReport {
+        targeting,
+        sent_room_ids,
+        sent_user_ids,
+        published_by: who.username.clone(),
+        published_at: now_text(),
+    };
+    if let Err(err) = drafts::save_report(&state.db, kind, id, &report).await {
+        tracing::error!(
+            "published {} {id} but cannot keep its report: {err}",
+            kind.as_str()
+        );
+    }
+    if let Err(err) = drafts::delete(&state.db, kind, key).await {
+        tracing::error!(
+            "published {} {id} but cannot remove its draft: {err}",
+            kind.as_str()
+        );
+    }
+    Ok(Submitted::Published { id })
+}
