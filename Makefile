@@ -20,6 +20,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E_ADDR ?= 127.0.0.1:3010
 E2E_DIR := $(CURDIR)/target/e2e
 E2E_ADMIN_PASSWORD := e2e-admin-password-1
+# The one release build every target reuses: cargo-leptos builds the server and the site once, and
+# the stamp keeps it until a source changes (a rebuild re-runs wasm-bindgen and wasm-opt even when
+# cargo has nothing to do). The built binary is then run directly, with the variables cargo-leptos
+# would give it; LEPTOS_OUTPUT_NAME is also read at compile time, so `cargo bench` gets it too and
+# shares the compiled crate instead of rebuilding it.
+SITE_STAMP := target/site/.build-stamp
+SITE_INPUTS := Cargo.toml Cargo.lock $(shell find src style public -type f 2>/dev/null)
+SERVER_BIN := target/release/watchers-dashboard
+LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
+SITE_ENV := LEPTOS_OUTPUT_NAME=watchers-dashboard LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
+
 # Tests always run against the sandbox, whatever the shell has exported.
 SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE_URL -u WATCHERS_REGION \
 	WATCHERS_SANDBOX_FILE=:memory:
@@ -34,23 +45,25 @@ help:
 	@echo "make reset-admin  print a new password for the admin account"
 	@echo "make bench  measure proxy overhead, SSR throughput, memory, bundle sizes"
 
-run: deps-build
-	cargo leptos serve --release
+run: site
+	$(SITE_ENV) LEPTOS_SITE_ADDR=$(LEPTOS_SITE_ADDR) $(SERVER_BIN)
 
 watch: deps-build
 	cargo leptos watch
 
-build: deps-build
-	cargo leptos build --release
+build: site
 
 # The first start prints admin's password once; this makes a new one (and ends admin's sessions).
-reset-admin: build
-	target/release/watchers-dashboard user reset-password admin
+reset-admin: site
+	$(SERVER_BIN) user reset-password admin
 
 # The release build of the site (server, WASM, CSS): what `make run` and the Dockerfile ship, and
-# what the secret-canary test and the browser tests run against.
-site: deps-build
+# what the secret-canary test, the browser tests and the benchmark run against.
+site: deps-build $(SITE_STAMP)
+
+$(SITE_STAMP): $(SITE_INPUTS)
 	cargo leptos build --release
+	@touch $@
 
 test: deps lint site size-check test-rust test-e2e
 	@echo "make test: every check passed"
@@ -67,12 +80,15 @@ clippy:
 test-rust:
 	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr
 
-test-e2e: deps
+# The built server in the background (stopped however the tests end), then Playwright against it.
+test-e2e: deps site
 	rm -rf $(E2E_DIR) && mkdir -p $(E2E_DIR)
-	$(SANDBOX_ENV) CI=$${CI:-} LEPTOS_SITE_ADDR=$(E2E_ADDR) BASE_URL=http://$(E2E_ADDR) \
-		DATABASE_URL=sqlite://$(E2E_DIR)/dashboard.db \
-		DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
-		cargo leptos end-to-end --release
+	$(SANDBOX_ENV) $(SITE_ENV) LEPTOS_SITE_ADDR=$(E2E_ADDR) \
+		DATABASE_URL=sqlite://$(E2E_DIR)/dashboard.db DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
+		$(SERVER_BIN) > $(E2E_DIR)/server.log 2>&1 & server=$$!; \
+	trap 'kill $$server 2>/dev/null || true' EXIT; \
+	cd end2end && CI=$${CI:-} BASE_URL=http://$(E2E_ADDR) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
+		npx playwright test || { echo "--- the server's log:"; tail -n 40 $(E2E_DIR)/server.log; exit 1; }
 
 # The one size check CI runs: the hydrate bundle may not grow past where it stands (brotli bytes).
 # This is a ratchet against growth, not the 150 kB budget, which `make bench` reports and which the
@@ -88,13 +104,12 @@ deps-brotli:
 
 # Benchmarks (not tests): a table on the console and in bench/results/. Only the bundle-size
 # budget can fail this target, after everything else has been measured. cargo bench gets the same
-# features and LEPTOS_OUTPUT_NAME as cargo-leptos, or the two take turns recompiling the crate.
-bench: deps-build deps-bench
-	cargo leptos build --release
+# features and compile-time variables as cargo-leptos, so it reuses the release build's crate.
+bench: deps-bench site
 	@mkdir -p bench/results
 	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; \
 	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; \
-	  $(SANDBOX_ENV) LEPTOS_OUTPUT_NAME=watchers-dashboard BENCH_OUT=$$out.runtime cargo bench --no-default-features --features ssr --bench dashboard; \
+	  $(SANDBOX_ENV) $(SITE_ENV) BENCH_OUT=$$out.runtime cargo bench --no-default-features --features ssr --bench dashboard; \
 	  cat $$out.runtime >> $$out; rm -f $$out.runtime; echo >> $$out; \
 	  bench/sizes.sh target/site/pkg | tee -a $$out; \
 	  echo "written to $$out"

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod badges;
 pub mod exclusions;
 pub mod home;
+pub mod marketing;
 pub mod not_found;
 pub mod offers;
 pub mod rooms;

@@ -2,15 +2,14 @@
 //! delete times in local time with UTC beside them, target rooms; a live preview per language
 //! of the exact payload; save a draft or publish. It posts as a plain form without JavaScript.
 
+use super::composer::{ComposerActions, ComposerHidden, composing};
 use super::field::{FieldProblems, FormState, TextField};
-use super::form::outcome;
 use super::marketing_preview::{AdPreview, PayloadView};
-use super::submit_note::SubmitNote;
-use super::time_zone::{TimeField, ZoneNote, offset_at, on_browser_offset};
+use super::time_zone::{TimeField, ZoneNote};
 use crate::api::advertisements::SubmitAdvertisement;
 use crate::model::advertisement::TEMPLATE_WINSHARE;
 use crate::model::advertisement::form::{AD_TEMPLATES, AdForm, LanguageForm, OPEN_NEW_WINDOW};
-use crate::model::draft::{INTENT_DRAFT, INTENT_PUBLISH};
+use crate::model::draft::DraftKind;
 use leptos::prelude::*;
 
 type Read = fn(&LanguageForm) -> &String;
@@ -81,18 +80,10 @@ pub fn AdComposer(
     advertisement_id: Option<i64>,
 ) -> impl IntoView {
     let submit = ServerAction::<SubmitAdvertisement>::new();
-    let value = submit.value();
-    let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
-    let state = FormState::new(problems, outcome(value));
-    let payload = Memo::new(move |_| form.with(AdForm::payload));
-    let hydrated = RwSignal::new(false);
-    on_browser_offset(move |minutes| {
-        form.update(|f| f.move_to_zone(minutes, offset_at));
-        hydrated.set(true);
-    });
+    let c = composing(form, submit.value());
+    let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
     let count = Memo::new(move |_| form.with(|f| f.langs.len()));
     let winshare = Memo::new(move |_| form.with(|f| f.template() == TEMPLATE_WINSHARE));
-    let offset = Signal::derive(move || form.with(|f| f.tz_offset_minutes));
     let initial = form.get_untracked();
     let template = initial.template.trim().to_owned();
     let open_type = initial.open_type.trim().to_owned();
@@ -109,9 +100,7 @@ pub fn AdComposer(
     };
     view! {
         <ActionForm action=submit attr:class="composer-form">
-            <input type="hidden" name="draft_key" value=draft_key />
-            {advertisement_id.map(|id| view! { <input type="hidden" name="advertisement_id" value=id.to_string() /> })}
-            <input type="hidden" name="form[tz_offset_minutes]" value="0" prop:value=move || offset.get().to_string() />
+            <ComposerHidden kind=DraftKind::Advertisement draft_key target=advertisement_id offset=c.offset />
             <div class="editor">
                 <div class="editor__form">
                     <fieldset class="panel">
@@ -149,7 +138,7 @@ pub fn AdComposer(
                     </p>
                     <fieldset class="panel">
                         <legend>"When and where"</legend>
-                        <ZoneNote offset />
+                        <ZoneNote offset=c.offset />
                         <div class="form form--inline">
                             <TimeField label="Send at (optional: now)" name="form[send]" wire="sendTime" form state
                                 get=|f| &f.send set=|f| &mut f.send />
@@ -158,15 +147,7 @@ pub fn AdComposer(
                         </div>
                         {text("Room ids (paste: commas, spaces or lines)", "room_ids", "externalRoomIds", "textarea", |f| &f.room_ids, |f, v| f.room_ids = v)}
                     </fieldset>
-                    <div class="form-actions">
-                        <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT>"Save draft"</button>
-                        <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
-                            {if advertisement_id.is_some() { "Publish changes" } else { "Publish" }}
-                        </button>
-                        <a class="button button--quiet" href="/advertisements">"Cancel"</a>
-                        <FieldProblems state wire="draft_key" />
-                        <SubmitNote value base="/advertisements" />
-                    </div>
+                    <ComposerActions kind=DraftKind::Advertisement editing=advertisement_id.is_some() state value=c.value />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">
                     <h2>"Preview"</h2>

@@ -2,13 +2,12 @@
 //! UTC beside it, frequency and audience; a live preview of the exact payload; save a draft or
 //! publish. It posts as a plain form too, so it works without JavaScript.
 
-use super::field::{ColorField, FieldProblems, FormState, TextField};
-use super::form::outcome;
+use super::composer::{ComposerActions, ComposerHidden, composing};
+use super::field::{ColorField, FieldProblems, TextField};
 use super::marketing_preview::{OfferPreview, PayloadView};
-use super::submit_note::SubmitNote;
-use super::time_zone::{TimeField, ZoneNote, offset_at, on_browser_offset};
+use super::time_zone::{TimeField, ZoneNote};
 use crate::api::offers::SubmitOffer;
-use crate::model::draft::{INTENT_DRAFT, INTENT_PUBLISH};
+use crate::model::draft::DraftKind;
 use crate::model::offer::form::OfferForm;
 use crate::model::offer::{TEMPLATE_IMAGE, TEMPLATE_TEXT};
 use leptos::prelude::*;
@@ -24,21 +23,12 @@ pub fn OfferComposer(
     offer_id: Option<i64>,
 ) -> impl IntoView {
     let submit = ServerAction::<SubmitOffer>::new();
-    let value = submit.value();
-    let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
-    let state = FormState::new(problems, outcome(value));
-    let payload = Memo::new(move |_| form.with(OfferForm::payload));
-    // Without JavaScript every section shows and times are UTC; once hydrated, times move to
-    // the browser's zone and only the chosen template's and audience's fields show.
-    let hydrated = RwSignal::new(false);
-    on_browser_offset(move |minutes| {
-        form.update(|f| f.move_to_zone(minutes, offset_at));
-        hydrated.set(true);
-    });
+    // Once hydrated, only the chosen template's and audience's fields show.
+    let c = composing(form, submit.value());
+    let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
     let template = Memo::new(move |_| form.with(OfferForm::template));
     let audience = Memo::new(move |_| form.with(|f| f.audience.clone()));
     let gradient = Memo::new(move |_| form.with(|f| f.gradient.is_some()));
-    let offset = Signal::derive(move || form.with(|f| f.tz_offset_minutes));
     let hide_unless = move |t: i64| move || hydrated.get() && template.get() != t;
     let hide_audience = move |a: &'static str| move || hydrated.get() && audience.get() != a;
     let initial = form.get_untracked();
@@ -89,9 +79,7 @@ pub fn OfferComposer(
 
     view! {
         <ActionForm action=submit attr:class="composer-form">
-            <input type="hidden" name="draft_key" value=draft_key />
-            {offer_id.map(|id| view! { <input type="hidden" name="offer_id" value=id.to_string() /> })}
-            <input type="hidden" name="form[tz_offset_minutes]" value="0" prop:value=move || offset.get().to_string() />
+            <ComposerHidden kind=DraftKind::Offer draft_key target=offer_id offset=c.offset />
             <div class="editor">
                 <div class="editor__form">
                     <fieldset class="panel">
@@ -136,7 +124,7 @@ pub fn OfferComposer(
                     </fieldset>
                     <fieldset class="panel">
                         <legend>"When"</legend>
-                        <ZoneNote offset />
+                        <ZoneNote offset=c.offset />
                         <div class="form form--inline">
                             <TimeField label="Start" name="form[start]" wire="startTime" form state
                                 get=|f| &f.start set=|f| &mut f.start />
@@ -167,15 +155,7 @@ pub fn OfferComposer(
                             {text("User ids (paste: commas, spaces or lines)", "user_ids", "externalUserIds", |f| &f.user_ids, |f, v| f.user_ids = v, "textarea")}
                         </div>
                     </fieldset>
-                    <div class="form-actions">
-                        <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT>"Save draft"</button>
-                        <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
-                            {if offer_id.is_some() { "Publish changes" } else { "Publish" }}
-                        </button>
-                        <a class="button button--quiet" href="/offers">"Cancel"</a>
-                        <FieldProblems state wire="draft_key" />
-                        <SubmitNote value base="/offers" />
-                    </div>
+                    <ComposerActions kind=DraftKind::Offer editing=offer_id.is_some() state value=c.value />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">
                     <h2>"Preview"</h2>

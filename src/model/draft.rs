@@ -4,6 +4,8 @@ use super::audit::AuditArea;
 use super::staff::Capability;
 use super::targeting::Targeting;
 use super::validate::Problems;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Offers (and advertisements) per page of a list.
@@ -161,6 +163,31 @@ pub struct PublishReport {
 pub struct WithReport<T> {
     pub item: T,
     pub report: Option<PublishReport>,
+}
+
+/// What the two composers' forms (offers and advertisements) have in common: the one composer
+/// frame, its pages and the server's publish path are written once against this.
+pub trait ComposerForm:
+    Clone + Default + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static
+{
+    /// The upstream payload.
+    type Input: Clone + PartialEq + Send + Sync + 'static;
+    /// A published item as the API answers it.
+    type Item: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
+    const KIND: DraftKind;
+    /// A few words naming what is being composed, for lists and the audit log.
+    fn label(&self) -> String;
+    /// The payload exactly as it would be sent, even while the form still has problems.
+    fn payload(&self) -> Self::Input;
+    fn to_input(&self) -> Result<Self::Input, Problems>;
+    /// Rewrites the times in the browser's zone (`now`: its offset today; `offset_at`: its
+    /// offset at an instant).
+    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32);
+    /// The browser's zone the form's times are written in (0 without JavaScript).
+    fn tz_offset_minutes(&self) -> i32;
+    /// The form over a published item, with the ids the dashboard last sent (GET omits them).
+    fn from_published(item: &WithReport<Self::Item>) -> Self;
+    fn item_id(item: &Self::Item) -> i64;
 }
 
 /// A new draft key: 128 random bits as hex.

@@ -12,25 +12,18 @@ use super::drafts;
 use super::state::AppState;
 use super::upstream::{UpstreamError, WatchersClient};
 use crate::error::AppError;
+use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
-use crate::model::advertisement::{Advertisement, AdvertisementInput};
-use crate::model::draft::{Draft, DraftKind, MARKETING_PAGE, WithReport};
+use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE, WithReport};
+use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
-use crate::model::offer::{Offer, OfferInput};
 use crate::model::targeting::{Targeting, UpdateAnswer};
-use crate::model::validate::Problems;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::future::Future;
 
-/// A composer's form and the upstream calls of its kind: how it is checked, named, published,
-/// listed, read and deleted.
-pub trait Composer: Serialize + DeserializeOwned + Send + Sync {
-    type Input: Send + Sync;
-    type Item: Send;
-    const KIND: DraftKind;
-    fn label(&self) -> String;
-    fn to_input(&self) -> Result<Self::Input, Problems>;
+/// A composer's form with the upstream calls of its kind: how it is published, listed, read and
+/// deleted.
+pub trait Composer: ComposerForm {
     /// The room and user ids the input targets.
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>);
     /// Creates (no `target`) or updates item `target`: its id and the targeting report, if any.
@@ -59,18 +52,6 @@ fn updated<T>(target: i64, answer: UpdateAnswer<T>) -> (i64, Option<Targeting>) 
 }
 
 impl Composer for OfferForm {
-    type Input = OfferInput;
-    type Item = Offer;
-    const KIND: DraftKind = DraftKind::Offer;
-
-    fn label(&self) -> String {
-        OfferForm::label(self)
-    }
-
-    fn to_input(&self) -> Result<Self::Input, Problems> {
-        OfferForm::to_input(self)
-    }
-
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
         (
             input.external_room_ids.clone(),
@@ -110,18 +91,6 @@ impl Composer for OfferForm {
 }
 
 impl Composer for AdForm {
-    type Input = AdvertisementInput;
-    type Item = Advertisement;
-    const KIND: DraftKind = DraftKind::Advertisement;
-
-    fn label(&self) -> String {
-        AdForm::label(self)
-    }
-
-    fn to_input(&self) -> Result<Self::Input, Problems> {
-        AdForm::to_input(self)
-    }
-
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
         let rooms = input
             .external_room_ids

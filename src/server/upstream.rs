@@ -10,5 +10,5 @@ mod rooms;
 mod users;
 
 pub use client::{ClientSettings, WatchersClient};
-pub use error::UpstreamError;
+pub use error::{Unavailable, UpstreamError};
 pub use health::HealthSnapshot;

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
 use watchers_dashboard::sandbox::FaultSettings;
-use watchers_dashboard::server::upstream::{UpstreamError, WatchersClient};
+use watchers_dashboard::server::upstream::{Unavailable, UpstreamError, WatchersClient};
 
 fn badge() -> BadgeInput {
     BadgeInput {
@@ -100,7 +100,7 @@ async fn a_hang_ends_in_the_timeout_and_the_health_says_so() {
     assert_eq!(
         err,
         UpstreamError::Unavailable {
-            reason: "timeout".into()
+            cause: Unavailable::Timeout
         }
     );
     assert!(

@@ -226,6 +226,45 @@ impl AdForm {
     }
 }
 
+impl crate::model::draft::ComposerForm for AdForm {
+    type Input = AdvertisementInput;
+    type Item = Advertisement;
+    const KIND: crate::model::draft::DraftKind = crate::model::draft::DraftKind::Advertisement;
+
+    fn label(&self) -> String {
+        AdForm::label(self)
+    }
+
+    fn payload(&self) -> AdvertisementInput {
+        AdForm::payload(self)
+    }
+
+    fn to_input(&self) -> Result<AdvertisementInput, Problems> {
+        AdForm::to_input(self)
+    }
+
+    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32) {
+        AdForm::move_to_zone(self, now, offset_at)
+    }
+
+    fn tz_offset_minutes(&self) -> i32 {
+        self.tz_offset_minutes
+    }
+
+    fn from_published(item: &crate::model::draft::WithReport<Advertisement>) -> Self {
+        let user = item
+            .report
+            .as_ref()
+            .and_then(|r| r.sent_user_ids.first().cloned())
+            .unwrap_or_default();
+        AdForm::from_advertisement(&item.item, &user)
+    }
+
+    fn item_id(item: &Advertisement) -> i64 {
+        item.id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

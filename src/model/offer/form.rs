@@ -214,6 +214,45 @@ impl OfferForm {
     }
 }
 
+impl crate::model::draft::ComposerForm for OfferForm {
+    type Input = OfferInput;
+    type Item = Offer;
+    const KIND: crate::model::draft::DraftKind = crate::model::draft::DraftKind::Offer;
+
+    fn label(&self) -> String {
+        OfferForm::label(self)
+    }
+
+    fn payload(&self) -> OfferInput {
+        OfferForm::payload(self)
+    }
+
+    fn to_input(&self) -> Result<OfferInput, Problems> {
+        OfferForm::to_input(self)
+    }
+
+    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32) {
+        OfferForm::move_to_zone(self, now, offset_at)
+    }
+
+    fn tz_offset_minutes(&self) -> i32 {
+        self.tz_offset_minutes
+    }
+
+    fn from_published(item: &crate::model::draft::WithReport<Offer>) -> Self {
+        let (rooms, users) = item
+            .report
+            .as_ref()
+            .map(|r| (r.sent_room_ids.clone(), r.sent_user_ids.clone()))
+            .unwrap_or_default();
+        OfferForm::from_offer(&item.item, &rooms, &users)
+    }
+
+    fn item_id(item: &Offer) -> i64 {
+        item.id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

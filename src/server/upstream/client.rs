@@ -1,6 +1,6 @@
 //! The shared HTTP client and the one place requests are sent, classified and (for GET) retried.
 
-use super::error::UpstreamError;
+use super::error::{Unavailable, UpstreamError};
 use super::health::{HealthSnapshot, UpstreamHealth};
 use crate::server::config::Credentials;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
@@ -201,22 +201,22 @@ fn header_value(value: &str) -> Result<HeaderValue, UpstreamError> {
 }
 
 fn transport_error(err: reqwest::Error) -> UpstreamError {
-    let reason = if err.is_timeout() {
-        "timeout".to_owned()
+    let cause = if err.is_timeout() {
+        Unavailable::Timeout
     } else if err.is_connect() {
-        "connection failed".to_owned()
+        Unavailable::Connect
     } else {
         // Never the URL's credentials: there are none in it; headers are not in reqwest errors.
-        format!("transport: {err}")
+        Unavailable::Transport {
+            detail: err.to_string(),
+        }
     };
-    UpstreamError::Unavailable { reason }
+    UpstreamError::Unavailable { cause }
 }
 
 fn failure_kind(err: &UpstreamError) -> &'static str {
     match err {
-        UpstreamError::Unavailable { reason } if reason == "timeout" => "timeout",
-        UpstreamError::Unavailable { reason } if reason.starts_with("connection") => "connect",
-        UpstreamError::Unavailable { .. } => "server_error",
+        UpstreamError::Unavailable { cause } => cause.kind(),
         _ => "protocol",
     }
 }
@@ -238,7 +238,7 @@ pub(super) fn classify(
         }),
         429 => Err(UpstreamError::RateLimited { retry_after }),
         500..=599 => Err(UpstreamError::Unavailable {
-            reason: format!("status {code}"),
+            cause: Unavailable::ServerError { status: code },
         }),
         _ => Err(UpstreamError::Protocol {
             reason: format!("unexpected status {code}"),
@@ -280,7 +280,12 @@ mod tests {
         assert_eq!(err(401), Some(UpstreamError::Unauthorized { status: 401 }));
         assert_eq!(err(403), Some(UpstreamError::Unauthorized { status: 403 }));
         assert_eq!(err(404), Some(UpstreamError::NotFound));
-        assert!(matches!(err(503), Some(UpstreamError::Unavailable { .. })));
+        assert_eq!(
+            err(503),
+            Some(UpstreamError::Unavailable {
+                cause: Unavailable::ServerError { status: 503 }
+            })
+        );
         assert!(matches!(err(302), Some(UpstreamError::Protocol { .. })));
         assert!(err(201).is_none());
         let body = br#"{"statusCode":400,"message":["tooltip is too long","text is empty"]}"#;

@@ -18,11 +18,40 @@ pub enum UpstreamError {
     #[error("rate limited (retry after {retry_after:?})")]
     RateLimited { retry_after: Option<Duration> },
     /// 5xx, a timeout, or no connection.
-    #[error("unavailable: {reason}")]
-    Unavailable { reason: String },
+    #[error("unavailable: {cause}")]
+    Unavailable { cause: Unavailable },
     /// An answer that cannot be read: unparseable body, a redirect, an unexpected status.
     #[error("protocol: {reason}")]
     Protocol { reason: String },
+}
+
+/// Why an upstream could not be used: the typed cause behind [`UpstreamError::Unavailable`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unavailable {
+    /// No answer within the client's timeout.
+    #[error("timeout")]
+    Timeout,
+    /// No connection could be made.
+    #[error("connection failed")]
+    Connect,
+    /// It answered with a 5xx status.
+    #[error("status {status}")]
+    ServerError { status: u16 },
+    /// The connection broke in another way (reset, TLS, a body cut short).
+    #[error("transport: {detail}")]
+    Transport { detail: String },
+}
+
+impl Unavailable {
+    /// A short name for the health record and the logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Unavailable::Timeout => "timeout",
+            Unavailable::Connect => "connect",
+            Unavailable::ServerError { .. } => "server_error",
+            Unavailable::Transport { .. } => "transport",
+        }
+    }
 }
 
 impl UpstreamError {

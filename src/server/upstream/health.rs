@@ -19,7 +19,7 @@ pub struct HealthSnapshot {
     /// Watchers answered (any status but 5xx) within the last five minutes.
     pub answered_recently: bool,
     pub last_answer_seconds_ago: Option<u64>,
-    /// `timeout`, `connect`, `server_error` or `protocol`, when the last call failed that way.
+    /// `timeout`, `connect`, `server_error`, `transport` or `protocol`, when the last call failed that way.
     pub last_failure: Option<&'static str>,
     pub last_failure_seconds_ago: Option<u64>,
 }

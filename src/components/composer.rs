@@ -1,0 +1,96 @@
+//! What both marketing composers (offers, advertisements) share: the form's live state, preview
+//! payload and time zone; the hidden fields that carry the draft; and the buttons under the form.
+
+use super::field::{FieldProblems, FormState};
+use super::form::outcome;
+use super::submit_note::SubmitNote;
+use super::time_zone::{offset_at, on_browser_offset};
+use crate::error::AppError;
+use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, Submitted};
+use leptos::prelude::*;
+
+/// A submission's answer, as the composers' server actions keep it.
+pub type SubmitValue = Signal<Option<Result<Submitted, AppError>>>;
+
+/// The live parts of a composer over `form`.
+pub struct Composing<F: ComposerForm> {
+    /// Problems by field (checked as the user types) and the last submission's outcome.
+    pub state: FormState,
+    /// Exactly what would be sent, for the preview.
+    pub payload: Memo<F::Input>,
+    /// Set once the browser has moved the times to its zone: sections may then hide.
+    pub hydrated: RwSignal<bool>,
+    /// The zone the form's times are written in.
+    pub offset: Signal<i32>,
+    /// How the last submission ended.
+    pub value: SubmitValue,
+}
+
+impl<F: ComposerForm> Clone for Composing<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: ComposerForm> Copy for Composing<F> {}
+
+/// Starts a composer over `form` whose submissions answer into `value`. Without JavaScript every
+/// section shows and times are UTC; once hydrated, times move to the browser's zone.
+pub fn composing<F: ComposerForm>(
+    form: RwSignal<F>,
+    value: impl Into<SubmitValue>,
+) -> Composing<F> {
+    let value = value.into();
+    let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
+    let hydrated = RwSignal::new(false);
+    on_browser_offset(move |minutes| {
+        form.update(|f| f.move_to_zone(minutes, offset_at));
+        hydrated.set(true);
+    });
+    Composing {
+        state: FormState::new(problems, outcome(value)),
+        payload: Memo::new(move |_| form.with(F::payload)),
+        hydrated,
+        offset: Signal::derive(move || form.with(F::tz_offset_minutes)),
+        value,
+    }
+}
+
+/// The hidden fields every submission carries: the draft's key, the published item it edits
+/// (`offer_id`, `advertisement_id`), and the zone its times are written in.
+#[component]
+pub fn ComposerHidden(
+    kind: DraftKind,
+    draft_key: String,
+    target: Option<i64>,
+    offset: Signal<i32>,
+) -> impl IntoView {
+    let target_name = format!("{}_id", kind.as_str());
+    view! {
+        <input type="hidden" name="draft_key" value=draft_key />
+        {target.map(|id| view! { <input type="hidden" name=target_name value=id.to_string() /> })}
+        <input type="hidden" name="form[tz_offset_minutes]" value="0" prop:value=move || offset.get().to_string() />
+    }
+}
+
+/// "Save draft", "Publish" (or "Publish changes" over a published item), "Cancel", and the line
+/// that says how the last submission ended.
+#[component]
+pub fn ComposerActions(
+    kind: DraftKind,
+    editing: bool,
+    state: FormState,
+    #[prop(into)] value: SubmitValue,
+) -> impl IntoView {
+    view! {
+        <div class="form-actions">
+            <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT>"Save draft"</button>
+            <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
+                {if editing { "Publish changes" } else { "Publish" }}
+            </button>
+            <a class="button button--quiet" href=kind.base()>"Cancel"</a>
+            <FieldProblems state wire="draft_key" />
+            <SubmitNote value base=kind.base() />
+        </div>
+    }
+}

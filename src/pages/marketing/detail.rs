@@ -1,0 +1,93 @@
+//! A published marketing item's page (`…/:id`): as chat users see it, its facts, what the
+//! platform reported on its last publish, edit, and delete (asked first).
+
+use super::MarketingPages;
+use crate::components::delete_panel::DeletePanel;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{ResultNote, outcome};
+use crate::components::header::IfCan;
+use crate::components::targeting_report::TargetingReport;
+use crate::error::AppError;
+use crate::model::draft::WithReport;
+use leptos::prelude::*;
+use leptos::server_fn::client::Client;
+use leptos::server_fn::codec::PostUrl;
+use leptos::server_fn::request::ClientReq;
+use leptos::server_fn::{Http, ServerFn};
+use leptos::web_sys::FormData;
+use leptos_meta::Title;
+use serde::de::DeserializeOwned;
+
+/// `…/:id`.
+pub fn detail_page<F: MarketingPages>() -> impl IntoView {
+    let id = crate::pages::route_id();
+    let item = Resource::new(id, F::fetch);
+    let noun = F::KIND.as_str();
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{format!("Loading the {noun}…")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
+                {move || Suspend::new(async move { item.await.map(detail::<F>) })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
+    let kind = F::KIND;
+    let (base, noun, section) = (kind.base(), kind.as_str(), kind.section());
+    let name = F::item_name(&published.item);
+    let id = F::item_id(&published.item);
+    let payload = F::from_published(&published).payload();
+    let WithReport { item, report } = published;
+    view! {
+        <Title text=format!("{} {id}", kind.noun()) />
+        <div class="page-head page-head--actions">
+            <div>
+                <p class="muted"><a href=base>{format!("← All {}", section.to_lowercase())}</a></p>
+                <h1>{format!("{} “{name}”", kind.noun())}</h1>
+            </div>
+            <IfCan capability=kind.capability()><a class="button" href=format!("{base}/{id}/edit")>"Edit"</a></IfCan>
+        </div>
+        <div class="editor">
+            <div class="editor__form">
+                <section class="panel">{F::facts(&item)}</section>
+                <TargetingReport report />
+                <DeletePanel what=format!("{noun} “{name}”")
+                    question=format!("Delete “{name}” (id {id})? {}This cannot be undone.", F::DELETE_WARNING)>
+                    {F::delete_form(id, name.clone())}
+                </DeletePanel>
+            </div>
+            <aside class="editor__preview" aria-label="Preview">
+                <h2>"As chat users see it"</h2>
+                {F::preview(payload)}
+            </aside>
+        </div>
+    }
+}
+
+/// The confirmed delete form of item `id` named `name` through server function `S` (which takes
+/// `id` and `name`), with how it ended.
+pub fn delete_form<S, P>(id: i64, name: String) -> AnyView
+where
+    S: ServerFn<Protocol = Http<PostUrl, P>, Error = AppError>
+        + DeserializeOwned
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    <<S::Client as Client<AppError>>::Request as ClientReq<AppError>>::FormData: From<FormData>,
+    S::Output: Clone + Send + Sync + 'static,
+    S::Client: Client<AppError>,
+{
+    let delete = ServerAction::<S>::new();
+    let deleted = outcome(delete.value());
+    view! {
+        <ActionForm action=delete>
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="name" value=name.clone() />
+            <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
+        </ActionForm>
+        <ResultNote result=deleted ok="Deleted." />
+    }
+    .into_any()
+}
