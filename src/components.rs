@@ -17,3 +17,4 @@ pub mod offer_composer;
 pub mod submit_note;
 pub mod targeting_report;
 pub mod time_zone;
+pub mod unreadable;

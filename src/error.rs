@@ -18,6 +18,9 @@ pub enum AppError {
     /// The thing asked for does not exist (here or upstream).
     #[error("{what} was not found.")]
     NotFound { what: String },
+    /// What was to be created exists already (a room id that is taken, say).
+    #[error("{what} already exists.")]
+    Conflict { what: String },
     /// Input that fails validation; `field` names the form field it belongs next to.
     #[error("{message}")]
     Invalid {
@@ -70,6 +73,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound { .. } => 404,
+            AppError::Conflict { .. } => 409,
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } => 429,
             AppError::UpstreamRejectedCredentials | AppError::Protocol => 502,

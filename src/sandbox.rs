@@ -5,6 +5,7 @@ mod advertisements;
 mod badges;
 mod faults;
 mod guard;
+pub mod loose;
 mod offers;
 mod reply;
 mod rooms;
@@ -20,7 +21,7 @@ use axum::routing::{get, post};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use store::Store;
 
 /// How to start a sandbox.
@@ -44,6 +45,7 @@ pub struct Sandbox {
     store: Arc<Store>,
     faults: faults::Faults,
     hits: AtomicU64,
+    loose: AtomicBool,
 }
 
 impl Sandbox {
@@ -62,12 +64,22 @@ impl Sandbox {
             store: Arc::new(store),
             faults: faults::Faults::default(),
             hits: AtomicU64::new(0),
+            loose: AtomicBool::new(false),
         }))
     }
 
     /// Changes the injected faults from now on.
     pub fn set_faults(&self, settings: FaultSettings) {
         self.faults.set(settings);
+    }
+
+    /// Loose mode on or off (see [`loose`]): answers as a live API that drifted from its documents.
+    pub fn set_loose(&self, loose: bool) {
+        self.loose.store(loose, Ordering::SeqCst);
+    }
+
+    pub(crate) fn is_loose(&self) -> bool {
+        self.loose.load(Ordering::SeqCst)
     }
 
     /// How many requests reached the sandbox (before authentication), for tests.

@@ -4,6 +4,7 @@
 use super::error_panel::ErrorPanel;
 use crate::api::drafts::list_drafts;
 use crate::model::draft::{DraftKind, DraftSummary};
+use super::submit_note::published_unread;
 use leptos::prelude::*;
 
 #[component]
@@ -38,9 +39,10 @@ fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
                             <td><a href=href>{d.label}</a></td>
                             <td>{of}</td>
                             <td>{format!("{} by {}", d.updated_at, d.updated_by)}</td>
-                            <td>{match d.last_error {
-                                Some(e) => view! { <span class="field-error">{format!("Failed: {e}")}</span> }.into_any(),
-                                None => view! { <span class="muted">"—"</span> }.into_any(),
+                            <td>{match (d.published_note, d.last_error) {
+                                (Some(_), _) => view! { <span class="status">"Published (id unknown)"</span> }.into_any(),
+                                (None, Some(e)) => view! { <span class="field-error">{format!("Failed: {e}")}</span> }.into_any(),
+                                (None, None) => view! { <span class="muted">"—"</span> }.into_any(),
                             }}</td>
                         </tr>
                     }
@@ -68,6 +70,7 @@ pub fn DraftHead(summary: DraftSummary) -> impl IntoView {
             {summary.last_error.map(|e| view! {
                 <p class="form-error" role="alert" data-testid="last-error">{format!("The last publish failed: {e}")}</p>
             })}
+            {summary.published_note.as_deref().map(published_unread)}
         </div>
     }
 }

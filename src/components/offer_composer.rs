@@ -111,6 +111,14 @@ pub fn OfferComposer(
                             </select>
                             <FieldProblems state wire="templateData.alignment" />
                         </div>
+                        {initial.template_data_as_sent.clone().map(|as_sent| view! {
+                            <div class="warning" data-testid="look-as-sent">
+                                <p>{format!("Watchers holds a look for this offer that the dashboard cannot read: {as_sent}")}</p>
+                                <input type="hidden" name="form[template_data_as_sent]" value=as_sent />
+                                {check("form[replace_look]", " Replace it with the look below", initial.replace_look.is_some(), |f, on| f.replace_look = on.then(|| "on".into()))}
+                                <FieldProblems state wire="templateData" />
+                            </div>
+                        })}
                         {colour("Background colour", "bg_color", "templateData.bgColor", |f| &f.bg_color, |f, v| f.bg_color = v)}
                         {colour("Text colour", "text_color", "templateData.textColor", |f| &f.text_color, |f, v| f.text_color = v)}
                         {colour("Button colour", "btn_color", "templateData.btnColor", |f| &f.btn_color, |f, v| f.btn_color = v)}
@@ -136,6 +144,9 @@ pub fn OfferComposer(
                             <select id="f-show_frequency" name="form[show_frequency]" on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| f.show_frequency = v) }>
                                 <option value="ON_ENTRY" selected=frequency == "ON_ENTRY">"On every entry to the chat (ON_ENTRY)"</option>
                                 <option value="DAILY" selected=frequency == "DAILY">"Once a day (DAILY)"</option>
+                                {(!matches!(frequency.as_str(), "ON_ENTRY" | "DAILY")).then(|| view! {
+                                    <option value=frequency.clone() selected=true>{format!("{frequency} (as Watchers holds it: choose one of the above)")}</option>
+                                })}
                             </select>
                             <FieldProblems state wire="showFrerquency" />
                         </div>

@@ -22,10 +22,19 @@ pub fn SubmitNote(
             }
             .into_any(),
         ),
-        Some(Ok(Submitted::Published { .. })) => Some(
+        Some(Ok(Submitted::Published { note: None, .. })) => Some(
             view! { <p class="notice" role="status" data-testid="submit-note">"Published."</p> }
                 .into_any(),
         ),
+        Some(Ok(Submitted::Published { id, note: Some(note) })) => Some(
+            view! {
+                <p class="notice" role="status" data-testid="submit-note">
+                    {format!("Published as {id}, but part of Watchers' answer could not be read: {note}.")}
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Ok(Submitted::PublishedUnread { note, .. })) => Some(published_unread(&note).into_any()),
         Some(Err(err)) => {
             let why = match err.field() {
                 Some(_) => "see the marked field.".to_owned(),
@@ -41,5 +50,17 @@ pub fn SubmitNote(
             )
         }
         None => None,
+    }
+}
+
+/// "Done, but the answer could not be read": the publish went through; do not send it again.
+pub fn published_unread(note: &str) -> impl IntoView + use<> {
+    view! {
+        <p class="notice notice--warning" role="status" data-testid="published-unread">
+            {format!(
+                "Published: Watchers accepted it, but its answer could not be read ({note}), so its new id is not known. \
+                 Find it in the list; do not publish this draft again."
+            )}
+        </p>
     }
 }

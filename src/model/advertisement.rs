@@ -1,6 +1,6 @@
 //! Advertisements (`/external/advertisement`): multi-language entries, and template 12 winshare.
 
-use super::loose::{ExternalId, count, id_list, json_in_string};
+use super::loose::{ExternalId, count, id_list, json_in_string, number, optional_text};
 use super::time::parse_iso;
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
@@ -48,6 +48,13 @@ pub struct AdvertisementInput {
 }
 
 impl AdvertisementInput {
+    /// The PATCH body: send and delete times it leaves out are sent as `null` and no rooms as an
+    /// empty list, which clears them.
+    pub fn update_body(&self) -> Value {
+        let body = serde_json::to_value(self).unwrap_or_default();
+        super::loose::clearing(body, &["sendTime", "deleteTime"], &["externalRoomIds"])
+    }
+
     pub fn validate(&self) -> Problems {
         let mut p = Problems::default();
         if self.template < 1 {
@@ -95,19 +102,32 @@ impl AdvertisementInput {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Advertisement {
+    #[serde(deserialize_with = "number")]
     pub id: i64,
+    #[serde(deserialize_with = "optional_text")]
     pub title: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub text: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub pic: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub link: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub link_text: Option<String>,
+    #[serde(deserialize_with = "number")]
     pub template: i64,
+    #[serde(deserialize_with = "optional_text")]
     pub template_pic: Option<String>,
     pub template_data: Option<Value>,
+    #[serde(deserialize_with = "optional_text")]
     pub send_time: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub delete_time: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub status: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub created_at: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub open_type: Option<String>,
     #[serde(deserialize_with = "json_in_string")]
     pub data: Option<Vec<AdLanguage>>,

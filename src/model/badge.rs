@@ -4,7 +4,9 @@ mod users;
 
 pub use users::*;
 
-use super::loose::{ExternalId, count};
+use super::loose::{
+    ExternalId, count, flag, number, optional_number, optional_text, text_or_number,
+};
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,12 +23,25 @@ pub const COMMUNICATION_TEXT_MAX: usize = 180;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BadgeTrigger {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_number"
+    )]
     pub id: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_flag")]
     pub first_message: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_number")]
     pub message_count: Option<i64>,
+}
+
+/// A flag that may be absent or `null` (kept as "not said"), or sent as `0`/`1` or text.
+fn optional_flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    flag(value).map(Some).map_err(serde::de::Error::custom)
 }
 
 impl BadgeTrigger {
@@ -57,6 +72,13 @@ pub struct BadgeInput {
 }
 
 impl BadgeInput {
+    /// The PATCH body: the picture, data and trigger it leaves out are sent as `null`, which
+    /// clears them.
+    pub fn update_body(&self) -> Value {
+        let body = serde_json::to_value(self).unwrap_or_default();
+        super::loose::clearing(body, &["pic", "data", "trigger"], &[])
+    }
+
     /// Every rule of the documents, each problem named by its field.
     pub fn validate(&self) -> Problems {
         let mut p = Problems::default();
@@ -218,24 +240,37 @@ impl BadgeForm {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Badge {
+    #[serde(deserialize_with = "number")]
     pub id: i64,
+    #[serde(deserialize_with = "text_or_number")]
     pub text: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub background_color: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub text_color: String,
+    #[serde(deserialize_with = "text_or_number")]
     pub tooltip: String,
+    #[serde(deserialize_with = "optional_text")]
     pub pic: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub data: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub communication_pic: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub communication_text: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub communication_title: Option<String>,
     pub chain_id: Option<ExternalId>,
+    #[serde(deserialize_with = "optional_number")]
     pub chain_position: Option<i64>,
     /// The whole chain with its nested badges; its shape is not documented, so it is kept as is.
     pub chain: Option<Value>,
     #[serde(deserialize_with = "count")]
     pub user_count: i64,
     pub trigger: Option<BadgeTrigger>,
+    #[serde(deserialize_with = "optional_text")]
     pub created_at: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub updated_at: Option<String>,
 }
 

@@ -89,6 +89,10 @@ pub struct DraftSummary {
     pub updated_at: String,
     /// Why the last publish of this draft failed.
     pub last_error: Option<String>,
+    /// Set when Watchers accepted its publish but the answer could not be read (so the new
+    /// item's id is unknown): why. Such a draft is never published again.
+    #[serde(default)]
+    pub published_note: Option<String>,
 }
 
 /// A draft with its form.
@@ -102,16 +106,30 @@ pub struct Draft<F> {
 /// the published item).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Submitted {
-    DraftSaved { key: String },
-    Published { id: i64 },
+    DraftSaved {
+        key: String,
+    },
+    /// Published as item `id`; `note` says what of the answer could not be read, if anything.
+    Published {
+        id: i64,
+        note: Option<String>,
+    },
+    /// Watchers accepted it (2xx), but its answer could not be read, so the new item's id is not
+    /// known: the draft `key` is kept, marked published, and must not be published again.
+    PublishedUnread {
+        key: String,
+        note: String,
+    },
 }
 
 impl Submitted {
     /// Where the browser goes next: the draft's own address, or the published item's page.
     pub fn location(&self, kind: DraftKind) -> String {
         match self {
-            Submitted::DraftSaved { key } => format!("{}/drafts/{key}", kind.base()),
-            Submitted::Published { id } => format!("{}/{id}", kind.base()),
+            Submitted::DraftSaved { key } | Submitted::PublishedUnread { key, .. } => {
+                format!("{}/drafts/{key}", kind.base())
+            }
+            Submitted::Published { id, .. } => format!("{}/{id}", kind.base()),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Marketing offers (`/external/offer`): templates 10 (text) and 11 (image).
 
-use super::loose::json_in_string;
+use super::loose::{
+    AsSent, Embedded, embedded, flag, json_in_string, number, optional_number, optional_text,
+};
 use super::targeting::{AudienceType, ShowFrequency};
 use super::time::parse_iso;
 use super::validate::Problems;
@@ -156,6 +158,16 @@ impl OfferInput {
         f
     }
 
+    /// The PATCH form: as [`OfferInput::form_fields`], with an empty `endTime` when there is no
+    /// end, which clears it (a multipart form cannot send `null`).
+    pub fn update_fields(&self) -> Vec<(&'static str, String)> {
+        let mut fields = self.form_fields();
+        if self.end_time.is_none() {
+            fields.push(("endTime", String::new()));
+        }
+        fields
+    }
+
     pub fn validate(&self) -> Problems {
         let mut p = Problems::default();
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -224,24 +236,37 @@ fn validate_schedule(p: &mut Problems, start: &str, end: Option<&str>) {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Offer {
+    #[serde(deserialize_with = "number")]
     pub id: i64,
+    #[serde(deserialize_with = "optional_text")]
     pub pic: Option<String>,
+    #[serde(deserialize_with = "number")]
     pub template: i64,
+    #[serde(deserialize_with = "optional_text")]
     pub title: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub text: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub link: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub link_text: Option<String>,
-    #[serde(deserialize_with = "json_in_string")]
-    pub template_data: Option<TemplateData>,
+    /// The look, or the text Watchers holds when it is not JSON this dashboard can read.
+    #[serde(deserialize_with = "embedded")]
+    pub template_data: Option<Embedded<TemplateData>>,
+    #[serde(deserialize_with = "flag")]
     pub show_multiple_times: bool,
+    /// Kept as it came: older documents list other values (`GLOBAL`).
     #[serde(rename = "showFrerquency")]
-    pub show_frequency: Option<ShowFrequency>,
-    #[serde(rename = "showDelayMS")]
+    pub show_frequency: Option<AsSent<ShowFrequency>>,
+    #[serde(rename = "showDelayMS", deserialize_with = "optional_number")]
     pub show_delay_ms: Option<i64>,
+    #[serde(deserialize_with = "optional_text")]
     pub start_time: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
     pub end_time: Option<String>,
     #[serde(rename = "type")]
     pub audience: Option<AudienceType>,
+    #[serde(deserialize_with = "optional_text")]
     pub open_type: Option<String>,
     #[serde(deserialize_with = "json_in_string")]
     pub data: Option<Vec<super::advertisement::AdLanguage>>,

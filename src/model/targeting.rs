@@ -126,6 +126,80 @@ impl<T> UpdateAnswer<T> {
     }
 }
 
+/// What a create or update answered, read leniently for what the dashboard needs. A 2xx is a
+/// success whatever its body says: when the body cannot be read, `unread` says why and the
+/// rest is what could be found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sent {
+    /// The item's id, when the answer carried one (`id` of the item, or of `offer` or
+    /// `advertisement` around it; a number or numeric text).
+    pub id: Option<i64>,
+    /// The targeting report, when the answer carried one that could be read.
+    pub targeting: Option<Targeting>,
+    /// Why the answer could not be read in full; `None` when it could.
+    pub unread: Option<String>,
+}
+
+impl Sent {
+    /// Reads a create or update answer. `true`, an empty body or an object are all successes.
+    pub fn read(body: &[u8]) -> Sent {
+        let text = String::from_utf8_lossy(body);
+        if matches!(text.trim(), "" | "true") {
+            return Sent::default();
+        }
+        let value: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(value) => value,
+            Err(err) => {
+                return Sent {
+                    unread: Some(format!("the answer is not JSON ({err})")),
+                    ..Sent::default()
+                };
+            }
+        };
+        if !value.is_object() {
+            return Sent {
+                unread: Some(format!("the answer is {value}, not an object")),
+                ..Sent::default()
+            };
+        }
+        let item = ["offer", "advertisement"]
+            .into_iter()
+            .find_map(|key| value.get(key).filter(|v| v.is_object()))
+            .unwrap_or(&value);
+        let id = match item.get("id") {
+            Some(serde_json::Value::Number(n)) => n.as_i64(),
+            Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+            _ => None,
+        };
+        const REPORT: [&str; 4] = [
+            "availableExternalRoomIds",
+            "unavailableExternalRoomIds",
+            "availableExternalUserIds",
+            "unavailableExternalUserIds",
+        ];
+        let mut unread = None;
+        let targeting = if REPORT.iter().any(|key| value.get(key).is_some()) {
+            match serde_json::from_value::<Targeting>(value.clone()) {
+                Ok(targeting) => Some(targeting),
+                Err(err) => {
+                    unread = Some(format!("its targeting report could not be read ({err})"));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if id.is_none() && item.get("id").is_some() {
+            unread = Some(format!("its id {} is not a number", item["id"]));
+        }
+        Sent {
+            id,
+            targeting,
+            unread,
+        }
+    }
+}
+
 /// Splits a pasted list of ids (commas, spaces, new lines) into trimmed, unique ids, in order.
 pub fn parse_id_list(text: &str) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
@@ -152,5 +226,31 @@ mod tests {
         assert_eq!(f, ShowFrequency::Other);
         let t: AudienceType = serde_json::from_str("\"ROOM\"").unwrap();
         assert_eq!(t, AudienceType::Room);
+    }
+
+    #[test]
+    fn a_create_or_update_answer_is_read_for_what_is_needed() {
+        let read = |body: &str| Sent::read(body.as_bytes());
+        assert_eq!(read("true"), Sent::default());
+        assert_eq!(read(""), Sent::default());
+        let created = read(
+            r#"{"offer":{"id":"42","template":{}},"availableExternalRoomIds":[1,"2"],"unavailableExternalRoomIds":null}"#,
+        );
+        assert_eq!(created.id, Some(42));
+        assert_eq!(created.unread, None);
+        assert_eq!(
+            created.targeting.unwrap().available_external_room_ids.len(),
+            2
+        );
+        let older = read(r#"{"advertisement":{"id":7},"messages":[],"available":true}"#);
+        assert_eq!((older.id, older.unread), (Some(7), None));
+        let garbage = read("<html>oops</html>");
+        assert_eq!(garbage.id, None);
+        assert!(garbage.unread.unwrap().contains("not JSON"));
+        let odd_id = read(r#"{"id":"seven"}"#);
+        assert!(odd_id.unread.unwrap().contains("not a number"));
+        let odd_report = read(r#"{"id":3,"availableExternalRoomIds":{"x":1}}"#);
+        assert_eq!(odd_report.id, Some(3));
+        assert!(odd_report.unread.unwrap().contains("targeting report"));
     }
 }

@@ -3,6 +3,48 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The wire names of every field the dashboard's forms show problems next to. An upstream refusal
+/// whose message starts with one of them is shown next to that field.
+pub const WIRE_FIELDS: &[&str] = &[
+    "text",
+    "backgroundColor",
+    "textColor",
+    "tooltip",
+    "communicationPic",
+    "communicationTitle",
+    "communicationText",
+    "pic",
+    "data",
+    "trigger",
+    "template",
+    "title",
+    "link",
+    "linkText",
+    "templateData.alignment",
+    "templateData.bgColor",
+    "templateData.btnColor",
+    "templateData.btnTextColor",
+    "templateData.textColor",
+    "templateData.gradientFrom",
+    "templateData.gradientTo",
+    "templateData.gradientDirection",
+    "showFrerquency",
+    "showDelayMS",
+    "startTime",
+    "endTime",
+    "type",
+    "externalRoomIds",
+    "externalUserIds",
+    "sendTime",
+    "deleteTime",
+    "openType",
+    "userId",
+    "roomId",
+    "name",
+    "about",
+    "status",
+];
+
 /// One problem with one field, worded for the person filling in the form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {

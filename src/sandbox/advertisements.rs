@@ -2,6 +2,8 @@
 //! answered as a one-item array, partial updates.
 
 use super::Sandbox;
+use super::loose::List;
+use super::reply::loosened;
 use super::badges::merge;
 use super::reply::{
     Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, numeric_id,
@@ -125,13 +127,18 @@ pub async fn list(
     Query(params): Query<HashMap<String, String>>,
 ) -> Reply {
     let (limit, offset) = page(&params, 20)?;
-    let data = sandbox.store().lock();
-    ok_json(newest_first(&data.ads, offset, limit, ad_json))
+    let page = newest_first(&sandbox.store().lock().ads, offset, limit, ad_json);
+    ok_json(loosened(&sandbox, List::Advertisements, page, offset))
 }
 
 /// Documented to answer an array holding the one advertisement.
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
+    if sandbox.is_loose()
+        && let Some(odd) = super::loose::odd_record(List::Advertisements, id)
+    {
+        return ok_json(odd);
+    }
     let data = sandbox.store().lock();
     let ad = get_or_404(&data.ads, id, "Advertisement")?;
     let mut item = ad_json(id, ad);
@@ -141,6 +148,10 @@ pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>
     } else {
         json!(rooms)
     };
+    if sandbox.is_loose() {
+        // As a live API may: the object itself, not the documented one-item array.
+        return ok_json(item);
+    }
     ok_json(vec![item])
 }
 

@@ -1,6 +1,8 @@
 //! Sandbox badge endpoints.
 
 use super::Sandbox;
+use super::loose::List;
+use super::reply::loosened;
 use super::reply::{
     Reply, bad_request, check, created_json, get_mut_or_404, get_or_404, numeric_id, ok_json,
     ok_true, page, parse_body, remove_or_404,
@@ -150,11 +152,17 @@ pub async fn list(
         .take(limit)
         .map(|(id, b)| list_item(*id, b))
         .collect();
-    ok_json(page)
+    drop(data);
+    ok_json(loosened(&sandbox, List::Badges, page, offset))
 }
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
+    if sandbox.is_loose()
+        && let Some(odd) = super::loose::odd_record(List::Badges, id)
+    {
+        return ok_json(odd);
+    }
     let data = sandbox.store().lock();
     let badge = get_or_404(&data.badges, id, "Badge")?;
     ok_json(detail(&data, id, badge))

@@ -2,6 +2,8 @@
 //! JSON); update merges the given fields into the stored offer.
 
 use super::Sandbox;
+use super::loose::List;
+use super::reply::loosened;
 use super::badges::merge;
 use super::reply::{
     Refusal, Reply, bad_request, check, created_json, get_mut_or_404, get_or_404, newest_first,
@@ -76,7 +78,11 @@ pub async fn update(
     request: Request,
 ) -> Reply {
     let id = numeric_id(&id)?;
-    let fields = read_fields(request).await?;
+    let mut fields = read_fields(request).await?;
+    // An empty end time clears it (a multipart form cannot send null).
+    if fields.get("endTime").and_then(Value::as_str) == Some("") {
+        fields.insert("endTime".into(), Value::Null);
+    }
     let answer = {
         let mut data = sandbox.store().lock();
         let offer = get_mut_or_404(&mut data.offers, id, "Offer")?;
@@ -84,9 +90,14 @@ pub async fn update(
         merge(&mut merged, Value::Object(fields));
         offer.input = to_input(merged)?;
         let mut answer = offer_json(id, offer);
-        answer["rooms"] = Value::Array(id_values(&offer.input.external_room_ids));
-        answer["users"] = Value::Array(id_values(&offer.input.external_user_ids));
-        answer
+        let rooms = id_values(&offer.input.external_room_ids);
+        if sandbox.is_loose() {
+            super::loose::older_update_answer(answer, rooms)
+        } else {
+            answer["rooms"] = Value::Array(rooms);
+            answer["users"] = Value::Array(id_values(&offer.input.external_user_ids));
+            answer
+        }
     };
     sandbox.store().save().await;
     ok_json(answer)
@@ -97,12 +108,17 @@ pub async fn list(
     Query(params): Query<HashMap<String, String>>,
 ) -> Reply {
     let (limit, offset) = page(&params, 20)?;
-    let data = sandbox.store().lock();
-    ok_json(newest_first(&data.offers, offset, limit, offer_json))
+    let page = newest_first(&sandbox.store().lock().offers, offset, limit, offer_json);
+    ok_json(loosened(&sandbox, List::Offers, page, offset))
 }
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
+    if sandbox.is_loose()
+        && let Some(odd) = super::loose::odd_record(List::Offers, id)
+    {
+        return ok_json(odd);
+    }
     let data = sandbox.store().lock();
     let offer = get_or_404(&data.offers, id, "Offer")?;
     ok_json(offer_json(id, offer))

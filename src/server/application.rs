@@ -133,6 +133,7 @@ async fn start(
                 seed: true,
             })
             .map_err(StartupError::Sandbox)?;
+            sandbox.set_loose(config.sandbox_loose);
             let addr = sandbox
                 .spawn(([127, 0, 0, 1], 0).into())
                 .await

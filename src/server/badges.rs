@@ -2,10 +2,12 @@
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::change::{Change, change, read};
+use super::change::{Change, change, change_noted, read};
 use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
+use crate::model::loose::Listed;
+use crate::server::change::for_viewer;
 use crate::model::badge::{
     BADGES_PAGE, Badge, BadgeInput, BadgeOrder, UserIdList, UsersChanged, UsersMode,
 };
@@ -20,11 +22,16 @@ fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: S
     Change { audit, what }
 }
 
-/// Page `page` (from 0) of badges in `order`.
-pub async fn list(state: &AppState, page: u32, order: BadgeOrder) -> Result<Vec<Badge>, AppError> {
+/// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).
+pub async fn list(
+    state: &AppState,
+    who: &Account,
+    page: u32,
+    order: BadgeOrder,
+) -> Result<Vec<Listed<Badge>>, AppError> {
     let offset = page.saturating_mul(BADGES_PAGE);
     let call = state.upstream.list_badges(BADGES_PAGE, offset, order);
-    read("Badges", call).await
+    Ok(for_viewer(who, read("Badges", call).await?))
 }
 
 pub async fn get(state: &AppState, id: i64) -> Result<Badge, AppError> {

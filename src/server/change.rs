@@ -2,6 +2,9 @@
 //! changes are also written to the audit log with how they ended.
 
 use super::audit::{AuditEvent, Outcome, record_quietly};
+use super::auth::staff::Account;
+use crate::model::loose::Listed;
+use crate::model::staff::Role;
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use crate::error::AppError;
@@ -20,10 +23,25 @@ pub async fn change<T>(
     change: Change,
     call: impl Future<Output = Result<T, UpstreamError>>,
 ) -> Result<T, AppError> {
+    change_noted(state, change, call, |_| None).await
+}
+
+/// [`change`], where a success may carry a note for the audit log (`note` reads it from the
+/// answer): an answer that could not be read is still a success, recorded as one, with why.
+pub async fn change_noted<T>(
+    state: &AppState,
+    change: Change,
+    call: impl Future<Output = Result<T, UpstreamError>>,
+    note: impl Fn(&T) -> Option<String>,
+) -> Result<T, AppError> {
     let result = call.await;
     let mut event = change.audit;
     match &result {
-        Ok(_) => {}
+        Ok(answer) => {
+            if let Some(note) = note(answer) {
+                event.summary = format!("{} (done; the answer could not be read: {note})", event.summary);
+            }
+        }
         Err(err) if err.upstream_answered() => {
             event.outcome = Outcome::Refused;
             event.summary = format!("{} (refused: {err})", event.summary);
@@ -58,4 +76,19 @@ pub fn invalid(problems: crate::model::validate::Problems) -> AppError {
         Some(p) => AppError::invalid(&p.field, p.message),
         None => AppError::Internal,
     }
+}
+
+/// A list as `who` may see it: records that could not be read are logged, and keep their raw
+/// JSON only for administrators.
+pub fn for_viewer<T>(who: &Account, records: Vec<Listed<T>>) -> Vec<Listed<T>> {
+    let admin = who.role == Role::Admin;
+    records
+        .into_iter()
+        .map(|record| {
+            if let Listed::Unreadable(u) = &record {
+                tracing::warn!(id = ?u.id, problem = %u.problem, "a listed record could not be read");
+            }
+            if admin { record } else { record.without_raw() }
+        })
+        .collect()
 }

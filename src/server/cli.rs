@@ -51,6 +51,10 @@ pub struct SandboxArgs {
     /// Start empty instead of with the demo data set.
     #[arg(long)]
     pub no_seed: bool,
+    /// Answer as a live API that drifted from its documents: counters as strings, and an odd
+    /// and an unreadable record on the first page of every list.
+    #[arg(long, env = "WATCHERS_SANDBOX_LOOSE")]
+    pub loose: bool,
     /// Fault injection: milliseconds added to every answer.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
@@ -90,6 +94,7 @@ async fn sandbox(args: SandboxArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    sandbox.set_loose(args.loose);
     sandbox.set_faults(FaultSettings {
         latency_ms: args.latency_ms,
         error_percent: args.error_percent,

@@ -30,6 +30,9 @@ pub struct Config {
     pub credentials: Option<Credentials>,
     /// `WATCHERS_SANDBOX_FILE`: where sandbox mode keeps its data; `:memory:` keeps none.
     pub sandbox_file: Option<PathBuf>,
+    /// `WATCHERS_SANDBOX_LOOSE=1`: the sandbox answers as a live API that drifted from its
+    /// documents (see `sandbox::loose`).
+    pub sandbox_loose: bool,
     /// `DATABASE_URL`: the SQLite database of staff, sessions and the audit log.
     pub database_url: String,
     /// `DASHBOARD_PUBLIC_URL` starts with `https://`: cookies are Secure and `__Host-` prefixed.
@@ -116,6 +119,7 @@ impl Config {
             base_url,
             credentials,
             sandbox_file,
+            sandbox_loose: get("WATCHERS_SANDBOX_LOOSE").is_some_and(|v| v == "1" || v == "true"),
             database_url: get("DATABASE_URL")
                 .unwrap_or_else(|| crate::server::db::DEFAULT_DATABASE_URL.to_owned()),
             https,

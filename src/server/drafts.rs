@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqlitePool};
 
-const SUMMARY: &str = "key, kind, target_id, label, updated_by, updated_at, last_error";
+const SUMMARY: &str =
+    "key, kind, target_id, label, updated_by, updated_at, last_error, published_note";
 
 fn summary(row: &SqliteRow) -> Result<DraftSummary, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -23,6 +24,7 @@ fn summary(row: &SqliteRow) -> Result<DraftSummary, sqlx::Error> {
         updated_by: row.try_get("updated_by")?,
         updated_at: row.try_get("updated_at")?,
         last_error: row.try_get("last_error")?,
+        published_note: row.try_get("published_note")?,
     })
 }
 
@@ -56,6 +58,26 @@ pub async fn save<F: Serialize>(db: &SqlitePool, draft: Save<'_, F>) -> Result<b
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Marks draft `key` published although the new item's id is unknown (`note` says why): it is
+/// kept so the team can find the item, and never published again.
+pub async fn mark_published(db: &SqlitePool, key: &str, note: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE drafts SET published_note = ?, last_error = NULL WHERE key = ?")
+        .bind(note)
+        .bind(key)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Why draft `key` counts as published already, if it does (see [`mark_published`]).
+pub async fn published_note(db: &SqlitePool, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<String>>("SELECT published_note FROM drafts WHERE key = ?")
+        .bind(key)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
 }
 
 /// Notes why the last publish of draft `key` failed.

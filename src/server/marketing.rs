@@ -7,7 +7,7 @@ pub use publish::submit;
 
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;
-use super::change::{Change, change, read};
+use super::change::{Change, change, for_viewer, read};
 use super::drafts;
 use super::state::AppState;
 use super::upstream::{UpstreamError, WatchersClient};
@@ -15,9 +15,10 @@ use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
 use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE, WithReport};
+use crate::model::loose::Listed;
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
-use crate::model::targeting::{Targeting, UpdateAnswer};
+use crate::model::targeting::Sent;
 use serde::de::DeserializeOwned;
 use std::future::Future;
 
@@ -26,17 +27,17 @@ use std::future::Future;
 pub trait Composer: ComposerForm {
     /// The room and user ids the input targets.
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>);
-    /// Creates (no `target`) or updates item `target`: its id and the targeting report, if any.
+    /// Creates (no `target`) or updates item `target`, sent once; the answer read leniently.
     fn publish(
         client: &WatchersClient,
         target: Option<i64>,
         input: &Self::Input,
-    ) -> impl Future<Output = Result<(i64, Option<Targeting>), UpstreamError>> + Send;
+    ) -> impl Future<Output = Result<Sent, UpstreamError>> + Send;
     fn list(
         client: &WatchersClient,
         limit: u32,
         offset: u32,
-    ) -> impl Future<Output = Result<Vec<Self::Item>, UpstreamError>> + Send;
+    ) -> impl Future<Output = Result<Vec<Listed<Self::Item>>, UpstreamError>> + Send;
     fn get(
         client: &WatchersClient,
         id: i64,
@@ -45,10 +46,6 @@ pub trait Composer: ComposerForm {
         client: &WatchersClient,
         id: i64,
     ) -> impl Future<Output = Result<(), UpstreamError>> + Send;
-}
-
-fn updated<T>(target: i64, answer: UpdateAnswer<T>) -> (i64, Option<Targeting>) {
-    (target, answer.targeting().cloned())
 }
 
 impl Composer for OfferForm {
@@ -63,21 +60,15 @@ impl Composer for OfferForm {
         client: &WatchersClient,
         target: Option<i64>,
         input: &Self::Input,
-    ) -> Result<(i64, Option<Targeting>), UpstreamError> {
-        match target {
-            None => client
-                .create_offer(input)
-                .await
-                .map(|p| (p.item.id, Some(p.targeting))),
-            Some(id) => client.update_offer(id, input).await.map(|a| updated(id, a)),
-        }
+    ) -> Result<Sent, UpstreamError> {
+        client.publish_offer(target, input).await
     }
 
     async fn list(
         client: &WatchersClient,
         limit: u32,
         offset: u32,
-    ) -> Result<Vec<Offer>, UpstreamError> {
+    ) -> Result<Vec<Listed<Offer>>, UpstreamError> {
         client.list_offers(limit, offset).await
     }
 
@@ -104,24 +95,15 @@ impl Composer for AdForm {
         client: &WatchersClient,
         target: Option<i64>,
         input: &Self::Input,
-    ) -> Result<(i64, Option<Targeting>), UpstreamError> {
-        match target {
-            None => client
-                .create_advertisement(input)
-                .await
-                .map(|p| (p.item.id, Some(p.targeting))),
-            Some(id) => client
-                .update_advertisement(id, input)
-                .await
-                .map(|a| updated(id, a)),
-        }
+    ) -> Result<Sent, UpstreamError> {
+        client.publish_advertisement(target, input).await
     }
 
     async fn list(
         client: &WatchersClient,
         limit: u32,
         offset: u32,
-    ) -> Result<Vec<Advertisement>, UpstreamError> {
+    ) -> Result<Vec<Listed<Advertisement>>, UpstreamError> {
         client.list_advertisements(limit, offset).await
     }
 
@@ -134,11 +116,15 @@ impl Composer for AdForm {
     }
 }
 
-/// Page `page` (from 0) of published items, newest first.
-pub async fn list<F: Composer>(state: &AppState, page: u32) -> Result<Vec<F::Item>, AppError> {
+/// Page `page` (from 0) of published items, newest first, each read on its own.
+pub async fn list<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    page: u32,
+) -> Result<Vec<Listed<F::Item>>, AppError> {
     let offset = page.saturating_mul(MARKETING_PAGE);
     let call = F::list(&state.upstream, MARKETING_PAGE, offset);
-    read(F::KIND.section(), call).await
+    Ok(for_viewer(who, read(F::KIND.section(), call).await?))
 }
 
 /// Item `id`, with what its last publish through the dashboard reported.

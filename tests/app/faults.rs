@@ -1,6 +1,6 @@
 //! The retry rules, the timeouts and garbage answers, proven against the sandbox's fault injection.
 
-use crate::support::{KEY, TOKEN, credentials, fast_settings, sandbox_and_client};
+use crate::support::{readable, KEY, TOKEN, credentials, fast_settings, sandbox_and_client};
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
@@ -60,8 +60,8 @@ async fn a_get_that_meets_a_503_is_retried_once() {
         error_percent: 50,
         ..Default::default()
     });
-    client.list_badges(5, 0, BadgeOrder::IdDesc).await.unwrap();
-    client.list_badges(5, 0, BadgeOrder::IdDesc).await.unwrap();
+    readable(client.list_badges(5, 0, BadgeOrder::IdDesc).await.unwrap());
+    readable(client.list_badges(5, 0, BadgeOrder::IdDesc).await.unwrap());
     assert_eq!(sandbox.hits(), 2 + 3);
 }
 
@@ -89,7 +89,7 @@ async fn rate_limits_carry_retry_after_and_are_not_retried() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hang_ends_in_the_timeout_and_the_health_says_so() {
     let (sandbox, client) = sandbox_and_client(false, fast_settings()).await;
-    client.list_badges(1, 0, BadgeOrder::IdDesc).await.unwrap();
+    readable(client.list_badges(1, 0, BadgeOrder::IdDesc).await.unwrap());
     assert!(client.health().answered_recently);
     sandbox.set_faults(FaultSettings {
         hang: true,
@@ -122,7 +122,7 @@ async fn added_latency_within_the_timeout_still_succeeds() {
         ..Default::default()
     });
     let started = Instant::now();
-    let badges = client.list_badges(3, 0, BadgeOrder::IdDesc).await.unwrap();
+    let badges = readable(client.list_badges(3, 0, BadgeOrder::IdDesc).await.unwrap());
     assert_eq!(badges.len(), 3);
     assert!(started.elapsed() >= Duration::from_millis(100));
 }

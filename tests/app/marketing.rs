@@ -453,3 +453,109 @@ async fn published_items_are_edited_in_place() {
             .any(|e| e["action"] == "update" && e["target"] == "10")
     );
 }
+
+/// Accepted upstream (2xx) with an answer that cannot be read: reported and audited as done, the
+/// draft kept and marked published, sent exactly once, and a second publish refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_whose_answer_cannot_be_read_is_done_and_never_sent_twice() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    let listed = || async {
+        let (_, list) = json(
+            app.call(Some(&admin), "/api/offers/list", &[("page", "0")])
+                .await,
+        )
+        .await;
+        list.as_array().unwrap().len()
+    };
+    let offers_before = listed().await;
+    let key = new_draft_key();
+    let form = with(OFFER, &[("draft_key", key.as_str())]);
+    sandbox.set_faults(FaultSettings {
+        garbage: true,
+        ..Default::default()
+    });
+    let before = sandbox.hits();
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(sandbox.hits(), before + 1, "one POST");
+    sandbox.set_faults(FaultSettings::default());
+    assert_eq!(status, 200, "a 2xx is a success: {body}");
+    assert_eq!(body["PublishedUnread"]["key"], key.as_str(), "{body}");
+    assert!(
+        body["PublishedUnread"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("not JSON")
+    );
+    assert_eq!(listed().await, offers_before + 1, "it was created, once");
+
+    let list = drafts(&app, &admin, "offer").await;
+    assert_eq!(list.len(), 1, "the draft is kept: {list:?}");
+    assert!(list[0]["published_note"].is_string(), "{list:?}");
+    let entries = audit(&app, &admin, "offers").await;
+    let created = entries
+        .iter()
+        .find(|e| e["action"] == "create")
+        .expect("audited");
+    assert_eq!(created["outcome"], "ok");
+    assert!(
+        created["summary"]
+            .as_str()
+            .unwrap()
+            .contains("the answer could not be read"),
+        "{created}"
+    );
+
+    let html = app
+        .get_as(&admin, &format!("/offers/drafts/{key}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("data-testid=\"published-unread\""), "the draft says so");
+
+    let before = sandbox.hits();
+    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("already published"), "{body}");
+    assert_eq!(sandbox.hits(), before, "nothing sent again");
+}
+
+/// A badge created with an answer that cannot be read goes to the list, which says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_badge_created_with_an_unreadable_answer_is_done() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    sandbox.set_faults(FaultSettings {
+        garbage: true,
+        ..Default::default()
+    });
+    let form = [
+        ("form[text]", "Answerless"),
+        ("form[background_color]", "#000000"),
+        ("form[text_color]", "#ffffff"),
+        ("form[tooltip]", "t"),
+        ("form[communication_title]", "t"),
+        ("form[communication_text]", "t"),
+        ("form[trigger]", "none"),
+    ];
+    let before = sandbox.hits();
+    let response = app.call(Some(&admin), "/api/badges/create", &form).await;
+    assert_eq!(sandbox.hits(), before + 1, "one POST");
+    sandbox.set_faults(FaultSettings::default());
+    assert_eq!(response.status(), 200);
+    let (_, body) = json(response).await;
+    assert_eq!(body, Value::Null, "no id known");
+    let html = app
+        .get_as(&admin, "/badges?notice=created-unread")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("data-testid=\"created-unread\""));
+    assert!(html.contains("Answerless"), "it was created");
+    let entries = audit(&app, &admin, "badges").await;
+    assert_eq!(entries[0]["outcome"], "ok", "{entries:?}");
+}

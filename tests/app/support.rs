@@ -4,6 +4,7 @@ use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::collections::HashMap;
 use std::sync::Arc;
+use watchers_dashboard::model::loose::Listed;
 use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::application::Application;
@@ -207,4 +208,15 @@ pub fn fast_settings() -> ClientSettings {
         timeout: std::time::Duration::from_millis(400),
         get_retry_backoff: std::time::Duration::from_millis(20),
     }
+}
+
+/// The records of a list that must all be readable (the sandbox in its documented mode).
+pub fn readable<T>(records: Vec<Listed<T>>) -> Vec<T> {
+    records
+        .into_iter()
+        .map(|record| match record {
+            Listed::Read(item) => item,
+            Listed::Unreadable(u) => panic!("an unreadable record: {u:?}"),
+        })
+        .collect()
 }

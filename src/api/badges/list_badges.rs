@@ -2,12 +2,13 @@
 
 use crate::error::AppError;
 use crate::model::badge::{Badge, BadgeOrder};
+use crate::model::loose::Listed;
 use leptos::prelude::*;
 
 #[server(endpoint = "badges/list")]
-pub async fn list_badges(page: u32, order: BadgeOrder) -> Result<Vec<Badge>, AppError> {
+pub async fn list_badges(page: u32, order: BadgeOrder) -> Result<Vec<Listed<Badge>>, AppError> {
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, badges};
-    let (state, _) = guard::require(Capability::View).await?;
-    badges::list(&state, page, order).await
+    let (state, who) = guard::require(Capability::View).await?;
+    badges::list(&state, &who, page, order).await
 }

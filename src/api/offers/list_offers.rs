@@ -2,13 +2,14 @@
 
 use crate::error::AppError;
 use crate::model::offer::Offer;
+use crate::model::loose::Listed;
 use leptos::prelude::*;
 
 #[server(endpoint = "offers/list")]
-pub async fn list_offers(page: u32) -> Result<Vec<Offer>, AppError> {
+pub async fn list_offers(page: u32) -> Result<Vec<Listed<Offer>>, AppError> {
     use crate::model::offer::form::OfferForm;
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, marketing};
-    let (state, _) = guard::require(Capability::View).await?;
-    marketing::list::<OfferForm>(&state, page).await
+    let (state, who) = guard::require(Capability::View).await?;
+    marketing::list::<OfferForm>(&state, &who, page).await
 }

@@ -3,6 +3,7 @@
 use super::{Offer, OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
 use crate::model::targeting::{AudienceType, ShowFrequency, parse_id_list};
 use crate::model::time::{LocalTime, format_iso, parse_iso};
+use crate::model::loose::Embedded;
 use crate::model::validate::Problems;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,11 @@ pub struct OfferForm {
     pub audience: String,
     pub room_ids: String,
     pub user_ids: String,
+    /// The look Watchers holds when it could not be read (`templateData` that is not JSON this
+    /// dashboard understands), carried so that it is never replaced without being asked.
+    pub template_data_as_sent: Option<String>,
+    /// A checkbox: present when the user chose to replace that look with the one in the form.
+    pub replace_look: Option<String>,
 }
 
 impl Default for OfferForm {
@@ -67,6 +73,8 @@ impl Default for OfferForm {
             audience: AudienceType::Global.as_str().into(),
             room_ids: String::new(),
             user_ids: String::new(),
+            template_data_as_sent: None,
+            replace_look: None,
         }
     }
 }
@@ -150,6 +158,15 @@ impl OfferForm {
                 p.push(&problem.field, problem.message);
             }
         }
+        if input.template == TEMPLATE_TEXT
+            && self.template_data_as_sent.is_some()
+            && self.replace_look.is_none()
+        {
+            p.push(
+                "templateData",
+                "Watchers holds a look for this offer that the dashboard cannot read. Tick “Replace it” to publish the look below instead.",
+            );
+        }
         if p.is_empty() { Ok(input) } else { Err(p) }
     }
 
@@ -164,7 +181,11 @@ impl OfferForm {
     /// The form for editing a published offer (times in UTC until the browser's offset is
     /// known); `rooms` and `users` are the ids last sent, which GET does not answer.
     pub fn from_offer(offer: &Offer, rooms: &[String], users: &[String]) -> Self {
-        let data = offer.template_data.clone().unwrap_or_default();
+        let (data, template_data_as_sent) = match &offer.template_data {
+            Some(Embedded::Read(data)) => (data.clone(), None),
+            Some(Embedded::AsSent { as_sent }) => (TemplateData::default(), Some(as_sent.clone())),
+            None => (TemplateData::default(), None),
+        };
         let local = |iso: &Option<String>| LocalTime::utc(iso.as_deref().and_then(parse_iso));
         let or_empty = |v: &Option<String>| v.clone().unwrap_or_default();
         let mut form = OfferForm {
@@ -184,11 +205,16 @@ impl OfferForm {
             start: local(&offer.start_time),
             end: local(&offer.end_time),
             show_multiple_times: offer.show_multiple_times.then(|| "on".to_owned()),
-            show_frequency: offer.show_frequency.unwrap_or_default().as_str().into(),
+            // An older or unknown value is kept as it came: the form asks for a new one.
+            show_frequency: offer
+                .show_frequency
+                .as_ref()
+                .map_or_else(|| ShowFrequency::default().as_str().into(), |f| f.text.clone()),
             show_delay_ms: offer.show_delay_ms.unwrap_or(0).to_string(),
             audience: offer.audience.unwrap_or_default().as_str().into(),
             room_ids: rooms.join("\n"),
             user_ids: users.join("\n"),
+            template_data_as_sent,
             ..OfferForm::default()
         };
         if let Some(from) = data.gradient_from {

@@ -6,7 +6,9 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
 use crate::model::draft::DraftKind;
+use crate::components::unreadable::rows;
 use crate::model::draft::MARKETING_PAGE;
+use crate::model::loose::Listed;
 use crate::model::staff::Capability;
 use crate::model::time::show_utc;
 use leptos::prelude::*;
@@ -80,7 +82,7 @@ pub fn ad_languages(ad: &Advertisement) -> String {
 }
 
 #[component]
-fn AdTable(ads: Vec<Advertisement>) -> impl IntoView {
+fn AdTable(ads: Vec<Listed<Advertisement>>) -> impl IntoView {
     if ads.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="ads-empty">
@@ -94,7 +96,7 @@ fn AdTable(ads: Vec<Advertisement>) -> impl IntoView {
         <table class="table" data-testid="ads-table">
             <thead><tr><th>"Advertisement"</th><th>"Template"</th><th>"Languages"</th><th>"Status"</th><th>"Messages"</th><th>"Views"</th><th>"Send"</th></tr></thead>
             <tbody>
-                {ads.into_iter().map(|a| {
+                {rows(ads, 7, "Advertisement", |a| {
                     let template = if a.template == TEMPLATE_WINSHARE { "12 (winshare)".to_owned() } else { a.template.to_string() };
                     view! {
                         <tr data-ad-id=a.id>
@@ -107,7 +109,7 @@ fn AdTable(ads: Vec<Advertisement>) -> impl IntoView {
                             <td>{a.send_time.as_deref().map(show_utc).unwrap_or_else(|| "at once".into())}</td>
                         </tr>
                     }
-                }).collect_view()}
+                })}
             </tbody>
         </table>
     }

@@ -6,7 +6,9 @@ use crate::api::badges::list_badges;
 use crate::components::badge_preview::BadgePill;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::unreadable::rows;
 use crate::model::badge::{BADGES_PAGE, Badge, BadgeOrder};
+use crate::model::loose::Listed;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,6 +41,12 @@ pub fn BadgesPage() -> impl IntoView {
             </div>
             <IfCan capability=Capability::EditBadges><a class="button" href="/badges/new">"New badge"</a></IfCan>
         </div>
+        {move || (query.with(|q| q.get("notice")).as_deref() == Some("created-unread")).then(|| view! {
+            <p class="notice notice--warning" role="status" data-testid="created-unread">
+                "The badge was created: Watchers accepted it, but its answer could not be read, so it \
+                 cannot be opened directly. Find it in the list below; do not create it again."
+            </p>
+        })}
         <form method="get" action="/badges" class="form form--inline filters">
             <label class="field">
                 <span>"Order"</span>
@@ -71,7 +79,7 @@ pub fn BadgesPage() -> impl IntoView {
 }
 
 #[component]
-fn BadgeTable(badges: Vec<Badge>) -> impl IntoView {
+fn BadgeTable(badges: Vec<Listed<Badge>>) -> impl IntoView {
     if badges.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="badges-empty">
@@ -87,7 +95,7 @@ fn BadgeTable(badges: Vec<Badge>) -> impl IntoView {
                 <tr><th>"Badge"</th><th>"Tooltip"</th><th>"Users"</th><th>"Trigger"</th><th>"Id"</th></tr>
             </thead>
             <tbody>
-                {badges.into_iter().map(|b| {
+                {rows(badges, 5, "Badge", |b| {
                     let href = format!("/badges/{}", b.id);
                     let trigger = trigger_summary(b.trigger.as_ref());
                     view! {
@@ -105,7 +113,7 @@ fn BadgeTable(badges: Vec<Badge>) -> impl IntoView {
                             <td>{b.id}</td>
                         </tr>
                     }
-                }).collect_view()}
+                })}
             </tbody>
         </table>
     }

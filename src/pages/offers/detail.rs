@@ -8,6 +8,7 @@ use crate::components::marketing_preview::OfferPreview;
 use crate::components::offer_composer::OfferComposer;
 use crate::error::AppError;
 use crate::model::draft::{Draft, WithReport};
+use crate::model::loose::Embedded;
 use crate::model::offer::form::OfferForm;
 use crate::model::offer::{Offer, OfferInput};
 use crate::model::time::show_utc;
@@ -48,10 +49,19 @@ impl MarketingPages for OfferForm {
                 <dt>"Audience"</dt><dd>{o.audience.map(|a| a.as_str()).unwrap_or("—")}</dd>
                 <dt>"Start"</dt><dd>{when(&o.start_time)}</dd>
                 <dt>"End"</dt><dd>{when(&o.end_time)}</dd>
-                <dt>"Shown"</dt><dd>{o.show_frequency.map(|f| f.as_str()).unwrap_or("—")}
+                <dt>"Shown"</dt><dd>{o.show_frequency.as_ref().map_or_else(|| "—".to_owned(), |f| f.text.clone())}
                     {if o.show_multiple_times { ", more than once" } else { ", once" }}</dd>
                 <dt>"Delay"</dt><dd>{format!("{} ms", o.show_delay_ms.unwrap_or(0))}</dd>
                 <dt>"Link"</dt><dd>{o.link.clone().unwrap_or_default()}</dd>
+                {match &o.template_data {
+                    Some(Embedded::AsSent { as_sent }) => Some(view! {
+                        <dt>"Look"</dt>
+                        <dd class="warning" data-testid="look-as-sent">
+                            {format!("Watchers holds a look this dashboard cannot read, shown as it came: {as_sent}")}
+                        </dd>
+                    }),
+                    _ => None,
+                }}
             </dl>
         }
         .into_any()

@@ -5,7 +5,9 @@ use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::model::draft::DraftKind;
+use crate::components::unreadable::rows;
 use crate::model::draft::MARKETING_PAGE;
+use crate::model::loose::Listed;
 use crate::model::offer::{Offer, TEMPLATE_IMAGE};
 use crate::model::staff::Capability;
 use crate::model::time::show_utc;
@@ -62,7 +64,7 @@ pub fn offer_name(offer: &Offer) -> String {
 }
 
 #[component]
-fn OfferTable(offers: Vec<Offer>) -> impl IntoView {
+fn OfferTable(offers: Vec<Listed<Offer>>) -> impl IntoView {
     if offers.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="offers-empty">
@@ -76,19 +78,19 @@ fn OfferTable(offers: Vec<Offer>) -> impl IntoView {
         <table class="table" data-testid="offers-table">
             <thead><tr><th>"Offer"</th><th>"Template"</th><th>"Audience"</th><th>"Shown"</th><th>"Start"</th><th>"End"</th></tr></thead>
             <tbody>
-                {offers.into_iter().map(|o| {
+                {rows(offers, 6, "Offer", |o| {
                     let when = |t: &Option<String>| t.as_deref().map(show_utc).unwrap_or_else(|| "—".into());
                     view! {
                         <tr data-offer-id=o.id>
                             <td><a href=format!("/offers/{}", o.id)>{offer_name(&o)}</a></td>
                             <td>{o.template}</td>
                             <td>{o.audience.map(|a| a.as_str()).unwrap_or("—")}</td>
-                            <td>{o.show_frequency.map(|f| f.as_str()).unwrap_or("—")}</td>
+                            <td>{o.show_frequency.as_ref().map_or_else(|| "—".to_owned(), |f| f.text.clone())}</td>
                             <td>{when(&o.start_time)}</td>
                             <td>{when(&o.end_time)}</td>
                         </tr>
                     }
-                }).collect_view()}
+                })}
             </tbody>
         </table>
     }

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::model::draft::{DraftKind, Intent, PublishReport, Submitted};
 use crate::server::audit::{AuditEvent, record_quietly};
 use crate::server::auth::staff::Account;
-use crate::server::change::{Change, change, invalid};
+use crate::server::change::{Change, change_noted, invalid};
 use crate::server::db::now_text;
 use crate::server::drafts::{self, Save};
 use crate::server::state::AppState;
@@ -35,6 +35,17 @@ pub async fn submit<F: Composer>(
     form: &F,
 ) -> Result<Submitted, AppError> {
     let kind = F::KIND;
+    if intent == Intent::Publish
+        && let Some(note) = drafts::published_note(&state.db, key).await?
+    {
+        return Err(AppError::invalid(
+            "intent",
+            format!(
+                "This draft was already published (Watchers accepted it, but its answer could not be read: {note}). Find the {} in the list instead of publishing it again.",
+                kind.as_str()
+            ),
+        ));
+    }
     let label = form.label();
     let save = Save {
         key,
@@ -107,5 +118,8 @@ pub async fn submit<F: Composer>(
             kind.as_str()
         );
     }
-    Ok(Submitted::Published { id })
+    Ok(Submitted::Published {
+        id,
+        note: sent.unread,
+    })
 }

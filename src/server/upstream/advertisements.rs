@@ -1,9 +1,11 @@
 //! Advertisement endpoints: `/external/advertisement` (JSON bodies).
 
+use super::client::{Answer, parse_json};
 use super::offers::parse_update;
 use super::{UpstreamError, WatchersClient};
 use crate::model::advertisement::{Advertisement, AdvertisementInput, OneOrMany};
-use crate::model::targeting::{Published, UpdateAnswer};
+use crate::model::loose::Listed;
+use crate::model::targeting::{Published, Sent, UpdateAnswer};
 use reqwest::Method;
 
 impl WatchersClient {
@@ -12,18 +14,18 @@ impl WatchersClient {
         &self,
         limit: u32,
         offset: u32,
-    ) -> Result<Vec<Advertisement>, UpstreamError> {
+    ) -> Result<Vec<Listed<Advertisement>>, UpstreamError> {
         let mut url = self.url(&["external", "advertisement"]);
         url.query_pairs_mut()
             .append_pair("limit", &limit.to_string())
             .append_pair("offset", &offset.to_string());
-        self.json(Method::GET, url, |r| r).await
+        self.records(url).await
     }
 
     /// `GET /external/advertisement/:id`: documented to answer a one-item array.
     pub async fn get_advertisement(&self, id: i64) -> Result<Advertisement, UpstreamError> {
         let url = self.url(&["external", "advertisement", &id.to_string()]);
-        let answer: OneOrMany<Advertisement> = self.json(Method::GET, url, |r| r).await?;
+        let answer: OneOrMany<Advertisement> = self.one(url).await?;
         answer.into_first().ok_or(UpstreamError::NotFound)
     }
 
@@ -32,8 +34,7 @@ impl WatchersClient {
         &self,
         input: &AdvertisementInput,
     ) -> Result<Published<Advertisement>, UpstreamError> {
-        let url = self.url(&["external", "advertisement"]);
-        self.json(Method::POST, url, |r| r.json(input)).await
+        parse_json(&self.send_advertisement(None, input).await?.body)
     }
 
     /// `PATCH /external/advertisement/:id`
@@ -42,9 +43,36 @@ impl WatchersClient {
         id: i64,
         input: &AdvertisementInput,
     ) -> Result<UpdateAnswer<Advertisement>, UpstreamError> {
-        let url = self.url(&["external", "advertisement", &id.to_string()]);
-        let answer = self.send(Method::PATCH, url, |r| r.json(input)).await?;
-        parse_update(&answer.body)
+        parse_update(&self.send_advertisement(Some(id), input).await?.body)
+    }
+
+    /// Creates (no `target`) or updates advertisement `target`, sent once, and reads the answer
+    /// only for what the dashboard needs: a 2xx is a success even when its body cannot be read.
+    pub async fn publish_advertisement(
+        &self,
+        target: Option<i64>,
+        input: &AdvertisementInput,
+    ) -> Result<Sent, UpstreamError> {
+        Ok(Sent::read(&self.send_advertisement(target, input).await?.body))
+    }
+
+    async fn send_advertisement(
+        &self,
+        target: Option<i64>,
+        input: &AdvertisementInput,
+    ) -> Result<Answer, UpstreamError> {
+        let (method, url) = match target {
+            None => (Method::POST, self.url(&["external", "advertisement"])),
+            Some(id) => (
+                Method::PATCH,
+                self.url(&["external", "advertisement", &id.to_string()]),
+            ),
+        };
+        let body = match target {
+            None => serde_json::to_value(input).unwrap_or_default(),
+            Some(_) => input.update_body(),
+        };
+        self.send(method, url, |r| r.json(&body)).await
     }
 
     /// `DELETE /external/advertisement/:id` (answers `true`)

@@ -1,20 +1,34 @@
 //! Badge endpoints: `/external/badge`.
 
+use super::client::{Answer, parse_json};
 use super::{UpstreamError, WatchersClient};
 use crate::model::badge::{Badge, BadgeInput, BadgeOrder, BadgeUsers, UsersChanged};
+use crate::model::loose::Listed;
+use crate::model::targeting::Sent;
 use reqwest::Method;
 
 impl WatchersClient {
     /// `POST /external/badge`
     pub async fn create_badge(&self, input: &BadgeInput) -> Result<Badge, UpstreamError> {
+        parse_json(&self.send_new_badge(input).await?.body)
+    }
+
+    /// `POST /external/badge`, sent once, the answer read only for the new badge's id: a 2xx is
+    /// a success even when its body cannot be read.
+    pub async fn publish_badge(&self, input: &BadgeInput) -> Result<Sent, UpstreamError> {
+        Ok(Sent::read(&self.send_new_badge(input).await?.body))
+    }
+
+    async fn send_new_badge(&self, input: &BadgeInput) -> Result<Answer, UpstreamError> {
         let url = self.url(&["external", "badge"]);
-        self.json(Method::POST, url, |r| r.json(input)).await
+        self.send(Method::POST, url, |r| r.json(input)).await
     }
 
     /// `PATCH /external/badge/:id` (answers `true`)
     pub async fn update_badge(&self, id: i64, input: &BadgeInput) -> Result<(), UpstreamError> {
         let url = self.url(&["external", "badge", &id.to_string()]);
-        self.done(Method::PATCH, url, |r| r.json(input)).await
+        let body = input.update_body();
+        self.done(Method::PATCH, url, |r| r.json(&body)).await
     }
 
     /// `GET /external/badge?limit=&offset=&order=`
@@ -23,19 +37,19 @@ impl WatchersClient {
         limit: u32,
         offset: u32,
         order: BadgeOrder,
-    ) -> Result<Vec<Badge>, UpstreamError> {
+    ) -> Result<Vec<Listed<Badge>>, UpstreamError> {
         let mut url = self.url(&["external", "badge"]);
         url.query_pairs_mut()
             .append_pair("limit", &limit.to_string())
             .append_pair("offset", &offset.to_string())
             .append_pair("order", order.as_str());
-        self.json(Method::GET, url, |r| r).await
+        self.records(url).await
     }
 
     /// `GET /external/badge/:id`
     pub async fn get_badge(&self, id: i64) -> Result<Badge, UpstreamError> {
         let url = self.url(&["external", "badge", &id.to_string()]);
-        self.json(Method::GET, url, |r| r).await
+        self.one(url).await
     }
 
     /// `DELETE /external/badge/:id` (answers `true`)

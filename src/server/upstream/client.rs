@@ -2,6 +2,7 @@
 
 use super::error::{Unavailable, UpstreamError};
 use super::health::{HealthSnapshot, UpstreamHealth};
+use crate::model::loose::{Listed, read_records};
 use crate::server::config::Credentials;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode, Url};
@@ -176,6 +177,26 @@ impl WatchersClient {
         parse_json(&answer.body)
     }
 
+    /// GETs one item by id: a 404, an empty answer or `null` all mean it is not there.
+    pub(super) async fn one<T: DeserializeOwned>(&self, url: Url) -> Result<T, UpstreamError> {
+        let answer = self.send(Method::GET, url, |r| r).await?;
+        let text = String::from_utf8_lossy(&answer.body);
+        if matches!(text.trim(), "" | "null") {
+            return Err(UpstreamError::NotFound);
+        }
+        parse_json(&answer.body)
+    }
+
+    /// Sends and reads a JSON array, each record on its own: one that cannot be read as `T` is
+    /// kept as unreadable and the rest are read. An answer that is not an array is an error.
+    pub(super) async fn records<T: DeserializeOwned>(
+        &self,
+        url: Url,
+    ) -> Result<Vec<Listed<T>>, UpstreamError> {
+        let records: Vec<serde_json::Value> = self.json(Method::GET, url, |r| r).await?;
+        Ok(read_records(records))
+    }
+
     /// Sends and accepts any successful answer (`true`, empty, or a body the caller ignores).
     pub(super) async fn done(
         &self,
@@ -234,6 +255,9 @@ pub(super) fn classify(
         404 => Err(UpstreamError::NotFound),
         400 | 422 => Err(UpstreamError::Validation {
             status: code,
+            message: error_message(&body),
+        }),
+        409 => Err(UpstreamError::Conflict {
             message: error_message(&body),
         }),
         429 => Err(UpstreamError::RateLimited { retry_after }),

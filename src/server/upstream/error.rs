@@ -1,6 +1,7 @@
 //! What can go wrong calling Watchers, typed; and how each kind reaches the browser.
 
 use crate::error::AppError;
+use crate::model::validate::WIRE_FIELDS;
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,6 +15,9 @@ pub enum UpstreamError {
     /// 400 or 422, with the upstream's message (for the log, and as a hint to the user).
     #[error("refused as invalid ({status}): {message}")]
     Validation { status: u16, message: String },
+    /// 409: what was to be created exists already (a room id taken, say).
+    #[error("conflict: {message}")]
+    Conflict { message: String },
     /// 429, with `Retry-After` when given.
     #[error("rate limited (retry after {retry_after:?})")]
     RateLimited { retry_after: Option<Duration> },
@@ -68,8 +72,11 @@ impl UpstreamError {
                 what: what.to_owned(),
             },
             UpstreamError::Validation { message, .. } => AppError::Invalid {
-                field: None,
+                field: named_field(&message),
                 message: format!("Watchers refused this: {}", short(&message)),
+            },
+            UpstreamError::Conflict { .. } => AppError::Conflict {
+                what: what.to_owned(),
             },
             UpstreamError::RateLimited { retry_after } => AppError::RateLimited {
                 retry_after_secs: retry_after
@@ -80,6 +87,16 @@ impl UpstreamError {
             UpstreamError::Protocol { .. } => AppError::Protocol,
         }
     }
+}
+
+/// The field an upstream refusal names, when its message starts with the wire name of a field the
+/// dashboard's forms have (`tooltip must be shorter than …`, `templateData.bgColor: invalid`):
+/// the form shows the message next to it; otherwise at the top of the form.
+fn named_field(message: &str) -> Option<String> {
+    let first = message.split_whitespace().next()?.trim_end_matches([':', ',']);
+    WIRE_FIELDS
+        .contains(&first)
+        .then(|| first.to_owned())
 }
 
 /// Upstream text shown to staff: one line, printable, at most 200 characters.
@@ -127,5 +144,33 @@ mod tests {
         let text = long.to_string();
         assert!(text.starts_with("Watchers refused this: tooltip x"));
         assert!(text.chars().count() < 240);
+        assert_eq!(long.field(), Some("tooltip"));
+    }
+
+    #[test]
+    fn a_refusal_is_shown_next_to_the_field_it_names() {
+        let refused = |message: &str| {
+            UpstreamError::Validation {
+                status: 400,
+                message: message.into(),
+            }
+            .into_app_error("")
+        };
+        let field = |message: &str| refused(message).field().map(str::to_owned);
+        assert_eq!(
+            field("communicationTitle must be shorter than or equal to 140 characters"),
+            Some("communicationTitle".into())
+        );
+        assert_eq!(field("templateData.bgColor: invalid"), Some("templateData.bgColor".into()));
+        assert_eq!(field("Bad request"), None);
+        assert_eq!(field("a b"), None);
+        assert_eq!(field("someField is wrong"), None, "not a field of the forms");
+        assert_eq!(refused("Bad request").status(), 422);
+        let conflict = UpstreamError::Conflict {
+            message: "exists".into(),
+        }
+        .into_app_error("Room r-1");
+        assert_eq!(conflict.to_string(), "Room r-1 already exists.");
+        assert_eq!(conflict.status(), 409);
     }
 }

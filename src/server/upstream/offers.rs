@@ -1,27 +1,32 @@
 //! Marketing offer endpoints: `/external/offer` (multipart form bodies).
 
-use super::client::parse_json;
+use super::client::{Answer, parse_json};
 use super::{UpstreamError, WatchersClient};
+use crate::model::loose::Listed;
 use crate::model::offer::{Offer, OfferInput};
-use crate::model::targeting::{Published, UpdateAnswer};
+use crate::model::targeting::{Published, Sent, UpdateAnswer};
 use reqwest::Method;
 use reqwest::multipart::Form;
 use serde::de::DeserializeOwned;
 
 impl WatchersClient {
     /// `GET /external/offer?limit=&offset=`
-    pub async fn list_offers(&self, limit: u32, offset: u32) -> Result<Vec<Offer>, UpstreamError> {
+    pub async fn list_offers(
+        &self,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<Listed<Offer>>, UpstreamError> {
         let mut url = self.url(&["external", "offer"]);
         url.query_pairs_mut()
             .append_pair("limit", &limit.to_string())
             .append_pair("offset", &offset.to_string());
-        self.json(Method::GET, url, |r| r).await
+        self.records(url).await
     }
 
     /// `GET /external/offer/:id`
     pub async fn get_offer(&self, id: i64) -> Result<Offer, UpstreamError> {
         let url = self.url(&["external", "offer", &id.to_string()]);
-        self.json(Method::GET, url, |r| r).await
+        self.one(url).await
     }
 
     /// `POST /external/offer`: answers the offer and which targets were available.
@@ -29,9 +34,7 @@ impl WatchersClient {
         &self,
         input: &OfferInput,
     ) -> Result<Published<Offer>, UpstreamError> {
-        let url = self.url(&["external", "offer"]);
-        self.json(Method::POST, url, |r| r.multipart(form(input)))
-            .await
+        parse_json(&self.send_offer(None, input).await?.body)
     }
 
     /// `PATCH /external/offer/:id`
@@ -40,11 +43,33 @@ impl WatchersClient {
         id: i64,
         input: &OfferInput,
     ) -> Result<UpdateAnswer<Offer>, UpstreamError> {
-        let url = self.url(&["external", "offer", &id.to_string()]);
-        let answer = self
-            .send(Method::PATCH, url, |r| r.multipart(form(input)))
-            .await?;
-        parse_update(&answer.body)
+        parse_update(&self.send_offer(Some(id), input).await?.body)
+    }
+
+    /// Creates (no `target`) or updates offer `target`, sent once, and reads the answer only for
+    /// what the dashboard needs: a 2xx is a success even when its body cannot be read.
+    pub async fn publish_offer(
+        &self,
+        target: Option<i64>,
+        input: &OfferInput,
+    ) -> Result<Sent, UpstreamError> {
+        Ok(Sent::read(&self.send_offer(target, input).await?.body))
+    }
+
+    async fn send_offer(
+        &self,
+        target: Option<i64>,
+        input: &OfferInput,
+    ) -> Result<Answer, UpstreamError> {
+        let (method, url) = match target {
+            None => (Method::POST, self.url(&["external", "offer"])),
+            Some(id) => (Method::PATCH, self.url(&["external", "offer", &id.to_string()])),
+        };
+        let fields = match target {
+            None => input.form_fields(),
+            Some(_) => input.update_fields(),
+        };
+        self.send(method, url, |r| r.multipart(form(&fields))).await
     }
 
     /// `DELETE /external/offer/:id` (answers `true`)
@@ -54,11 +79,10 @@ impl WatchersClient {
     }
 }
 
-fn form(input: &OfferInput) -> Form {
-    input
-        .form_fields()
-        .into_iter()
-        .fold(Form::new(), |form, (name, value)| form.text(name, value))
+fn form(fields: &[(&'static str, String)]) -> Form {
+    fields
+        .iter()
+        .fold(Form::new(), |form, (name, value)| form.text(*name, value.clone()))
 }
 
 /// Reads an update's answer, whichever of the documented shapes it has.

@@ -17,7 +17,7 @@ impl WatchersClient {
     /// `GET /external/room/:roomId`
     pub async fn get_room(&self, room_id: &str) -> Result<Room, UpstreamError> {
         let url = self.url(&["external", "room", room_id]);
-        self.json(Method::GET, url, |r| r).await
+        self.one(url).await
     }
 
     /// `POST /external/room/speak`: voice chat on or off.

@@ -1,0 +1,96 @@
+//! Loose mode: the sandbox answers the way a live API drifts from its documents, so the dashboard
+//! can be tried against that before it meets it. Counters and numbers come as strings, and each
+//! list's first page carries two more records: one with plausible oddities that must still be
+//! read (`null` in a "required" text, `"0"` for a number, a `null` flag, the older
+//! `showFrerquency` value `GLOBAL`, `templateData` that is not JSON), and one that cannot be.
+//! An offer's PATCH answers the older wrapper, and an advertisement's GET by id the object
+//! itself instead of the documented one-item array.
+
+use serde_json::{Value, json};
+
+/// Which list is answered.
+#[derive(Clone, Copy, Debug)]
+pub enum List {
+    Badges,
+    Offers,
+    Advertisements,
+}
+
+/// Ids of the odd records, far above anything the sandbox hands out in a test.
+pub const ODD_ID: i64 = 900_001;
+pub const BROKEN_ID: &str = "900002";
+
+/// The older document's PATCH answer for an offer: the item (without its id) under
+/// `advertisement`, a `messages` list, and the room report beside it.
+pub fn older_update_answer(mut item: Value, rooms: Vec<Value>) -> Value {
+    if let Value::Object(fields) = &mut item {
+        fields.remove("id");
+    }
+    json!({
+        "advertisement": item,
+        "messages": [],
+        "availableExternalRoomIds": rooms,
+        "unavailableExternalRoomIds": [],
+    })
+}
+
+/// Rewrites a page of `list` as a loose live API would send it; `first_page` adds the odd records.
+pub fn loosen(list: List, mut items: Vec<Value>, first_page: bool) -> Vec<Value> {
+    let as_text = match list {
+        List::Badges => &["userCount"][..],
+        List::Offers => &["showDelayMS", "template"][..],
+        List::Advertisements => &["messagesLength", "viewsLength", "template"][..],
+    };
+    for item in &mut items {
+        for field in as_text {
+            if let Some(value) = item.get_mut(*field)
+                && value.is_number()
+            {
+                *value = Value::String(value.to_string());
+            }
+        }
+    }
+    if first_page {
+        items.extend(odd_records(list));
+    }
+    items
+}
+
+/// The odd but readable record of `list`, when loose mode is asked for it by id.
+pub fn odd_record(list: List, id: i64) -> Option<Value> {
+    let [odd, _] = odd_records(list);
+    (id == ODD_ID).then_some(odd)
+}
+
+/// The two odd records of `list`: one readable despite its oddities, one that is not.
+fn odd_records(list: List) -> [Value; 2] {
+    match list {
+        List::Badges => [
+            json!({
+                "id": ODD_ID, "text": "Drifted", "backgroundColor": "#123456", "textColor": null,
+                "tooltip": null, "pic": null, "communicationTitle": null, "communicationText": null,
+                "userCount": "0", "trigger": { "firstMessage": null, "messageCount": "3" },
+                "createdAt": "2026-01-01T00:00:00.000Z"
+            }),
+            json!({ "id": BROKEN_ID, "text": ["not", "text"], "userCount": "many" }),
+        ],
+        List::Offers => [
+            json!({
+                "id": ODD_ID.to_string(), "template": "10", "title": "Drifted offer", "text": null,
+                "link": "https://example.com/drift", "linkText": null,
+                "templateData": "{not json", "showMultipleTimes": null,
+                "showFrerquency": "GLOBAL", "showDelayMS": "0", "type": "GLOBAL",
+                "startTime": "2026-01-01T00:00:00.000Z", "endTime": null
+            }),
+            json!({ "id": BROKEN_ID, "template": { "number": 10 }, "title": "Broken" }),
+        ],
+        List::Advertisements => [
+            json!({
+                "id": ODD_ID, "template": "2", "title": null, "data": "not json",
+                "messagesLength": "1", "viewsLength": null, "status": "ACTIVE",
+                "externalRoomIds": null, "createdAt": "2026-01-01T00:00:00.000Z"
+            }),
+            json!({ "id": BROKEN_ID, "template": "twelve", "messagesLength": [] }),
+        ],
+    }
+}
