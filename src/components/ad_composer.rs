@@ -126,6 +126,17 @@ pub fn AdComposer(
                             {text("Winner's user id (winshare only, may be empty)", "user_id", "userId", "text", |f| &f.user_id, |f, v| f.user_id = v)}
                         </div>
                     </fieldset>
+                    {initial.data_as_sent.clone().map(|as_sent| view! {
+                        <div class="warning" data-testid="data-as-sent">
+                            <p>{format!("Watchers holds languages for this advertisement that the dashboard cannot read: {as_sent}")}</p>
+                            <input type="hidden" name="form[data_as_sent]" value=as_sent />
+                            <label class="choice">
+                                <input type="checkbox" name="form[replace_data]" value="on" checked=initial.replace_data.is_some()
+                                    on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.replace_data = on.then(|| "on".into())) } />
+                                " Replace them with the languages below"
+                            </label>
+                        </div>
+                    })}
                     <div data-testid="languages">
                         // Without JavaScript one blank row more lets a language be added per save
                         // (blank rows are not sent).

@@ -2,9 +2,9 @@
 //! last publish failed.
 
 use super::error_panel::ErrorPanel;
+use super::submit_note::published_unread;
 use crate::api::drafts::list_drafts;
 use crate::model::draft::{DraftKind, DraftSummary};
-use super::submit_note::published_unread;
 use leptos::prelude::*;
 
 #[component]

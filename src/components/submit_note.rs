@@ -11,7 +11,8 @@ pub fn SubmitNote(
     /// `/offers` or `/advertisements`.
     base: &'static str,
 ) -> impl IntoView {
-    move || match value.get() {
+    move || {
+        match value.get() {
         Some(Ok(Submitted::DraftSaved { key })) => Some(
             view! {
                 <p class="notice" role="status" data-testid="submit-note">
@@ -50,6 +51,7 @@ pub fn SubmitNote(
             )
         }
         None => None,
+    }
     }
 }
 

@@ -10,7 +10,10 @@ pub fn UnreadableRow(record: Unreadable, columns: usize, noun: &'static str) -> 
     let Unreadable { id, problem, raw } = record;
     let what = match &id {
         Some(id) => format!("{noun} {id} could not be read"),
-        None => format!("A {} without a readable id could not be read", noun.to_lowercase()),
+        None => format!(
+            "A {} without a readable id could not be read",
+            noun.to_lowercase()
+        ),
     };
     view! {
         <tr class="row--unreadable" data-testid="unreadable-row" data-record-id=id.clone().unwrap_or_default()>
@@ -41,9 +44,7 @@ pub fn rows<T, V: IntoView + 'static>(
         .into_iter()
         .map(|record| match record {
             Listed::Read(item) => row(item).into_any(),
-            Listed::Unreadable(u) => {
-                view! { <UnreadableRow record=u columns noun /> }.into_any()
-            }
+            Listed::Unreadable(u) => view! { <UnreadableRow record=u columns noun /> }.into_any(),
         })
         .collect_view()
 }

@@ -1,6 +1,6 @@
 //! Advertisements (`/external/advertisement`): multi-language entries, and template 12 winshare.
 
-use super::loose::{ExternalId, count, id_list, json_in_string, number, optional_text};
+use super::loose::{Embedded, ExternalId, count, embedded, id_list, number, optional_text};
 use super::time::parse_iso;
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
@@ -129,8 +129,9 @@ pub struct Advertisement {
     pub created_at: Option<String>,
     #[serde(deserialize_with = "optional_text")]
     pub open_type: Option<String>,
-    #[serde(deserialize_with = "json_in_string")]
-    pub data: Option<Vec<AdLanguage>>,
+    /// The languages, or the text Watchers holds when it is not JSON this dashboard can read.
+    #[serde(deserialize_with = "embedded")]
+    pub data: Option<Embedded<Vec<AdLanguage>>>,
     #[serde(deserialize_with = "count")]
     pub messages_length: i64,
     #[serde(deserialize_with = "count")]
@@ -138,6 +139,24 @@ pub struct Advertisement {
     #[serde(deserialize_with = "id_list")]
     pub external_room_ids: Vec<ExternalId>,
     pub user: Option<Value>,
+}
+
+impl Advertisement {
+    /// Its languages, when they could be read.
+    pub fn languages(&self) -> &[AdLanguage] {
+        self.data
+            .as_ref()
+            .and_then(Embedded::read)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Its `data` as Watchers holds it, when it could not be read.
+    pub fn data_as_sent(&self) -> Option<&str> {
+        match &self.data {
+            Some(Embedded::AsSent { as_sent }) => Some(as_sent),
+            _ => None,
+        }
+    }
 }
 
 /// GET by id is documented to answer an array; a plain object is read too.

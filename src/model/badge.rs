@@ -36,7 +36,9 @@ pub struct BadgeTrigger {
 }
 
 /// A flag that may be absent or `null` (kept as "not said"), or sent as `0`/`1` or text.
-fn optional_flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+fn optional_flag<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<bool>, D::Error> {
     let value = Value::deserialize(deserializer)?;
     if value.is_null() {
         return Ok(None);

@@ -280,7 +280,9 @@ fn record_id(record: &Value) -> Option<String> {
 }
 
 /// A whole number that may arrive as a numeric string; `null` reads as `None`.
-pub fn optional_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+pub fn optional_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i64>, D::Error> {
     match Value::deserialize(deserializer)? {
         Value::Null => Ok(None),
         Value::String(s) if s.trim().is_empty() => Ok(None),
@@ -305,9 +307,13 @@ pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error
         Value::String(s) => match s.trim() {
             "true" | "1" => Ok(true),
             "false" | "0" | "" => Ok(false),
-            other => Err(D::Error::custom(format!("expected true or false, got {other:?}"))),
+            other => Err(D::Error::custom(format!(
+                "expected true or false, got {other:?}"
+            ))),
         },
-        other => Err(D::Error::custom(format!("expected true or false, got {other}"))),
+        other => Err(D::Error::custom(format!(
+            "expected true or false, got {other}"
+        ))),
     }
 }
 
@@ -357,7 +363,7 @@ mod tests {
 
     #[test]
     fn each_record_of_a_list_is_read_on_its_own() {
-        #[derive(Debug, Deserialize, PartialEq)]
+        #[derive(Clone, Debug, Deserialize, PartialEq)]
         struct Item {
             #[serde(deserialize_with = "number")]
             id: i64,
@@ -373,11 +379,19 @@ mod tests {
         let listed: Vec<Listed<Item>> = read_records(records);
         assert_eq!(
             listed[0].read(),
-            Some(&Item { id: 1, on: true, delay: None })
+            Some(&Item {
+                id: 1,
+                on: true,
+                delay: None
+            })
         );
         assert_eq!(
             listed[1].read(),
-            Some(&Item { id: 2, on: false, delay: Some(0) })
+            Some(&Item {
+                id: 2,
+                on: false,
+                delay: Some(0)
+            })
         );
         match &listed[2] {
             Listed::Unreadable(u) => {

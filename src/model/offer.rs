@@ -1,8 +1,6 @@
 //! Marketing offers (`/external/offer`): templates 10 (text) and 11 (image).
 
-use super::loose::{
-    AsSent, Embedded, embedded, flag, json_in_string, number, optional_number, optional_text,
-};
+use super::loose::{AsSent, Embedded, embedded, flag, number, optional_number, optional_text};
 use super::targeting::{AudienceType, ShowFrequency};
 use super::time::parse_iso;
 use super::validate::Problems;
@@ -268,8 +266,8 @@ pub struct Offer {
     pub audience: Option<AudienceType>,
     #[serde(deserialize_with = "optional_text")]
     pub open_type: Option<String>,
-    #[serde(deserialize_with = "json_in_string")]
-    pub data: Option<Vec<super::advertisement::AdLanguage>>,
+    #[serde(deserialize_with = "embedded")]
+    pub data: Option<Embedded<Vec<super::advertisement::AdLanguage>>>,
     /// Targeted rooms and users as the PATCH example echoes them; their shape is not documented.
     pub rooms: Option<Vec<serde_json::Value>>,
     pub users: Option<Vec<serde_json::Value>>,

@@ -2,9 +2,9 @@
 //! answered as a one-item array, partial updates.
 
 use super::Sandbox;
+use super::badges::merge;
 use super::loose::List;
 use super::reply::loosened;
-use super::badges::merge;
 use super::reply::{
     Refusal, Reply, bad_request, check, created_json, get_or_404, newest_first, numeric_id,
     ok_json, ok_true, page, parse_body, remove_or_404,
@@ -134,9 +134,7 @@ pub async fn list(
 /// Documented to answer an array holding the one advertisement.
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
-    if sandbox.is_loose()
-        && let Some(odd) = super::loose::odd_record(List::Advertisements, id)
-    {
+    if let Some(odd) = super::loose::odd_record(&sandbox, List::Advertisements, id) {
         return ok_json(odd);
     }
     let data = sandbox.store().lock();

@@ -158,9 +158,7 @@ pub async fn list(
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
-    if sandbox.is_loose()
-        && let Some(odd) = super::loose::odd_record(List::Badges, id)
-    {
+    if let Some(odd) = super::loose::odd_record(&sandbox, List::Badges, id) {
         return ok_json(odd);
     }
     let data = sandbox.store().lock();

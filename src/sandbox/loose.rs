@@ -56,10 +56,10 @@ pub fn loosen(list: List, mut items: Vec<Value>, first_page: bool) -> Vec<Value>
     items
 }
 
-/// The odd but readable record of `list`, when loose mode is asked for it by id.
-pub fn odd_record(list: List, id: i64) -> Option<Value> {
+/// In loose mode, the odd but readable record of `list` when it is asked for by its id.
+pub fn odd_record(sandbox: &super::Sandbox, list: List, id: i64) -> Option<Value> {
     let [odd, _] = odd_records(list);
-    (id == ODD_ID).then_some(odd)
+    (sandbox.is_loose() && id == ODD_ID).then_some(odd)
 }
 
 /// The two odd records of `list`: one readable despite its oddities, one that is not.

@@ -2,9 +2,9 @@
 //! JSON); update merges the given fields into the stored offer.
 
 use super::Sandbox;
+use super::badges::merge;
 use super::loose::List;
 use super::reply::loosened;
-use super::badges::merge;
 use super::reply::{
     Refusal, Reply, bad_request, check, created_json, get_mut_or_404, get_or_404, newest_first,
     numeric_id, ok_json, ok_true, page, remove_or_404,
@@ -114,9 +114,7 @@ pub async fn list(
 
 pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>) -> Reply {
     let id = numeric_id(&id)?;
-    if sandbox.is_loose()
-        && let Some(odd) = super::loose::odd_record(List::Offers, id)
-    {
+    if let Some(odd) = super::loose::odd_record(&sandbox, List::Offers, id) {
         return ok_json(odd);
     }
     let data = sandbox.store().lock();

@@ -6,11 +6,11 @@ use super::change::{Change, change, change_noted, read};
 use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
-use crate::model::loose::Listed;
-use crate::server::change::for_viewer;
 use crate::model::badge::{
     BADGES_PAGE, Badge, BadgeInput, BadgeOrder, UserIdList, UsersChanged, UsersMode,
 };
+use crate::model::loose::Listed;
+use crate::server::change::for_viewer;
 
 /// A change by `who` to a badge (`id`, when it has one yet).
 fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: String) -> Change {
@@ -38,16 +38,26 @@ pub async fn get(state: &AppState, id: i64) -> Result<Badge, AppError> {
     read(&format!("Badge {id}"), state.upstream.get_badge(id)).await
 }
 
-/// Creates a badge; answers its id.
-pub async fn create(state: &AppState, who: &Account, input: BadgeInput) -> Result<i64, AppError> {
-    let described = badge_change(
-        who,
-        "create",
-        None,
-        format!("created badge “{}”", input.text),
-    );
-    let badge = change(state, described, state.upstream.create_badge(&input)).await?;
-    Ok(badge.id)
+/// Creates a badge; answers its id, or `None` when Watchers accepted it but its answer could not
+/// be read (a success all the same, audited with why).
+pub async fn create(
+    state: &AppState,
+    who: &Account,
+    input: BadgeInput,
+) -> Result<Option<i64>, AppError> {
+    let summary = format!("created badge “{}”", input.text);
+    let described = badge_change(who, "create", None, summary);
+    let call = state.upstream.publish_badge(&input);
+    let sent = change_noted(state, described, call, |sent| match sent.id {
+        Some(_) => sent.unread.clone(),
+        None => Some(
+            sent.unread
+                .clone()
+                .unwrap_or_else(|| "no id in it".to_owned()),
+        ),
+    })
+    .await?;
+    Ok(sent.id)
 }
 
 pub async fn update(

@@ -3,11 +3,11 @@
 
 use super::audit::{AuditEvent, Outcome, record_quietly};
 use super::auth::staff::Account;
-use crate::model::loose::Listed;
-use crate::model::staff::Role;
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use crate::error::AppError;
+use crate::model::loose::Listed;
+use crate::model::staff::Role;
 use std::future::Future;
 
 /// A change about to be sent upstream: its audit event (outcome still to come), and the thing
@@ -39,7 +39,10 @@ pub async fn change_noted<T>(
     match &result {
         Ok(answer) => {
             if let Some(note) = note(answer) {
-                event.summary = format!("{} (done; the answer could not be read: {note})", event.summary);
+                event.summary = format!(
+                    "{} (done; the answer could not be read: {note})",
+                    event.summary
+                );
             }
         }
         Err(err) if err.upstream_answered() => {

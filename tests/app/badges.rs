@@ -114,6 +114,7 @@ async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
         .as_array()
         .unwrap()
         .iter()
+        .map(|record| &record["Read"])
         .find(|b| b["id"] == id)
         .expect("listed");
     assert_eq!(created["userCount"], 600);

@@ -1,6 +1,6 @@
 //! The retry rules, the timeouts and garbage answers, proven against the sandbox's fault injection.
 
-use crate::support::{readable, KEY, TOKEN, credentials, fast_settings, sandbox_and_client};
+use crate::support::{KEY, TOKEN, credentials, fast_settings, readable, sandbox_and_client};
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;

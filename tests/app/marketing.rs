@@ -420,7 +420,7 @@ async fn published_items_are_edited_in_place() {
     assert_eq!(offer["item"]["template"], 11);
     assert_eq!(offer["item"]["pic"], "https://watchers.io/hand.webp");
     assert_eq!(offer["item"]["showDelayMS"], 1500);
-    assert_eq!(offer["item"]["showFrerquency"], "ON_ENTRY");
+    assert_eq!(offer["item"]["showFrerquency"]["text"], "ON_ENTRY");
 
     // The seeded advertisement 10 gets a second language.
     let key = new_draft_key();
@@ -513,7 +513,10 @@ async fn a_publish_whose_answer_cannot_be_read_is_done_and_never_sent_twice() {
         .text()
         .await
         .unwrap();
-    assert!(html.contains("data-testid=\"published-unread\""), "the draft says so");
+    assert!(
+        html.contains("data-testid=\"published-unread\""),
+        "the draft says so"
+    );
 
     let before = sandbox.hits();
     let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;

@@ -1,6 +1,6 @@
 //! Client to sandbox, every endpoint: what is sent is stored, and what is read back matches.
 
-use crate::support::{readable, credentials, sandbox_and_client};
+use crate::support::{credentials, readable, sandbox_and_client};
 use watchers_dashboard::model::advertisement::{AdLanguage, AdvertisementInput};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder, BadgeTrigger};
 use watchers_dashboard::model::exclusion::MarketingExclusion;
@@ -274,7 +274,11 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
         vec![ExternalId::from("999")]
     );
     let fetched = client.get_advertisement(created.item.id).await.unwrap();
-    let langs: Vec<String> = fetched.data.unwrap().into_iter().map(|l| l.lang).collect();
+    let langs: Vec<&str> = fetched
+        .languages()
+        .iter()
+        .map(|l| l.lang.as_str())
+        .collect();
     assert_eq!(langs, vec!["en", "es"]);
     assert_eq!(fetched.external_room_ids.len(), 2);
     assert_eq!(fetched.status.as_deref(), Some("SENT"));
@@ -305,7 +309,7 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
         .unwrap();
     assert!(answer.targeting().is_some());
     let fetched = client.get_advertisement(created.item.id).await.unwrap();
-    assert_eq!(fetched.data.unwrap()[0].title, "Hello again");
+    assert_eq!(fetched.languages()[0].title, "Hello again");
 
     client.delete_advertisement(created.item.id).await.unwrap();
     assert_eq!(
@@ -397,7 +401,11 @@ async fn an_update_clears_the_optional_fields_it_leaves_out() {
     client.update_badge(created.id, &input).await.unwrap();
     let read = client.get_badge(created.id).await.unwrap();
     assert_eq!((read.pic, read.data), (None, None));
-    assert!(read.trigger.is_none_or(|t| t.is_empty()), "{:?}", read.trigger);
+    assert!(
+        read.trigger.as_ref().is_none_or(|t| t.is_empty()),
+        "{:?}",
+        read.trigger
+    );
 
     let mut offer = text_offer();
     offer.end_time = Some("2031-01-01T00:00:00.000Z".into());

@@ -1,6 +1,6 @@
 //! The sandbox on its own: data that survives a restart, and the standalone command.
 
-use crate::support::{readable, KEY, TOKEN, credentials};
+use crate::support::{KEY, TOKEN, credentials, readable};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
@@ -28,8 +28,13 @@ async fn what_users_create_survives_a_restart() {
     };
     let first = Sandbox::open(config.clone()).unwrap();
     let client = client_for(&first).await;
-    let seeded = readable(client.list_badges(100, 0, BadgeOrder::IdDesc).await.unwrap())
-        .len();
+    let seeded = readable(
+        client
+            .list_badges(100, 0, BadgeOrder::IdDesc)
+            .await
+            .unwrap(),
+    )
+    .len();
     assert!(seeded >= 3, "the demo set has badges");
     let badge = client
         .create_badge(&BadgeInput {
@@ -50,7 +55,12 @@ async fn what_users_create_survives_a_restart() {
 
     let second = Sandbox::open(config).unwrap();
     let client = client_for(&second).await;
-    let badges = readable(client.list_badges(100, 0, BadgeOrder::IdDesc).await.unwrap());
+    let badges = readable(
+        client
+            .list_badges(100, 0, BadgeOrder::IdDesc)
+            .await
+            .unwrap(),
+    );
     assert_eq!(badges.len(), seeded + 1, "restored, not re-seeded");
     assert_eq!((badges[0].text.as_str(), badges[0].user_count), ("kept", 2));
 }

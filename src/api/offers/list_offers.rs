@@ -1,8 +1,8 @@
 //! `list_offers`: a page of published offers, newest first.
 
 use crate::error::AppError;
-use crate::model::offer::Offer;
 use crate::model::loose::Listed;
+use crate::model::offer::Offer;
 use leptos::prelude::*;
 
 #[server(endpoint = "offers/list")]

@@ -85,6 +85,11 @@ pub struct AdForm {
     pub room_ids: String,
     pub user_id: String,
     pub langs: Vec<LanguageForm>,
+    /// The languages Watchers holds when they could not be read (`data` that is not JSON this
+    /// dashboard understands), carried so that they are never replaced without being asked.
+    pub data_as_sent: Option<String>,
+    /// A checkbox: present when the user chose to replace them with the languages in the form.
+    pub replace_data: Option<String>,
 }
 
 impl Default for AdForm {
@@ -101,6 +106,8 @@ impl Default for AdForm {
                 lang: "en".into(),
                 ..LanguageForm::default()
             }],
+            data_as_sent: None,
+            replace_data: None,
         }
     }
 }
@@ -171,6 +178,12 @@ impl AdForm {
                 p.push(&field, problem.message);
             }
         }
+        if self.data_as_sent.is_some() && self.replace_data.is_none() {
+            p.push(
+                "data",
+                "Watchers holds languages for this advertisement that the dashboard cannot read. Tick “Replace them” to publish the languages below instead.",
+            );
+        }
         if p.is_empty() { Ok(input) } else { Err(p) }
     }
 
@@ -187,9 +200,7 @@ impl AdForm {
     pub fn from_advertisement(ad: &Advertisement, user_id: &str) -> Self {
         let local = |iso: &Option<String>| LocalTime::utc(iso.as_deref().and_then(parse_iso));
         let langs = ad
-            .data
-            .as_deref()
-            .unwrap_or_default()
+            .languages()
             .iter()
             .map(LanguageForm::from_wire)
             .collect::<Vec<_>>();
@@ -211,6 +222,8 @@ impl AdForm {
             } else {
                 langs
             },
+            data_as_sent: ad.data_as_sent().map(str::to_owned),
+            replace_data: None,
         }
     }
 
@@ -319,5 +332,20 @@ mod tests {
         assert_eq!(form.to_input().unwrap().user_id.as_deref(), Some("123"));
         form.template = "2".into();
         assert_eq!(form.to_input().unwrap().user_id, None);
+    }
+
+    #[test]
+    fn unread_languages_are_replaced_only_when_asked() {
+        let ad: Advertisement =
+            serde_json::from_str(r#"{"id":"4","template":"2","data":"not json"}"#).unwrap();
+        assert_eq!(ad.data_as_sent(), Some("not json"));
+        let mut form = AdForm::from_advertisement(&ad, "");
+        form.langs[0].title = "Hello".into();
+        form.langs[0].text = "Text".into();
+        let problems = form.to_input().unwrap_err();
+        assert!(problems.for_field("data").is_some(), "{problems:?}");
+        form.replace_data = Some("on".into());
+        let problems = form.to_input().err().unwrap_or_default();
+        assert!(problems.for_field("data").is_none(), "{problems:?}");
     }
 }

@@ -1,9 +1,9 @@
 //! The offer composer's form as a browser sends it, and the exact upstream payload made from it.
 
 use super::{Offer, OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
+use crate::model::loose::Embedded;
 use crate::model::targeting::{AudienceType, ShowFrequency, parse_id_list};
 use crate::model::time::{LocalTime, format_iso, parse_iso};
-use crate::model::loose::Embedded;
 use crate::model::validate::Problems;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -206,10 +206,10 @@ impl OfferForm {
             end: local(&offer.end_time),
             show_multiple_times: offer.show_multiple_times.then(|| "on".to_owned()),
             // An older or unknown value is kept as it came: the form asks for a new one.
-            show_frequency: offer
-                .show_frequency
-                .as_ref()
-                .map_or_else(|| ShowFrequency::default().as_str().into(), |f| f.text.clone()),
+            show_frequency: offer.show_frequency.as_ref().map_or_else(
+                || ShowFrequency::default().as_str().into(),
+                |f| f.text.clone(),
+            ),
             show_delay_ms: offer.show_delay_ms.unwrap_or(0).to_string(),
             audience: offer.audience.unwrap_or_default().as_str().into(),
             room_ids: rooms.join("\n"),
@@ -341,7 +341,7 @@ mod tests {
             text: input.text.clone(),
             link: input.link.clone(),
             link_text: input.link_text.clone(),
-            template_data: input.template_data.clone(),
+            template_data: input.template_data.clone().map(Embedded::Read),
             start_time: Some(input.start_time.clone()),
             ..Offer::default()
         };
@@ -350,5 +350,22 @@ mod tests {
         form.move_to_zone(-60, |_| -120);
         assert_eq!(form.start.local, "2024-05-22T14:00:01");
         assert_eq!(form.to_input().unwrap(), input);
+    }
+
+    #[test]
+    fn an_unread_look_is_replaced_only_when_asked() {
+        let offer: Offer = serde_json::from_str(
+            r#"{"id":9,"template":"10","title":"T","text":"X","link":"https://a.b/","linkText":"Go","templateData":"{not json","showFrerquency":"GLOBAL","startTime":"2030-01-01T00:00:00.000Z","type":"GLOBAL"}"#,
+        )
+        .unwrap();
+        let mut form = OfferForm::from_offer(&offer, &[], &[]);
+        assert_eq!(form.template_data_as_sent.as_deref(), Some("{not json"));
+        assert_eq!(form.show_frequency, "GLOBAL", "the older value, kept");
+        let problems = form.to_input().unwrap_err();
+        assert!(problems.for_field("templateData").is_some());
+        assert!(problems.for_field("showFrerquency").is_some());
+        form.replace_look = Some("on".into());
+        form.show_frequency = "DAILY".into();
+        assert!(form.to_input().is_ok());
     }
 }

@@ -53,6 +53,12 @@ impl MarketingPages for AdForm {
                 <dt>"Send"</dt><dd>{when(&a.send_time)}</dd>
                 <dt>"Delete"</dt><dd>{when(&a.delete_time)}</dd>
                 <dt>"Created"</dt><dd>{when(&a.created_at)}</dd>
+                {a.data_as_sent().map(|as_sent| view! {
+                    <dt>"Languages as sent"</dt>
+                    <dd class="warning" data-testid="data-as-sent">
+                        {format!("Watchers holds languages this dashboard cannot read, shown as they came: {as_sent}")}
+                    </dd>
+                })}
             </dl>
         }
         .into_any()

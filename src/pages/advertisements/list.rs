@@ -4,9 +4,9 @@ use crate::api::advertisements::list_advertisements;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::unreadable::rows;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
 use crate::model::draft::DraftKind;
-use crate::components::unreadable::rows;
 use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
 use crate::model::staff::Capability;
@@ -54,9 +54,7 @@ pub fn AdvertisementsPage() -> impl IntoView {
 
 /// What an advertisement says, in a few words: its first title, else its id.
 pub fn ad_name(ad: &Advertisement) -> String {
-    ad.data
-        .as_deref()
-        .unwrap_or_default()
+    ad.languages()
         .iter()
         .map(|l| l.title.trim())
         .chain(ad.title.as_deref().map(str::trim))
@@ -67,14 +65,10 @@ pub fn ad_name(ad: &Advertisement) -> String {
 
 /// Its languages, e.g. "en, de".
 pub fn ad_languages(ad: &Advertisement) -> String {
-    let langs: Vec<&str> = ad
-        .data
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|l| l.lang.as_str())
-        .collect();
-    if langs.is_empty() {
+    let langs: Vec<&str> = ad.languages().iter().map(|l| l.lang.as_str()).collect();
+    if ad.data_as_sent().is_some() {
+        "(could not be read)".into()
+    } else if langs.is_empty() {
         "—".into()
     } else {
         langs.join(", ")

@@ -43,11 +43,21 @@ pub fn BadgeEditPage() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
                     badge.await.map(|badge| {
-                        let form = RwSignal::new(BadgeForm::from_badge(&badge));
+                        let loaded = BadgeForm::from_badge(&badge);
+                        // What Watchers holds is shown as it is; what the dashboard's rules
+                        // refuse is said at once, and nothing is replaced with a default.
+                        let refused = loaded.to_input().err().map(|p| p.into_vec()).unwrap_or_default();
+                        let form = RwSignal::new(loaded);
                         view! {
                             <div class="page-head">
                                 <h1>{format!("Edit “{}”", badge.text)}</h1>
                             </div>
+                            {(!refused.is_empty()).then(|| view! {
+                                <div class="notice notice--warning" role="status" data-testid="as-held">
+                                    <p>"This badge, as Watchers holds it, does not pass the dashboard's checks. Its values are shown as they are; correct these before saving:"</p>
+                                    <ul>{refused.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
                             <ActionForm action=update attr:class="badge-form">
                                 <input type="hidden" name="id" value=badge.id.to_string() />
                                 <BadgeEditor form result>

@@ -88,19 +88,28 @@ pub async fn submit<F: Composer>(
         audit,
         what: target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}")),
     };
-    let published = change(
-        state,
-        described,
-        F::publish(&state.upstream, target, &input),
-    )
-    .await;
-    let (id, targeting) = match published {
-        Ok(answer) => answer,
+    let call = F::publish(&state.upstream, target, &input);
+    let sent = match change_noted(state, described, call, |sent| sent.unread.clone()).await {
+        Ok(sent) => sent,
         Err(err) => return Err(kept(state, kind, key, err).await),
+    };
+    let Some(id) = sent.id.or(target) else {
+        // Accepted, but which item it became is unknown: never invite a second publish.
+        let note = sent
+            .unread
+            .unwrap_or_else(|| "the answer did not say the new item's id".to_owned());
+        tracing::warn!(key, %note, "published a {}, but its answer could not be read", kind.as_str());
+        if let Err(err) = drafts::mark_published(&state.db, key, &note).await {
+            tracing::error!("cannot mark draft {key} published: {err}");
+        }
+        return Ok(Submitted::PublishedUnread {
+            key: key.to_owned(),
+            note,
+        });
     };
     let (sent_room_ids, sent_user_ids) = F::sent_ids(&input);
     let report = PublishReport {
-        targeting,
+        targeting: sent.targeting,
         sent_room_ids,
         sent_user_ids,
         published_by: who.username.clone(),

@@ -53,7 +53,9 @@ impl WatchersClient {
         target: Option<i64>,
         input: &AdvertisementInput,
     ) -> Result<Sent, UpstreamError> {
-        Ok(Sent::read(&self.send_advertisement(target, input).await?.body))
+        Ok(Sent::read(
+            &self.send_advertisement(target, input).await?.body,
+        ))
     }
 
     async fn send_advertisement(

@@ -93,10 +93,11 @@ impl UpstreamError {
 /// dashboard's forms have (`tooltip must be shorter than …`, `templateData.bgColor: invalid`):
 /// the form shows the message next to it; otherwise at the top of the form.
 fn named_field(message: &str) -> Option<String> {
-    let first = message.split_whitespace().next()?.trim_end_matches([':', ',']);
-    WIRE_FIELDS
-        .contains(&first)
-        .then(|| first.to_owned())
+    let first = message
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([':', ',']);
+    WIRE_FIELDS.contains(&first).then(|| first.to_owned())
 }
 
 /// Upstream text shown to staff: one line, printable, at most 200 characters.
@@ -161,10 +162,17 @@ mod tests {
             field("communicationTitle must be shorter than or equal to 140 characters"),
             Some("communicationTitle".into())
         );
-        assert_eq!(field("templateData.bgColor: invalid"), Some("templateData.bgColor".into()));
+        assert_eq!(
+            field("templateData.bgColor: invalid"),
+            Some("templateData.bgColor".into())
+        );
         assert_eq!(field("Bad request"), None);
         assert_eq!(field("a b"), None);
-        assert_eq!(field("someField is wrong"), None, "not a field of the forms");
+        assert_eq!(
+            field("someField is wrong"),
+            None,
+            "not a field of the forms"
+        );
         assert_eq!(refused("Bad request").status(), 422);
         let conflict = UpstreamError::Conflict {
             message: "exists".into(),

@@ -63,7 +63,10 @@ impl WatchersClient {
     ) -> Result<Answer, UpstreamError> {
         let (method, url) = match target {
             None => (Method::POST, self.url(&["external", "offer"])),
-            Some(id) => (Method::PATCH, self.url(&["external", "offer", &id.to_string()])),
+            Some(id) => (
+                Method::PATCH,
+                self.url(&["external", "offer", &id.to_string()]),
+            ),
         };
         let fields = match target {
             None => input.form_fields(),
@@ -80,9 +83,9 @@ impl WatchersClient {
 }
 
 fn form(fields: &[(&'static str, String)]) -> Form {
-    fields
-        .iter()
-        .fold(Form::new(), |form, (name, value)| form.text(*name, value.clone()))
+    fields.iter().fold(Form::new(), |form, (name, value)| {
+        form.text(*name, value.clone())
+    })
 }
 
 /// Reads an update's answer, whichever of the documented shapes it has.
