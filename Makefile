@@ -80,6 +80,8 @@ clippy:
 
 test-rust:
 	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr
+	@echo "The integration tests again, against the sandbox in loose mode:"
+	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_SANDBOX_LOOSE=1 cargo test --features ssr --test app
 
 # The built server in the background (stopped however the tests end), and a second one on a
 # loose-mode sandbox for loose.spec.ts; then Playwright against them.
