@@ -29,6 +29,9 @@ ENV LEPTOS_OUTPUT_NAME=watchers-dashboard \
     DATABASE_URL=sqlite:///app/data/dashboard.db \
     WATCHERS_SANDBOX_FILE=/app/data/sandbox.json \
     RUST_LOG=info
+# In production the dashboard refuses to start on plain http: run it behind a proxy that ends TLS
+# and pass its public address, e.g. `-e DASHBOARD_PUBLIC_URL=https://dashboard.example.com`
+# (secure cookies, HSTS), or `-e DASHBOARD_TLS_PROXY=1` to say TLS ends in front without it.
 # Staff, sessions, the audit log and the sandbox's data.
 VOLUME /app/data
 USER dashboard

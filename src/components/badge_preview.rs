@@ -1,7 +1,10 @@
 //! How a badge looks where chat users meet it: the pill beside a name in a message (with its
-//! picture and tooltip), and the welcome card shown on entering the chat. All text is escaped.
+//! picture and tooltip), and the welcome card shown on entering the chat. All text is escaped;
+//! values from upstream are untrusted: colours reach `style` only as parsed hex, pictures reach
+//! `src` only as http(s) addresses, and anything else is shown as text with a warning.
 
-use crate::model::color::{MIN_CONTRAST, contrast_ratio};
+use crate::model::color::{MIN_CONTRAST, contrast_ratio, to_six_digit_hex};
+use crate::model::validate::is_http_url;
 use leptos::prelude::*;
 
 /// The badge pill itself.
@@ -13,21 +16,44 @@ pub fn BadgePill(
     #[prop(into)] pic: Signal<String>,
     #[prop(into)] tooltip: Signal<String>,
 ) -> impl IntoView {
+    // Only a colour that parses as hex is written into the style, re-formatted from its parts.
     let style = move || {
-        format!(
-            "background-color: {}; color: {};",
-            background.get(),
-            color.get()
-        )
+        let mut style = String::new();
+        if let Some(hex) = to_six_digit_hex(&background.get()) {
+            style.push_str(&format!("background-color: {hex};"));
+        }
+        if let Some(hex) = to_six_digit_hex(&color.get()) {
+            style.push_str(&format!(" color: {hex};"));
+        }
+        style
+    };
+    let unsafe_colours = move || {
+        [("background", background.get()), ("text", color.get())]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty() && to_six_digit_hex(value).is_none())
+            .map(|(which, value)| format!("{which} colour “{value}” is not a hex colour"))
+            .collect::<Vec<_>>()
     };
     view! {
         <span class="badge-pill" style=style title=move || tooltip.get() data-testid="badge-pill">
             {move || {
                 let pic = pic.get();
-                (!pic.trim().is_empty()).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
+                is_http_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
             }}
             <span>{move || text.get()}</span>
         </span>
+        {move || {
+            let mut problems = unsafe_colours();
+            let pic = pic.get();
+            if !pic.trim().is_empty() && !is_http_url(&pic) {
+                problems.push(format!("picture “{pic}” is not an http(s) address"));
+            }
+            (!problems.is_empty()).then(|| view! {
+                <span class="warning warning--inline" role="note" data-testid="unsafe-value">
+                    {format!("Not drawn as sent: {}.", problems.join("; "))}
+                </span>
+            })
+        }}
     }
 }
 
@@ -63,8 +89,15 @@ pub fn WelcomeCard(
                 let pic = pic.get();
                 if pic.trim().is_empty() {
                     view! { <div class="welcome-card__pic welcome-card__pic--empty">"No picture"</div> }.into_any()
-                } else {
+                } else if is_http_url(&pic) {
                     view! { <img class="welcome-card__pic" src=pic alt="" /> }.into_any()
+                } else {
+                    view! {
+                        <div class="welcome-card__pic welcome-card__pic--empty warning" role="note" data-testid="unsafe-value">
+                            {format!("Picture not shown: “{pic}” is not an http(s) address.")}
+                        </div>
+                    }
+                    .into_any()
                 }
             }}
             <h3 data-testid="welcome-title">{move || title.get()}</h3>

@@ -59,7 +59,9 @@ pub struct RoomInput {
 impl RoomInput {
     pub fn validate(&self) -> Problems {
         let mut p = Problems::default();
-        p.required("roomId", "Room id", &self.room_id);
+        if p.required("roomId", "Room id", &self.room_id) && !is_safe_room_id(&self.room_id) {
+            p.push("roomId", ROOM_ID_RULE);
+        }
         p.required("name", "Name", &self.name);
         p.required("about", "About", &self.about);
         let mut parse = |field: &str, label: &str, value: &Option<String>| {
@@ -84,12 +86,33 @@ impl RoomInput {
     }
 }
 
-/// A room id typed to look a room up, trimmed, or the problem with it (field `room_id`).
+/// The most characters a room id may have.
+pub const ROOM_ID_MAX: usize = 128;
+
+/// Whether `id` is a room id the dashboard sends upstream, where it becomes one segment of a URL
+/// path: 1 to 128 characters, none of them a control character or `/ \ ? # %`, and not `.`
+/// or `..` (spaces and other text are percent-encoded on the way).
+pub fn is_safe_room_id(id: &str) -> bool {
+    (1..=ROOM_ID_MAX).contains(&id.chars().count())
+        && id == id.trim()
+        && !id
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '/' | '\\' | '?' | '#' | '%'))
+        && id != "."
+        && id != ".."
+}
+
+const ROOM_ID_RULE: &str =
+    "A room id is 1 to 128 characters, without / \\ ? # % or control characters.";
+
+/// A room id typed or sent by a page, trimmed, or the problem with it (field `room_id`).
 pub fn room_id(value: &str) -> Result<String, Problems> {
     let id = value.trim();
     let mut p = Problems::default();
     if id.is_empty() {
         p.push("room_id", "Enter a room id.");
+    } else if !is_safe_room_id(id) {
+        p.push("room_id", ROOM_ID_RULE);
     }
     p.into_result().map(|()| id.to_owned())
 }
@@ -229,5 +252,33 @@ mod tests {
         );
         room.start_time = Some("2024-12-31T05:33:32Z".into());
         assert!(room.validate().for_field("startTime").is_some());
+    }
+
+    #[test]
+    fn room_ids_are_one_safe_path_segment() {
+        for ok in ["main-stage", "late show", "room+1 (ü)", "123"] {
+            assert!(is_safe_room_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            "a/b",
+            "a\\b",
+            "a?b",
+            "a#b",
+            "50%",
+            "a\nb",
+            " padded",
+            &"x".repeat(129),
+        ] {
+            assert!(!is_safe_room_id(bad), "{bad:?}");
+        }
+        assert!(
+            room_id("../badge/1")
+                .unwrap_err()
+                .for_field("room_id")
+                .is_some()
+        );
     }
 }

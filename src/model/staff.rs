@@ -87,6 +87,9 @@ pub struct StaffMember {
     pub disabled: bool,
     pub created_at: String,
     pub last_login_at: Option<String>,
+    /// Locked out of signing in from at least one address after too many attempts.
+    #[serde(default)]
+    pub locked: bool,
 }
 
 pub const PASSWORD_MIN: usize = 12;

@@ -33,19 +33,34 @@ pub fn format_room_time(time: DateTime<Utc>) -> String {
 /// The `datetime-local` format the forms use (seconds optional when read).
 pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
 
+/// The widest UTC offset a browser can report, in minutes (real zones lie within −12 h … +14 h);
+/// any offset that arrives is clamped to it.
+pub const MAX_OFFSET_MINUTES: i32 = 18 * 60;
+
+fn clamp_offset(offset_minutes: i32) -> i64 {
+    i64::from(offset_minutes.clamp(-MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES))
+}
+
 /// `YYYY-MM-DDTHH:MM[:SS]` at UTC offset `offset_minutes` (as JavaScript gives it: minutes to
-/// add to local time to get UTC) as a UTC time.
+/// add to local time to get UTC) as a UTC time; `None` when it is not a time or falls outside
+/// the calendar.
 pub fn local_to_utc(local: &str, offset_minutes: i32) -> Option<DateTime<Utc>> {
     let local = local.trim();
     let parsed = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(local, LOCAL_FORMAT))
         .ok()?;
-    Some((parsed + chrono::Duration::minutes(i64::from(offset_minutes))).and_utc())
+    let shift = chrono::Duration::minutes(clamp_offset(offset_minutes));
+    Some(parsed.checked_add_signed(shift)?.and_utc())
 }
 
-/// A UTC time as a `datetime-local` value at UTC offset `offset_minutes`.
+/// A UTC time as a `datetime-local` value at UTC offset `offset_minutes` (UTC itself at the
+/// calendar's very ends).
 pub fn utc_to_local(time: DateTime<Utc>, offset_minutes: i32) -> String {
-    (time.naive_utc() - chrono::Duration::minutes(i64::from(offset_minutes)))
+    let shift = chrono::Duration::minutes(clamp_offset(offset_minutes));
+    let naive = time.naive_utc();
+    naive
+        .checked_sub_signed(shift)
+        .unwrap_or(naive)
         .format(LOCAL_FORMAT)
         .to_string()
 }
@@ -96,7 +111,7 @@ impl LocalTime {
 
 /// A UTC offset for people: `UTC+02:00`.
 pub fn describe_offset(offset_minutes: i32) -> String {
-    let east = -offset_minutes;
+    let east = -(clamp_offset(offset_minutes) as i32);
     format!(
         "UTC{}{:02}:{:02}",
         if east >= 0 { "+" } else { "-" },
@@ -170,5 +185,58 @@ mod tests {
             }
             .is_invalid()
         );
+    }
+
+    #[test]
+    fn no_time_input_panics() {
+        let offsets = [
+            i32::MIN,
+            i32::MIN + 1,
+            -1_000_000,
+            -MAX_OFFSET_MINUTES - 1,
+            -840,
+            0,
+            720,
+            MAX_OFFSET_MINUTES + 1,
+            1_000_000,
+            i32::MAX,
+        ];
+        let locals = [
+            "+262143-12-31T23:59",
+            "-262144-01-01T00:00",
+            "9999-12-31T23:59:59",
+            "0000-01-01T00:00",
+            "1970-01-01T00:00",
+            "2024-02-30T10:00",
+            "not a time",
+            "",
+        ];
+        let instants = [
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            Utc::now(),
+        ];
+        // A small deterministic sweep of other offsets (a linear congruential sequence).
+        let mut x: u32 = 0x2545_f491;
+        let sweep = (0..200).map(|_| {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            x as i32
+        });
+        for offset in offsets.into_iter().chain(sweep) {
+            let _ = describe_offset(offset);
+            for local in locals {
+                let mut time = LocalTime {
+                    local: local.into(),
+                    offset,
+                };
+                let _ = local_to_utc(local, offset);
+                let _ = time.to_utc();
+                time.move_to_zone(|_| offset);
+            }
+            for instant in instants {
+                let _ = utc_to_local(instant, offset);
+            }
+        }
+        assert_eq!(describe_offset(i32::MIN), "UTC+18:00", "clamped");
     }
 }

@@ -2,7 +2,9 @@
 //! can be tried against that before it meets it. Counters and numbers come as strings, and each
 //! list's first page carries two more records: one with plausible oddities that must still be
 //! read (`null` in a "required" text, `"0"` for a number, a `null` flag, the older
-//! `showFrerquency` value `GLOBAL`, `templateData` that is not JSON), and one that cannot be.
+//! `showFrerquency` value `GLOBAL`, `templateData` that is not JSON, and hostile values: a colour
+//! that would break out of a style, a `javascript:` picture, markup in a tooltip), and one that
+//! cannot be.
 //! An offer's PATCH answers the older wrapper, and an advertisement's GET by id the object
 //! itself instead of the documented one-item array.
 
@@ -67,8 +69,9 @@ fn odd_records(list: List) -> [Value; 2] {
     match list {
         List::Badges => [
             json!({
-                "id": ODD_ID, "text": "Drifted", "backgroundColor": "#123456", "textColor": null,
-                "tooltip": null, "pic": null, "communicationTitle": null, "communicationText": null,
+                "id": ODD_ID, "text": "Drifted", "backgroundColor": "red;position:fixed;inset:0",
+                "textColor": null, "tooltip": "</style><script>alert(1)</script>",
+                "pic": "javascript:alert(1)", "communicationTitle": null, "communicationText": null,
                 "userCount": "0", "trigger": { "firstMessage": null, "messageCount": "3" },
                 "createdAt": "2026-01-01T00:00:00.000Z"
             }),

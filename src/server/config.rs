@@ -59,6 +59,14 @@ pub enum ConfigError {
     BadBaseUrl(String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
     BadPublicUrl(String),
+    #[error(
+        "WATCHERS_BASE_URL={0:?} is plain http: the API key and token would cross the network unencrypted. Use https:// (plain http is allowed only on loopback)."
+    )]
+    PlainHttpUpstream(String),
+    #[error(
+        "LEPTOS_ENV=PROD on plain http: set DASHBOARD_PUBLIC_URL=https://… when TLS ends at a proxy in front of the dashboard (or DASHBOARD_TLS_PROXY=1 to say so explicitly)."
+    )]
+    NoTlsInProduction,
 }
 
 const API_KEY: &str = "WATCHERS_API_KEY";
@@ -114,6 +122,20 @@ impl Config {
             Some(url) if url.starts_with("http://") => false,
             Some(url) => return Err(ConfigError::BadPublicUrl(url)),
         };
+        let flag = |name: &str| get(name).is_some_and(|v| v == "1" || v == "true");
+        if get("LEPTOS_ENV").is_some_and(|env| env.eq_ignore_ascii_case("prod"))
+            && !https
+            && !flag("DASHBOARD_TLS_PROXY")
+        {
+            return Err(ConfigError::NoTlsInProduction);
+        }
+        if credentials.is_some()
+            && let Some(url) = base_url.as_deref()
+            && url.starts_with("http://")
+            && !is_loopback_url(url)
+        {
+            return Err(ConfigError::PlainHttpUpstream(url.to_owned()));
+        }
         Ok(Config {
             region,
             base_url,
@@ -127,6 +149,11 @@ impl Config {
             bootstrap_admin_password: get("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD")
                 .map(SecretString::from),
         })
+    }
+
+    /// `Strict-Transport-Security` goes on every answer when the public address is https.
+    pub fn hsts(&self) -> bool {
+        self.https
     }
 
     /// The Watchers API address in live mode: `WATCHERS_BASE_URL`, else the region's host.
@@ -144,6 +171,25 @@ impl Config {
             Mode::Sandbox
         }
     }
+}
+
+/// An http(s) URL whose host is this machine (`localhost`, `127.x.x.x`, `[::1]`).
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -214,5 +260,48 @@ mod tests {
         ));
         let c = config(&[("WATCHERS_BASE_URL", "http://127.0.0.1:9/")]).unwrap();
         assert_eq!(c.base_url.as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn live_mode_refuses_plain_http_except_on_loopback() {
+        let live = |url: &'static str| {
+            Config::from_lookup(move |name| match name {
+                "WATCHERS_API_KEY" | "WATCHERS_BEARER_TOKEN" => Some("x".into()),
+                "WATCHERS_BASE_URL" => Some(url.into()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            live("http://api.example.com").unwrap_err(),
+            ConfigError::PlainHttpUpstream("http://api.example.com".into())
+        );
+        assert!(live("http://127.0.0.1:9").is_ok());
+        assert!(live("http://localhost:8787/").is_ok());
+        assert!(live("http://[::1]:8787").is_ok());
+        assert!(live("http://127.0.0.1.evil.example").is_err());
+        assert!(live("https://api.example.com").is_ok());
+    }
+
+    #[test]
+    fn production_refuses_plain_http_unless_tls_ends_in_front() {
+        let prod = |vars: &'static [(&'static str, &'static str)]| {
+            Config::from_lookup(move |name| {
+                (name == "LEPTOS_ENV")
+                    .then(|| "PROD".to_owned())
+                    .or_else(|| {
+                        vars.iter()
+                            .find(|(n, _)| *n == name)
+                            .map(|(_, v)| v.to_string())
+                    })
+            })
+        };
+        assert_eq!(prod(&[]).unwrap_err(), ConfigError::NoTlsInProduction);
+        assert!(prod(&[("DASHBOARD_PUBLIC_URL", "http://dash.example")]).is_err());
+        assert!(
+            prod(&[("DASHBOARD_PUBLIC_URL", "https://dash.example")])
+                .unwrap()
+                .hsts()
+        );
+        assert!(prod(&[("DASHBOARD_TLS_PROXY", "1")]).is_ok());
     }
 }

@@ -11,6 +11,9 @@ use super::upstream::UpstreamError;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
 
 /// A change to room `room_id` by `who`.
 fn room_change(who: &Account, action: &'static str, room_id: &str, summary: String) -> Change {
@@ -22,14 +25,51 @@ fn room_change(who: &Account, action: &'static str, room_id: &str, summary: Stri
     }
 }
 
-/// Every room in the registry, each asked of Watchers afresh; those it could not be asked about
-/// keep their last known state and are counted as stale.
+/// At most this many rooms are asked of Watchers at once when the list is refreshed.
+const FAN_OUT: usize = 8;
+/// A refreshed list is answered again for this long before Watchers is asked anew.
+const FRESH_FOR: Duration = Duration::from_secs(5);
+
+/// The last refreshed room list, shared by every request; any change through the dashboard
+/// clears it.
+#[derive(Debug, Default)]
+pub struct Cache(Mutex<Option<(Instant, RoomList)>>);
+
+impl Cache {
+    fn fresh(&self) -> Option<RoomList> {
+        let cached = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        cached
+            .as_ref()
+            .filter(|(at, _)| at.elapsed() < FRESH_FOR)
+            .map(|(_, list)| list.clone())
+    }
+
+    fn keep(&self, list: &RoomList) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), list.clone()));
+    }
+
+    pub fn clear(&self) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+}
+
+/// Every room in the registry, each asked of Watchers afresh (at most [`FAN_OUT`] at once, and
+/// not again within [`FRESH_FOR`]); those it could not be asked about keep their last known
+/// state and are counted as stale.
 pub async fn list(state: &AppState) -> Result<RoomList, AppError> {
+    if let Some(list) = state.rooms.fresh() {
+        return Ok(list);
+    }
     let ids = registry::ids(&state.db).await?;
+    let permits = Arc::new(Semaphore::new(FAN_OUT));
     let mut tasks = tokio::task::JoinSet::new();
     for id in ids {
         let client = state.upstream.clone();
-        tasks.spawn(async move { (id.clone(), client.get_room(&id).await) });
+        let permits = permits.clone();
+        tasks.spawn(async move {
+            let _permit = permits.acquire_owned().await;
+            (id.clone(), client.get_room(&id).await)
+        });
     }
     let mut stale = 0;
     while let Some(Ok((id, result))) = tasks.join_next().await {
@@ -42,10 +82,12 @@ pub async fn list(state: &AppState) -> Result<RoomList, AppError> {
             }
         }
     }
-    Ok(RoomList {
+    let list = RoomList {
         rooms: registry::list(&state.db).await?,
         stale,
-    })
+    };
+    state.rooms.keep(&list);
+    Ok(list)
 }
 
 /// Asks Watchers for room `room_id` and adds it to the registry.
@@ -59,6 +101,7 @@ pub async fn look_up(state: &AppState, room_id: String) -> Result<Room, AppError
         room.room_id = room_id;
     }
     registry::remember(&state.db, &room).await?;
+    state.rooms.clear();
     Ok(room)
 }
 
@@ -75,6 +118,7 @@ pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result
     let summary = format!("created room “{}”{schedule}", input.name);
     let described = room_change(who, "create", &input.room_id, summary);
     change(state, described, state.upstream.create_room(&input)).await?;
+    state.rooms.clear();
     // The create answer is not documented: the registry is filled from GET.
     match state.upstream.get_room(&input.room_id).await {
         Ok(mut room) => {
@@ -98,6 +142,7 @@ pub async fn delete(
     let name: String = name.chars().take(60).collect();
     let described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
     change(state, described, state.upstream.delete_room(room_id)).await?;
+    state.rooms.clear();
     let _ = registry::forget(&state.db, room_id).await;
     Ok(())
 }
@@ -112,7 +157,9 @@ pub async fn set_status(
     let summary = format!("status set to {}", status.as_str());
     let described = room_change(who, "status", &room_id, summary);
     let body = RoomStatusChange { room_id, status };
-    change(state, described, state.upstream.set_room_status(&body)).await
+    let changed = change(state, described, state.upstream.set_room_status(&body)).await;
+    state.rooms.clear();
+    changed
 }
 
 /// Switches voice chat in room `room_id` on or off.
@@ -125,5 +172,7 @@ pub async fn set_voice(
     let summary = format!("voice {}", if is_speak { "on" } else { "off" });
     let described = room_change(who, "voice", &room_id, summary);
     let body = RoomSpeak { room_id, is_speak };
-    change(state, described, state.upstream.set_room_speak(&body)).await
+    let changed = change(state, described, state.upstream.set_room_speak(&body)).await;
+    state.rooms.clear();
+    changed
 }

@@ -6,9 +6,21 @@ use super::auth::{guard, login, session};
 use super::{audit, error_status, health, pages, security, state::AppState};
 use crate::app::shell;
 use axum::Router;
+use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context};
+use std::time::Duration;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// The largest request body read (a form, a chunk of 500 user ids); larger is answered 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// A request not answered within this is answered 408 (upstream calls time out well before).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Requests served at once; more wait their turn.
+pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// Builds the whole application router around `state`.
 pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
@@ -32,6 +44,15 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
         .layer(from_fn_with_state(state.clone(), guard::pages_need_sign_in))
         .layer(session::layer(store, state.config.https))
         .layer(from_fn(security::reject_cross_site))
-        .layer(from_fn(security::security_headers))
+        .layer(from_fn_with_state(
+            state.config.hsts(),
+            security::security_headers,
+        ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
         .with_state(state))
 }

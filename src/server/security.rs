@@ -1,6 +1,6 @@
 //! Cross-site request defence and security headers for every response.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -43,20 +43,43 @@ fn is_cross_site(request: &Request) -> bool {
     origin == "null" || origin_host != host
 }
 
-/// The Content-Security-Policy of a page rendered with `nonce`.
+/// The Content-Security-Policy of a page rendered with `nonce`. Websockets are allowed only while
+/// `cargo leptos watch` reloads the page (`LEPTOS_WATCH`).
 pub fn page_policy(nonce: &str) -> String {
+    let connect = if std::env::var_os("LEPTOS_WATCH").is_some() {
+        "'self' ws: wss:"
+    } else {
+        "'self'"
+    };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' https: data:; \
-         connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors 'none'"
     )
 }
 
-/// Headers on every response; a strict policy on those that did not set their own (not pages).
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Static assets may be kept by caches; everything else (pages, server functions, the audit
+/// export) is personal and never stored.
+fn cacheable(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg"
+}
+
+/// Headers on every response; a strict policy on those that did not set their own (not pages);
+/// `Strict-Transport-Security` when the dashboard is served over https (`hsts`).
+pub async fn security_headers(State(hsts): State<bool>, request: Request, next: Next) -> Response {
+    let personal = !cacheable(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if personal {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     let mut set = |name: HeaderName, value: &'static str| {
         headers
             .entry(name)
@@ -72,6 +95,10 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     set(
         HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
+    );
+    set(
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
     );
     response
 }

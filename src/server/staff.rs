@@ -1,13 +1,15 @@
 //! Managing staff accounts, for the staff page and the `user` command alike: checked with the
 //! model's rules, stored, and audited under whoever did it (`cli` from the command line).
 
-use super::audit::{AuditEvent, record_quietly};
+use super::audit::{AuditEvent, Outcome, record_quietly};
 use super::auth::{password, staff};
+use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::staff::{Role, validate_password, validate_username};
 use crate::server::change::invalid;
 use sqlx::SqlitePool;
+use std::net::IpAddr;
 
 fn not_found(name: &str) -> AppError {
     AppError::NotFound {
@@ -125,24 +127,63 @@ pub async fn set_role(
     Ok(())
 }
 
-/// `account` changes their own password, knowing the current one; every other session of theirs
-/// ends and `session` carries on under a new id.
+/// Lifts the sign-in locks of `username` (every address).
+pub async fn unlock(db: &SqlitePool, actor: &str, username: &str) -> Result<(), AppError> {
+    let name = staff::normalize(username);
+    if staff::find(db, &name).await?.is_none() {
+        return Err(not_found(&name));
+    }
+    let had = staff::unlock(db, &name).await?;
+    let summary = if had {
+        "sign-in lock lifted"
+    } else {
+        "was not locked"
+    };
+    audit(db, actor, "unlock", &name, summary).await;
+    Ok(())
+}
+
+/// `account` changes their own password from `address`, knowing the current one: throttled and
+/// audited like a sign-in (the attempt is counted before the check). Every other session of
+/// theirs ends and `session` carries on under a new id.
 pub async fn change_own_password(
-    db: &SqlitePool,
+    state: &AppState,
     account: &staff::Account,
+    address: IpAddr,
     session: &tower_sessions::Session,
     current: String,
     new_password: String,
 ) -> Result<(), AppError> {
+    let db = &state.db;
     validate_password("new_password", &new_password, &account.username)
         .into_result()
         .map_err(invalid)?;
-    if !password::verify(current, Some(account.password_hash.clone())).await {
+    let too_many = |secs: u64| AppError::RateLimited {
+        retry_after_secs: secs.clamp(1, 3600) as u32,
+    };
+    state.throttle.begin(address).map_err(too_many)?;
+    let where_from = address.to_string();
+    if let Some(minutes) = staff::begin_attempt(db, &account.username, &where_from).await? {
+        return Err(too_many(minutes as u64 * 60));
+    }
+    let stored = Some(account.password_hash.clone());
+    let right = password::verify(current, stored)
+        .await
+        .map_err(|_| too_many(1))?;
+    let event = AuditEvent::new(&account.username, AuditArea::Auth, "change_password")
+        .target(&account.username);
+    if !right {
+        let refused = event
+            .outcome(Outcome::Refused)
+            .summary("wrong current password");
+        record_quietly(db, refused).await;
         return Err(AppError::invalid(
             "current",
             "That is not your current password.",
         ));
     }
+    state.throttle.succeeded(address);
+    staff::clear_attempts(db, &account.username, &where_from).await?;
     let hash = hash(new_password).await?;
     let version = staff::set_password(db, &account.username, &hash)
         .await?
@@ -153,9 +194,10 @@ pub async fn change_own_password(
             tracing::error!("cannot keep the session after a password change: {err}");
             AppError::Internal
         })?;
-    let event = AuditEvent::new(&account.username, AuditArea::Auth, "change_password")
-        .target(&account.username)
-        .summary("changed own password; other sessions ended");
-    record_quietly(db, event).await;
+    record_quietly(
+        db,
+        event.summary("changed own password; other sessions ended"),
+    )
+    .await;
     Ok(())
 }

@@ -18,6 +18,8 @@ pub struct AppState {
     /// Staff, sessions and the audit log.
     pub db: SqlitePool,
     pub throttle: Arc<Throttle>,
+    /// The last refreshed room list (see `server::rooms`).
+    pub rooms: Arc<super::rooms::Cache>,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
             upstream,
             db,
             throttle: Arc::default(),
+            rooms: Arc::default(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The audit log: changes are recorded with who, what and how it ended; filtered; exported.
 
-use crate::support::{ADMIN_PASSWORD, spawn_app};
+use crate::support::{ADMIN_PASSWORD, client_from, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::model::staff::Role;
 
@@ -117,4 +117,45 @@ async fn changes_are_recorded_filtered_and_exported_for_admins_only() {
         "anonymous visitors are sent to sign in"
     );
     assert_eq!(anonymous.headers()["location"], "/login?next=%2Faudit.csv");
+}
+
+/// A username typed into the sign-in form reaches the audit log as it was typed; in the CSV
+/// export a cell that a spreadsheet would run as a formula is defused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_formula_typed_as_a_username_is_defused_in_the_csv() {
+    let app = spawn_app(&[]).await;
+    for attack in [
+        "=hyperlink(\"http://x\")",
+        "+1+1",
+        "-2",
+        "@sum(a1)",
+        "=cmd|' /c calc'!a0",
+    ] {
+        let response = app
+            .post_login(&client_from([127, 0, 0, 7]), attack, "wrong-password!", "/")
+            .await;
+        assert_eq!(response.status(), 401, "{attack:?}");
+    }
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let text = app
+        .get_as(&admin, "/audit.csv?area=auth")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for line in text
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains("wrong username"))
+    {
+        let actor = line.split(',').nth(2).unwrap_or("");
+        let actor = actor.trim_start_matches('"');
+        assert!(actor.starts_with('\''), "a formula cell is defused: {line}");
+    }
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains("wrong username"))
+            .count(),
+        5
+    );
 }

@@ -1,6 +1,7 @@
 //! Sign-in, sessions, throttling, lockout, CSRF and security headers, over real HTTP.
 
 use crate::support::{ADMIN_PASSWORD, client_from, session_cookie, spawn_app};
+use serde_json::Value;
 use watchers_dashboard::model::staff::Role;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -51,7 +52,7 @@ async fn ten_wrong_passwords_back_to_back_the_sixth_to_tenth_are_429() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_account_locks_after_repeated_failures_from_any_address() {
+async fn wrong_passwords_from_elsewhere_never_lock_the_real_person_out() {
     let app = spawn_app(&[]).await;
     for ip in [[127, 0, 0, 2], [127, 0, 0, 3]] {
         let client = client_from(ip);
@@ -66,9 +67,27 @@ async fn an_account_locks_after_repeated_failures_from_any_address() {
     let response = app.post_login(&fresh, "admin", ADMIN_PASSWORD, "/").await;
     assert_eq!(
         response.status(),
+        303,
+        "the lock is per username and address"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_username_locked_from_an_address_is_unlocked_by_an_admin() {
+    let app = spawn_app(&[]).await;
+    // Ten attempts in a row from 127.0.0.5 (as after a restart, past the address throttle).
+    sqlx::query("INSERT INTO login_attempts (username, address, failures) VALUES ('admin', '127.0.0.5', 10)")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let locked = client_from([127, 0, 0, 5]);
+    let response = app.post_login(&locked, "admin", ADMIN_PASSWORD, "/").await;
+    assert_eq!(
+        response.status(),
         429,
         "locked even with the right password"
     );
+    assert!(response.headers().contains_key("retry-after"));
     assert!(
         response
             .text()
@@ -76,6 +95,86 @@ async fn an_account_locks_after_repeated_failures_from_any_address() {
             .unwrap()
             .contains("Too many failed sign-ins for this username")
     );
+    let elsewhere = client_from([127, 0, 0, 6]);
+    let cookie = app.sign_in_from(&elsewhere, "admin", ADMIN_PASSWORD).await;
+    let staff = app.call(Some(&cookie), "/api/staff/list", &[]).await;
+    let staff: Value = staff.json().await.unwrap();
+    assert_eq!(staff[0]["locked"], true, "{staff}");
+    let unlocked = app
+        .call(Some(&cookie), "/api/staff/unlock", &[("username", "admin")])
+        .await;
+    assert_eq!(unlocked.status(), 200);
+    let response = app.post_login(&locked, "admin", ADMIN_PASSWORD, "/").await;
+    assert_eq!(response.status(), 303, "unlocked");
+    let entries = app
+        .call(
+            Some(&cookie),
+            "/api/audit/list",
+            &[("page", "0"), ("filter[area]", "staff")],
+        )
+        .await;
+    let entries: Value = entries.json().await.unwrap();
+    assert_eq!(entries["entries"][0]["action"], "unlock");
+}
+
+/// Sixty wrong passwords at the same moment from one address: each is counted before its
+/// password is checked, so only the first few are checked and the rest are refused with 429.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sixty_concurrent_wrong_sign_ins_are_mostly_refused_unchecked() {
+    let app = spawn_app(&[]).await;
+    let url = app.url("/auth/login");
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..60 {
+        let (client, url) = (app.client.clone(), url.clone());
+        attempts.spawn(async move {
+            let form = [
+                ("username", "admin"),
+                ("password", "wrong-password!"),
+                ("next", "/"),
+            ];
+            client
+                .post(url)
+                .form(&form)
+                .send()
+                .await
+                .expect("attempt")
+                .status()
+                .as_u16()
+        });
+    }
+    let statuses: Vec<u16> = attempts.join_all().await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert!(
+        (1..=10).contains(&checked),
+        "checked {checked}: {statuses:?}"
+    );
+    assert_eq!(checked + refused, 60, "{statuses:?}");
+    let failures: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in' AND summary = 'wrong username or password'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        failures as usize, checked,
+        "only the checked ones reached a password check"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_overlong_username_is_refused_before_any_database_work() {
+    let app = spawn_app(&[]).await;
+    let long = "a".repeat(65);
+    let response = app
+        .post_login(&app.client, &long, "whatever-password", "/")
+        .await;
+    assert_eq!(response.status(), 401);
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(rows, 0, "nothing was counted in the database");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -135,6 +234,20 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
     let header = response.headers()["set-cookie"].to_str().unwrap();
     assert!(header.starts_with("__Host-watchers_session="), "{header}");
     assert!(header.contains("Secure"));
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains",
+        "HSTS when the public address is https"
+    );
+    let plain = spawn_app(&[]).await;
+    let (_, _) = plain.get_text("/healthz").await;
+    let answer = plain
+        .client
+        .get(plain.url("/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert!(!answer.headers().contains_key("strict-transport-security"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -225,6 +338,34 @@ async fn cross_site_state_changes_are_refused() {
         .await
         .unwrap();
     assert_eq!(cross.status(), 403);
+    // A sibling subdomain, an opaque origin and another port of this host are other sites too.
+    let port = host.rsplit(':').next().unwrap().parse::<u16>().unwrap();
+    for headers in [
+        vec![("sec-fetch-site", "same-site".into())],
+        vec![("origin", "null".into())],
+        vec![(
+            "origin",
+            format!("http://127.0.0.1:{}", port.wrapping_add(1)),
+        )],
+    ] {
+        let refused = send(headers.clone()).await.unwrap();
+        assert_eq!(refused.status(), 403, "{headers:?}");
+    }
+    // Signing out is a state change too: a cross-site sign-out is refused, the session stays.
+    let logout = app
+        .client
+        .post(app.url("/auth/logout"))
+        .header("cookie", &admin)
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 403);
+    assert_eq!(
+        app.get_as(&admin, "/").await.status(),
+        200,
+        "still signed in"
+    );
     let same = send(vec![
         ("origin", format!("http://{host}")),
         ("sec-fetch-site", "same-origin".into()),
@@ -269,10 +410,74 @@ async fn pages_carry_a_nonce_policy_and_the_security_headers() {
     );
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "same-origin");
+    assert_eq!(
+        headers["cache-control"], "no-store",
+        "pages are never cached"
+    );
+    assert!(
+        headers["permissions-policy"]
+            .to_str()
+            .unwrap()
+            .contains("camera=()")
+    );
+    assert!(
+        csp.contains("connect-src 'self';"),
+        "no websockets outside `make watch`: {csp}"
+    );
+    let answer = app.call(Some(&admin), "/api/auth/me", &[]).await;
+    assert_eq!(
+        answer.headers()["cache-control"],
+        "no-store",
+        "server functions neither"
+    );
+    let csv = app.get_as(&admin, "/audit.csv").await;
+    assert_eq!(
+        csv.headers()["cache-control"],
+        "no-store",
+        "nor the audit export"
+    );
+    let asset = app
+        .client
+        .get(app.url("/favicon.svg"))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(
+        asset
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store"),
+        "static assets may be cached"
+    );
     let other = app.get_as(&admin, "/").await;
     assert_ne!(
         other.headers()["content-security-policy"],
         headers["content-security-policy"],
         "a fresh nonce per page"
     );
+}
+
+/// A body over the limit is refused with 413 before anything reads it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_over_the_limit_is_answered_413() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let ids = "user-0123456789\n".repeat(70_000);
+    let response = app
+        .call(
+            Some(&admin),
+            "/api/badges/users",
+            &[("id", "1"), ("mode", "add"), ("ids", ids.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 413);
+    let login = app
+        .client
+        .post(app.url("/auth/login"))
+        .form(&[("username", "admin"), ("password", ids.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 413);
 }

@@ -80,4 +80,8 @@ fn staff_can_be_managed_from_the_command_line() {
     assert!(!ok && out.contains("no account nobody"), "{out}");
     let (ok, _) = user(&db, &["add", "x", "--role", "owner"], None);
     assert!(!ok, "unknown roles are refused");
+    let (ok, out) = user(&db, &["unlock", "ann"], None);
+    assert!(ok && out.contains("ann can sign in again"), "{out}");
+    let (ok, out) = user(&db, &["unlock", "nobody"], None);
+    assert!(!ok && out.contains("no account nobody"), "{out}");
 }

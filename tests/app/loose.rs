@@ -167,3 +167,32 @@ async fn detail_pages_and_edits_read_the_loose_shapes() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["Published"]["id"], 8, "{body}");
 }
+
+/// Hostile values from upstream reach no style, no `src` and no markup: the odd badge's colour
+/// `red;position:fixed;inset:0`, picture `javascript:alert(1)` and tooltip `</style><script>…`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_values_from_upstream_are_shown_as_text_with_a_warning() {
+    let app = spawn_app(LOOSE).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    for path in ["/badges", "/badges/900001"] {
+        let html = page(&app, &admin, path).await;
+        let styles: Vec<&str> = html
+            .match_indices("style=\"")
+            .map(|(i, m)| html[i + m.len()..].split('"').next().unwrap_or(""))
+            .collect();
+        assert!(
+            styles.iter().all(|style| !style.contains("position")),
+            "{path}: no style from upstream text: {styles:?}"
+        );
+        assert!(
+            !html.contains("src=\"javascript:"),
+            "{path}: no javascript: picture"
+        );
+        assert!(!html.contains("<script>alert"), "{path}: markup is escaped");
+        assert!(
+            html.contains("data-testid=\"unsafe-value\""),
+            "{path}: a warning"
+        );
+        assert!(html.contains("is not a hex colour"), "{path}");
+    }
+}

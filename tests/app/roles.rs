@@ -60,6 +60,11 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminOnly,
     ),
     (
+        "/api/staff/unlock",
+        &[("username", "newbie")],
+        Allowed::AdminOnly,
+    ),
+    (
         "/api/audit/list",
         &[("filter[area]", ""), ("page", "0")],
         Allowed::AdminOnly,

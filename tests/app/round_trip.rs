@@ -344,10 +344,10 @@ async fn rooms_every_endpoint_and_the_clock() {
         UpstreamError::Validation { .. }
     ));
 
-    input.room_id = "later room/with slash".into();
+    input.room_id = "later room+1 (ü)".into();
     input.start_time = Some(format_room_time(now + chrono::Duration::hours(1)));
     client.create_room(&input).await.unwrap();
-    let later = client.get_room("later room/with slash").await.unwrap();
+    let later = client.get_room("later room+1 (ü)").await.unwrap();
     assert_eq!(later.status, Some(RoomStatus::Soon));
 
     input.room_id = "over".into();

@@ -73,6 +73,7 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         &[("username", "newbie"), ("disabled", "maybe")],
         422,
     ),
+    ("/api/staff/unlock", &[("username", "nobody")], 404),
     ("/api/audit/list", &[("page", "-1")], 422),
     (
         "/api/badges/list",
@@ -112,6 +113,12 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ),
     ("/api/rooms/look-up", &[("room_id", "   ")], 422),
     ("/api/rooms/look-up", &[("room_id", "no-such-room")], 404),
+    ("/api/rooms/look-up", &[("room_id", "../badge/1")], 422),
+    (
+        "/api/rooms/delete",
+        &[("room_id", "a/b"), ("name", "x")],
+        422,
+    ),
     ("/api/rooms/create", &[("form[room_id]", "")], 422),
     (
         "/api/rooms/voice",

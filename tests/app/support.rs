@@ -131,6 +131,18 @@ impl TestApp {
         session_cookie(&response).expect("a session cookie")
     }
 
+    /// Signs in from `client` (another address) and answers the session cookie.
+    pub async fn sign_in_from(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> String {
+        let response = self.post_login(client, username, password, "/").await;
+        assert_eq!(response.status(), 303, "sign-in of {username} failed");
+        session_cookie(&response).expect("a session cookie")
+    }
+
     /// Creates a member of staff directly in the database.
     pub async fn add_staff(&self, username: &str, role: Role, password: &str) {
         let hash = password::hash(password.to_owned()).await.expect("hash");

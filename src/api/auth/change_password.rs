@@ -8,5 +8,6 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     use crate::server::{auth::guard, staff};
     let (state, account) = guard::signed_in().await?;
     let session = guard::session().await?;
-    staff::change_own_password(&state.db, &account, &session, current, new_password).await
+    let address = guard::caller_address(&state);
+    staff::change_own_password(&state, &account, address, &session, current, new_password).await
 }

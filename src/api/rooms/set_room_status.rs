@@ -9,6 +9,7 @@ pub async fn set_room_status(room_id: String, status: RoomStatus) -> Result<(), 
     use crate::model::{room, staff::Capability};
     use crate::server::{auth::guard, change::invalid, rooms};
     let (state, who) = guard::require(Capability::EditRooms).await?;
+    let room_id = room::room_id(&room_id).map_err(invalid)?;
     let status = room::settable_status(status).map_err(invalid)?;
     rooms::set_status(&state, &who, room_id, status).await
 }

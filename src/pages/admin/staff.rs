@@ -1,6 +1,8 @@
 //! `/staff`: who can sign in, with which role; add, change role, disable, reset passwords.
 
-use crate::api::staff::{AddStaff, ResetStaffPassword, SetStaffDisabled, SetStaffRole, list_staff};
+use crate::api::staff::{
+    AddStaff, ResetStaffPassword, SetStaffDisabled, SetStaffRole, UnlockStaff, list_staff,
+};
 use crate::components::form::{FieldError, ResultNote, outcome};
 use crate::model::staff::{Role, StaffMember};
 use leptos::prelude::*;
@@ -12,6 +14,7 @@ pub fn StaffPage() -> impl IntoView {
     let set_role = ServerAction::<SetStaffRole>::new();
     let set_disabled = ServerAction::<SetStaffDisabled>::new();
     let reset = ServerAction::<ResetStaffPassword>::new();
+    let unlock = ServerAction::<UnlockStaff>::new();
     let staff = Resource::new(
         move || {
             (
@@ -19,6 +22,7 @@ pub fn StaffPage() -> impl IntoView {
                 set_role.version().get(),
                 set_disabled.version().get(),
                 reset.version().get(),
+                unlock.version().get(),
             )
         },
         |_| list_staff(),
@@ -28,6 +32,7 @@ pub fn StaffPage() -> impl IntoView {
         outcome(set_role.value()),
         outcome(set_disabled.value()),
         outcome(reset.value()),
+        outcome(unlock.value()),
     );
     view! {
         <Title text="Staff" />
@@ -41,7 +46,7 @@ pub fn StaffPage() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     staff.await.map(|members| view! {
-                        <StaffTable members set_role set_disabled reset />
+                        <StaffTable members set_role set_disabled reset unlock />
                     })
                 })}
             </ErrorBoundary>
@@ -50,6 +55,7 @@ pub fn StaffPage() -> impl IntoView {
             <ResultNote result=row_results.0 ok="Role changed." />
             <ResultNote result=row_results.1 ok="Account updated; its sessions have ended." />
             <ResultNote result=row_results.2 ok="Password reset; their sessions have ended." />
+            <ResultNote result=row_results.3 ok="Unlocked: they can sign in again." />
         </div>
         <section class="panel">
             <h2>"Add a member of staff"</h2>
@@ -93,6 +99,7 @@ fn StaffTable(
     set_role: ServerAction<SetStaffRole>,
     set_disabled: ServerAction<SetStaffDisabled>,
     reset: ServerAction<ResetStaffPassword>,
+    unlock: ServerAction<UnlockStaff>,
 ) -> impl IntoView {
     view! {
         <table class="table" data-testid="staff-table">
@@ -111,6 +118,7 @@ fn StaffTable(
                     .map(|m| {
                         let name = m.username.clone();
                         let (for_role, for_disable, for_reset) = (name.clone(), name.clone(), name.clone());
+                        let for_unlock = name.clone();
                         let reset_label = format!("New password for {name}");
                         view! {
                             <tr data-username=name.clone()>
@@ -122,7 +130,16 @@ fn StaffTable(
                                         <button class="button button--small" type="submit">"Set role"</button>
                                     </ActionForm>
                                 </td>
-                                <td>{if m.disabled { "Disabled" } else { "Active" }}</td>
+                                <td data-testid="staff-status">
+                                    {if m.disabled { "Disabled" } else { "Active" }}
+                                    {m.locked.then(move || view! {
+                                        <span class="pill pill--refused">" Locked out"</span>
+                                        <ActionForm action=unlock attr:class="inline-form">
+                                            <input type="hidden" name="username" value=for_unlock />
+                                            <button class="button button--small button--quiet" type="submit">"Unlock"</button>
+                                        </ActionForm>
+                                    })}
+                                </td>
                                 <td>{m.last_login_at.clone().unwrap_or_else(|| "never".into())}</td>
                                 <td class="actions">
                                     <ActionForm action=set_disabled attr:class="inline-form">

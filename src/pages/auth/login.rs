@@ -13,8 +13,10 @@ fn message(error: &str, retry_secs: u64) -> Option<String> {
             "Too many failed sign-ins from your address. Try again in {minutes} minute(s)."
         )),
         "locked" => Some(format!(
-            "Too many failed sign-ins for this username. Try again in {minutes} minute(s)."
+            "Too many failed sign-ins for this username. Try again in {minutes} minute(s), or ask an administrator to unlock it."
         )),
+        "busy" => Some("Many sign-ins are being checked right now. Try again in a moment.".into()),
+        "unavailable" => Some("Sign-in is unavailable right now. Try again shortly.".into()),
         _ => None,
     }
 }

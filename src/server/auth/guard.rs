@@ -50,6 +50,13 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     }
 }
 
+/// The address the server function's caller came from (as the sign-in throttle sees it).
+pub fn caller_address(state: &AppState) -> std::net::IpAddr {
+    use_context::<axum::http::request::Parts>()
+        .map(|parts| super::login::address_of(state, &parts.headers, &parts.extensions))
+        .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
+}
+
 /// The session of the server function being served.
 pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract().await.map_err(|_| AppError::Internal)

@@ -9,7 +9,7 @@ use crate::server::pages::render as render_page;
 use crate::server::state::AppState;
 use axum::Form;
 use axum::extract::{ConnectInfo, FromRequest, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
@@ -27,14 +27,17 @@ pub struct LoginForm {
 
 /// The address a request came from (the proxy's `X-Forwarded-For` only when configured to trust it).
 pub fn client_ip(state: &AppState, request: &Request) -> IpAddr {
-    let peer = request
-        .extensions()
+    address_of(state, request.headers(), request.extensions())
+}
+
+/// [`client_ip`] from a request's headers and extensions (a server function has those).
+pub fn address_of(state: &AppState, headers: &HeaderMap, extensions: &Extensions) -> IpAddr {
+    let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([0, 0, 0, 0]));
     if state.config.trust_proxy
-        && let Some(forwarded) = request
-            .headers()
+        && let Some(forwarded) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.rsplit(',').next())
@@ -61,45 +64,80 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         )
     };
 
-    if let Some(wait) = state.throttle.blocked(ip) {
+    // Each attempt is counted before its password is checked: per address in memory (atomic),
+    // then per username and address in the database (one statement).
+    if let Err(wait) = state.throttle.begin(ip) {
         tracing::warn!(%ip, "sign-in throttled");
-        let mut page = render_page(
+        return refuse(
             &state,
             &session,
             &again("throttled", &format!("&retry={wait}")),
-            StatusCode::TOO_MANY_REQUESTS,
+            wait,
         )
         .await;
-        if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
-            page.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return page;
     }
-    let locked = staff::locked_minutes(&state.db, &username)
-        .await
-        .unwrap_or(None);
-    if let Some(minutes) = locked {
-        state.throttle.record_failure(ip);
-        let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
-            .outcome(Outcome::Refused)
-            .summary("account locked");
-        audit::record_quietly(&state.db, event).await;
+    if form.username.chars().count() > MAX_USERNAME_CHARS {
         return render_page(
             &state,
             &session,
-            &again("locked", &format!("&retry={}", minutes * 60)),
-            StatusCode::TOO_MANY_REQUESTS,
+            &again("invalid", ""),
+            StatusCode::UNAUTHORIZED,
         )
         .await;
     }
+    let address = ip.to_string();
+    match staff::begin_attempt(&state.db, &username, &address).await {
+        Ok(None) => {}
+        Ok(Some(minutes)) => {
+            let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
+                .outcome(Outcome::Refused)
+                .summary("locked for this address");
+            audit::record_quietly(&state.db, event).await;
+            let retry = format!("&retry={}", minutes * 60);
+            return refuse(
+                &state,
+                &session,
+                &again("locked", &retry),
+                minutes as u64 * 60,
+            )
+            .await;
+        }
+        Err(err) => {
+            // Fail closed: without the lock's state, no password is checked.
+            tracing::error!("cannot count a sign-in attempt: {err}");
+            let mut page = render_page(
+                &state,
+                &session,
+                &again("unavailable", ""),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            return page;
+        }
+    }
 
-    let account = staff::find(&state.db, &username).await.ok().flatten();
+    let account = match staff::find(&state.db, &username).await {
+        Ok(account) => account,
+        Err(err) => {
+            tracing::error!("cannot read an account: {err}");
+            return render_page(
+                &state,
+                &session,
+                &again("unavailable", ""),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+        }
+    };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let password_ok = password::verify(form.password.clone(), stored).await;
+    let Ok(password_ok) = password::verify(form.password.clone(), stored).await else {
+        tracing::warn!(%ip, "sign-in refused: every password check is busy");
+        return refuse(&state, &session, &again("busy", "&retry=1"), 1).await;
+    };
     let account = account.filter(|a| password_ok && !a.disabled);
     let Some(account) = account else {
-        state.throttle.record_failure(ip);
-        let _ = staff::record_failure(&state.db, &username).await;
         tracing::info!(%ip, "sign-in failed");
         let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
             .outcome(Outcome::Refused)
@@ -114,7 +152,8 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         .await;
     };
 
-    let _ = staff::clear_failures(&state.db, &username).await;
+    state.throttle.succeeded(ip);
+    let _ = staff::clear_attempts(&state.db, &username, &address).await;
     if let Err(err) = session::sign_in(&session, &account).await {
         tracing::error!("cannot start a session: {err}");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -123,6 +162,19 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
     let event = AuditEvent::new(&account.username, AuditArea::Auth, "sign_in").summary("signed in");
     audit::record_quietly(&state.db, event).await;
     Redirect::to(&next).into_response()
+}
+
+/// Usernames are at most this long (the model's rule); a longer one is refused before any
+/// database work.
+const MAX_USERNAME_CHARS: usize = 64;
+
+/// The sign-in page again with `status` 429 and `Retry-After: wait`.
+async fn refuse(state: &AppState, session: &Session, uri: &str, wait: u64) -> Response {
+    let mut page = render_page(state, session, uri, StatusCode::TOO_MANY_REQUESTS).await;
+    if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
+        page.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    page
 }
 
 pub async fn logout(State(state): State<AppState>, session: Session) -> Response {

@@ -1,7 +1,40 @@
-//! Argon2id hashing (m = 19456 KiB, t = 2, p = 1, the OWASP minimum), always off the async runtime.
+//! Argon2id hashing (m = 19456 KiB, t = 2, p = 1, the OWASP minimum), always off the async
+//! runtime, and at most one per CPU at a time: each holds 19 MiB, so an unbounded burst of
+//! sign-ins would hold as many. A check that cannot start within [`WAIT`] is refused as busy.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::OnceLock;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// How long a hash or a check waits for a CPU before it is refused as busy.
+pub const WAIT: Duration = Duration::from_secs(2);
+
+/// Too many password checks at once: try again in a second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("too many password checks at once")]
+pub struct Busy;
+
+/// Permits for concurrent Argon2 runs: one per CPU.
+fn permits() -> &'static Semaphore {
+    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cpus = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        Semaphore::new(cpus)
+    })
+}
+
+/// Runs `work` (an Argon2 run) when a permit is free within [`WAIT`].
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Busy> {
+    let permit = tokio::time::timeout(WAIT, permits().acquire())
+        .await
+        .map_err(|_| Busy)?
+        .map_err(|_| Busy)?;
+    let result = tokio::task::spawn_blocking(work).await.map_err(|_| Busy);
+    drop(permit);
+    result
+}
 
 fn argon2() -> Argon2<'static> {
     let params = Params::new(19_456, 2, 1, None).expect("valid Argon2 parameters");
@@ -10,7 +43,7 @@ fn argon2() -> Argon2<'static> {
 
 /// Hashes `password` into a PHC string.
 pub async fn hash(password: String) -> Result<String, String> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(|e| e.to_string())?;
         let salt = SaltString::encode_b64(&salt).map_err(|e| e.to_string())?;
@@ -24,9 +57,9 @@ pub async fn hash(password: String) -> Result<String, String> {
 }
 
 /// Checks `password` against a stored hash. With no hash (unknown user) a dummy one is checked,
-/// so the answer takes as long either way.
-pub async fn verify(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// so the answer takes as long either way. `Busy` when no CPU was free in time.
+pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Busy> {
+    bounded(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return false;
@@ -37,7 +70,6 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
             && stored != DUMMY_HASH
     })
     .await
-    .unwrap_or(false)
 }
 
 /// A hash of a random string nobody knows, with the same parameters.
@@ -62,9 +94,15 @@ mod tests {
     async fn hashes_are_argon2id_with_the_owasp_parameters_and_verify() {
         let h = hash("correct horse battery".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
-        assert!(verify("correct horse battery".into(), Some(h.clone())).await);
-        assert!(!verify("wrong horse battery".into(), Some(h)).await);
-        assert!(!verify("anything".into(), None).await);
+        assert_eq!(
+            verify("correct horse battery".into(), Some(h.clone())).await,
+            Ok(true)
+        );
+        assert_eq!(
+            verify("wrong horse battery".into(), Some(h)).await,
+            Ok(false)
+        );
+        assert_eq!(verify("anything".into(), None).await, Ok(false));
     }
 
     #[test]

@@ -76,6 +76,15 @@ pub async fn insert(
 }
 
 pub async fn list(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
+    let locked = locked_usernames(db).await?;
+    let mut members = list_accounts(db).await?;
+    for member in &mut members {
+        member.locked = locked.contains(&member.username);
+    }
+    Ok(members)
+}
+
+async fn list_accounts(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, username, role, disabled, created_at, last_login_at FROM staff ORDER BY username",
     )
@@ -91,6 +100,7 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
                 disabled: row.try_get::<i64, _>("disabled")? != 0,
                 created_at: row.try_get("created_at")?,
                 last_login_at: row.try_get("last_login_at")?,
+                locked: false,
             })
         })
         .collect()
@@ -147,52 +157,82 @@ pub async fn record_login(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
         .map(|_| ())
 }
 
-/// Failures in a row before an account is locked, and for how long.
+/// Attempts in a row (per username and address) before that username is locked from that
+/// address, and for how long.
 pub const LOCKOUT_AFTER: i64 = 10;
 pub const LOCKOUT_MINUTES: i64 = 15;
 
-/// Minutes left on a lock of `username`, if locked.
-pub async fn locked_minutes(db: &SqlitePool, username: &str) -> Result<Option<i64>, sqlx::Error> {
-    let until: Option<Option<String>> =
-        sqlx::query_scalar("SELECT locked_until FROM login_failures WHERE username = ?")
-            .bind(normalize(username))
-            .fetch_optional(db)
-            .await?;
+/// Counts a sign-in attempt of `username` from `address` before its password is checked, in one
+/// statement; answers the minutes left when that username is locked from that address (this
+/// attempt included: the `LOCKOUT_AFTER`th in a row locks it).
+pub async fn begin_attempt(
+    db: &SqlitePool,
+    username: &str,
+    address: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
+        "INSERT INTO login_attempts (username, address, failures) VALUES (?1, ?2, 1) \
+         ON CONFLICT (username, address) DO UPDATE SET failures = failures + 1 \
+         RETURNING failures, locked_until",
+    )
+    .bind(normalize(username))
+    .bind(address)
+    .fetch_one(db)
+    .await?;
     let now = chrono::Utc::now();
-    Ok(until
-        .flatten()
+    let left = locked_until
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| (t.with_timezone(&chrono::Utc) - now).num_minutes() + 1)
-        .filter(|m| *m > 0))
-}
-
-/// Counts a failure; the `LOCKOUT_AFTER`th in a row locks the username.
-pub async fn record_failure(db: &SqlitePool, username: &str) -> Result<(), sqlx::Error> {
-    let locked_until = (chrono::Utc::now() + chrono::Duration::minutes(LOCKOUT_MINUTES))
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
-    sqlx::query(
-        "INSERT INTO login_failures (username, failures) VALUES (?, 1) \
-         ON CONFLICT (username) DO UPDATE SET failures = failures + 1",
-    )
-    .bind(normalize(username))
-    .execute(db)
-    .await?;
-    sqlx::query(
-        "UPDATE login_failures SET locked_until = ?, failures = 0 WHERE username = ? AND failures >= ?",
-    )
-    .bind(locked_until)
-    .bind(normalize(username))
-    .bind(LOCKOUT_AFTER)
-    .execute(db)
-    .await
-    .map(|_| ())
-}
-
-pub async fn clear_failures(db: &SqlitePool, username: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE username = ?")
+        .filter(|m| *m > 0);
+    if left.is_some() {
+        return Ok(left);
+    }
+    if failures > LOCKOUT_AFTER {
+        let until = (now + chrono::Duration::minutes(LOCKOUT_MINUTES))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        sqlx::query(
+            "UPDATE login_attempts SET locked_until = ?, failures = 0 WHERE username = ? AND address = ?",
+        )
+        .bind(until)
         .bind(normalize(username))
+        .bind(address)
+        .execute(db)
+        .await?;
+        return Ok(Some(LOCKOUT_MINUTES));
+    }
+    Ok(None)
+}
+
+/// The attempt of `username` from `address` succeeded: its count starts again.
+pub async fn clear_attempts(
+    db: &SqlitePool,
+    username: &str,
+    address: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = ? AND address = ?")
+        .bind(normalize(username))
+        .bind(address)
         .execute(db)
         .await
         .map(|_| ())
+}
+
+/// Lifts every lock and count of `username`; answers whether there was any.
+pub async fn unlock(db: &SqlitePool, username: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = ?")
+        .bind(normalize(username))
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected() > 0)
+}
+
+/// Usernames locked out from at least one address now, for the staff page.
+pub async fn locked_usernames(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT username FROM login_attempts WHERE locked_until > ? ORDER BY username",
+    )
+    .bind(now_text())
+    .fetch_all(db)
+    .await
 }

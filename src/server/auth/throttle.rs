@@ -1,5 +1,6 @@
-//! Per-address sign-in throttle: after 5 wrong passwords within 15 minutes, further attempts from
-//! the same address are answered 429 until the window has passed.
+//! Per-address sign-in throttle, in memory: every attempt is counted *before* its password is
+//! checked, and after 5 attempts that did not succeed within 15 minutes further attempts from the
+//! same address are answered 429 until the window has passed. A success clears the address.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -11,29 +12,34 @@ pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 
 #[derive(Debug, Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+    attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
 }
 
 impl Throttle {
-    /// Seconds to wait when `ip` may not try now.
-    pub fn blocked(&self, ip: IpAddr) -> Option<u64> {
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let (count, since) = map.get(&ip)?;
-        let left = WINDOW.checked_sub(since.elapsed())?;
-        (*count >= ALLOWED_FAILURES).then(|| left.as_secs().max(1))
-    }
-
-    pub fn record_failure(&self, ip: IpAddr) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+    /// Counts an attempt from `ip`, or answers the seconds to wait when it may not try now. The
+    /// count and the check are one step, so concurrent attempts cannot all slip through.
+    pub fn begin(&self, ip: IpAddr) -> Result<(), u64> {
+        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
         let entry = map.entry(ip).or_insert((0, Instant::now()));
         if entry.1.elapsed() > WINDOW {
             *entry = (0, Instant::now());
+        }
+        if entry.0 >= ALLOWED_FAILURES {
+            let left = WINDOW.saturating_sub(entry.1.elapsed());
+            return Err(left.as_secs().max(1));
         }
         entry.0 += 1;
         // Keep the map small: forget addresses whose window has passed.
         if map.len() > 10_000 {
             map.retain(|_, (_, since)| since.elapsed() <= WINDOW);
         }
+        Ok(())
+    }
+
+    /// The attempt from `ip` succeeded: its count starts again.
+    pub fn succeeded(&self, ip: IpAddr) {
+        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
+        map.remove(&ip);
     }
 }
 
@@ -42,14 +48,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_sixth_failure_in_a_row_is_blocked() {
+    fn the_sixth_attempt_without_success_is_refused_before_it_is_checked() {
         let t = Throttle::default();
         let ip: IpAddr = "127.0.0.1".parse().unwrap();
         for _ in 0..5 {
-            assert!(t.blocked(ip).is_none());
-            t.record_failure(ip);
+            assert!(t.begin(ip).is_ok());
         }
-        assert!(t.blocked(ip).is_some());
-        assert!(t.blocked("127.0.0.2".parse().unwrap()).is_none());
+        assert!(t.begin(ip).is_err());
+        assert!(t.begin("127.0.0.2".parse().unwrap()).is_ok());
+        t.succeeded(ip);
+        assert!(t.begin(ip).is_ok(), "a success clears the address");
     }
 }

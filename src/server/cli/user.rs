@@ -36,6 +36,8 @@ pub enum UserCommand {
     Disable { name: String },
     /// Enable a disabled account.
     Enable { name: String },
+    /// Lift the account's sign-in locks (after too many attempts), from every address.
+    Unlock { name: String },
     /// Set a new password (ending the account's sessions); stdin, or a random one is printed.
     ResetPassword {
         name: String,
@@ -147,6 +149,10 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
                 .await
                 .map_err(refused)?;
             println!("{} is enabled.", staff::normalize(&name));
+        }
+        UserCommand::Unlock { name } => {
+            manage::unlock(db, CLI, &name).await.map_err(refused)?;
+            println!("{} can sign in again.", staff::normalize(&name));
         }
         UserCommand::ResetPassword {
             name,

@@ -11,6 +11,10 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The largest answer read from an upstream; a larger one is refused as unreadable, so a broken
+/// or hostile upstream cannot fill the server's memory.
+pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
 /// Timeouts and the GET retry backoff.
 #[derive(Debug, Clone)]
 pub struct ClientSettings {
@@ -162,7 +166,16 @@ impl WatchersClient {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let body = response.bytes().await.map_err(transport_error)?.to_vec();
+        let mut response = response;
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+            if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+                return Err(UpstreamError::Protocol {
+                    reason: format!("an answer larger than {MAX_ANSWER_BYTES} bytes"),
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
         classify(status, retry_after, body)
     }
 
