@@ -481,3 +481,59 @@ async fn a_body_over_the_limit_is_answered_413() {
         .unwrap();
     assert_eq!(login.status(), 413);
 }
+
+/// A role change and a password reset by an admin take effect on a live session's very next
+/// server-function call; the session id from before sign-in is refused after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn role_changes_and_resets_reach_live_sessions_at_once() {
+    let app = spawn_app(&[]).await;
+    app.add_staff("mia", Role::Marketing, "mia-password-1234")
+        .await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let mia = app.sign_in("mia", "mia-password-1234").await;
+    let drafts = |cookie: String| {
+        let app = &app;
+        async move {
+            app.call(Some(&cookie), "/api/drafts/list", &[("kind", "offer")])
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(
+        drafts(mia.clone()).await,
+        200,
+        "marketing may list offer drafts"
+    );
+    let demoted = app
+        .call(
+            Some(&admin),
+            "/api/staff/set-role",
+            &[("username", "mia"), ("role", "moderator")],
+        )
+        .await;
+    assert_eq!(demoted.status(), 200);
+    assert_eq!(
+        drafts(mia.clone()).await,
+        403,
+        "the next call sees the new role"
+    );
+    let reset = app
+        .call(
+            Some(&admin),
+            "/api/staff/reset-password",
+            &[("username", "mia"), ("password", "mia-reset-password-1")],
+        )
+        .await;
+    assert_eq!(reset.status(), 200);
+    assert_eq!(drafts(mia).await, 401, "a reset ends the session at once");
+
+    // The cookie a visitor held before signing in is not the session after it.
+    let before = app.client.get(app.url("/login")).send().await.unwrap();
+    let anonymous = session_cookie(&before);
+    let signed_in = app.sign_in("admin", ADMIN_PASSWORD).await;
+    if let Some(anonymous) = anonymous {
+        assert_ne!(anonymous, signed_in, "a new id at sign-in");
+        assert_eq!(app.get_as(&anonymous, "/").await.status(), 303);
+    }
+}
