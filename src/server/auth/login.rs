@@ -63,6 +63,12 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             urlencode(&next)
         )
     };
+    // The sign-in page again, saying `error`, with `status`.
+    let (state_ref, session_ref) = (&state, &session);
+    let page = |error: &str, status: StatusCode| {
+        let uri = again(error, "");
+        async move { render_page(state_ref, session_ref, &uri, status).await }
+    };
 
     // Each attempt is counted before its password is checked: per address in memory (atomic),
     // then per username and address in the database (one statement).
@@ -77,13 +83,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         .await;
     }
     if form.username.chars().count() > MAX_USERNAME_CHARS {
-        return render_page(
-            &state,
-            &session,
-            &again("invalid", ""),
-            StatusCode::UNAUTHORIZED,
-        )
-        .await;
+        return page("invalid", StatusCode::UNAUTHORIZED).await;
     }
     let address = ip.to_string();
     match staff::begin_attempt(&state.db, &username, &address).await {
@@ -105,16 +105,11 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Err(err) => {
             // Fail closed: without the lock's state, no password is checked.
             tracing::error!("cannot count a sign-in attempt: {err}");
-            let mut page = render_page(
-                &state,
-                &session,
-                &again("unavailable", ""),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
-            page.headers_mut()
+            let mut answer = page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await;
+            answer
+                .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-            return page;
+            return answer;
         }
     }
 
@@ -122,13 +117,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Ok(account) => account,
         Err(err) => {
             tracing::error!("cannot read an account: {err}");
-            return render_page(
-                &state,
-                &session,
-                &again("unavailable", ""),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
+            return page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await;
         }
     };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
@@ -143,13 +132,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             .outcome(Outcome::Refused)
             .summary("wrong username or password");
         audit::record_quietly(&state.db, event).await;
-        return render_page(
-            &state,
-            &session,
-            &again("invalid", ""),
-            StatusCode::UNAUTHORIZED,
-        )
-        .await;
+        return page("invalid", StatusCode::UNAUTHORIZED).await;
     };
 
     state.throttle.succeeded(ip);
