@@ -151,11 +151,6 @@ impl Config {
         })
     }
 
-    /// `Strict-Transport-Security` goes on every answer when the public address is https.
-    pub fn hsts(&self) -> bool {
-        self.https
-    }
-
     /// The Watchers API address in live mode: `WATCHERS_BASE_URL`, else the region's host.
     pub fn live_base_url(&self) -> String {
         self.base_url
@@ -300,7 +295,7 @@ mod tests {
         assert!(
             prod(&[("DASHBOARD_PUBLIC_URL", "https://dash.example")])
                 .unwrap()
-                .hsts()
+                .https
         );
         assert!(prod(&[("DASHBOARD_TLS_PROXY", "1")]).is_ok());
     }

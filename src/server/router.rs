@@ -45,7 +45,8 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
         .layer(session::layer(store, state.config.https))
         .layer(from_fn(security::reject_cross_site))
         .layer(from_fn_with_state(
-            state.config.hsts(),
+            // HSTS when the public address is https.
+            state.config.https,
             security::security_headers,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
