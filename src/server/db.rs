@@ -19,8 +19,11 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
     {
         std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
     }
+    // No ping before every checkout: a local file does not drop connections the way a network
+    // database does, and the ping was a round trip to SQLite's thread on every query.
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        .test_before_acquire(false)
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;

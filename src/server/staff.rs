@@ -2,6 +2,7 @@
 //! model's rules, stored, and audited under whoever did it (`cli` from the command line).
 
 use super::audit::{AuditEvent, Outcome, record_quietly};
+use super::auth::accounts::Accounts;
 use super::auth::{password, staff};
 use super::state::AppState;
 use crate::error::AppError;
@@ -33,12 +34,13 @@ async fn hash(new_password: String) -> Result<String, AppError> {
 
 /// Adds `username` with `role` and the password chosen for them; answers the stored name.
 pub async fn add(
-    db: &SqlitePool,
+    accounts: &Accounts,
     actor: &str,
     username: &str,
     role: Role,
     new_password: String,
 ) -> Result<String, AppError> {
+    let db = accounts.db();
     let mut problems = validate_username(username);
     problems
         .0
@@ -61,11 +63,12 @@ pub async fn add(
 
 /// Sets a new password for `username`, ending their sessions.
 pub async fn reset_password(
-    db: &SqlitePool,
+    accounts: &Accounts,
     actor: &str,
     username: &str,
     new_password: String,
 ) -> Result<(), AppError> {
+    let db = accounts.db();
     let name = staff::normalize(username);
     validate_password("password", &new_password, &name)
         .into_result()
@@ -74,6 +77,7 @@ pub async fn reset_password(
     if staff::set_password(db, &name, &hash).await?.is_none() {
         return Err(not_found(&name));
     }
+    accounts.changed();
     let summary = "password reset; sessions ended";
     audit(db, actor, "reset_password", &name, summary).await;
     Ok(())
@@ -81,11 +85,12 @@ pub async fn reset_password(
 
 /// Disables `username` (ending their sessions) or enables them again; no one disables themself.
 pub async fn set_disabled(
-    db: &SqlitePool,
+    accounts: &Accounts,
     actor: &str,
     username: &str,
     disabled: bool,
 ) -> Result<(), AppError> {
+    let db = accounts.db();
     let name = staff::normalize(username);
     if name == actor && disabled {
         return Err(AppError::invalid(
@@ -96,6 +101,7 @@ pub async fn set_disabled(
     if !staff::set_disabled(db, &name, disabled).await? {
         return Err(not_found(&name));
     }
+    accounts.changed();
     let (action, summary) = if disabled {
         ("disable", "disabled; sessions ended")
     } else {
@@ -107,11 +113,12 @@ pub async fn set_disabled(
 
 /// Gives `username` `role`; no admin takes their own admin role away.
 pub async fn set_role(
-    db: &SqlitePool,
+    accounts: &Accounts,
     actor: &str,
     username: &str,
     role: Role,
 ) -> Result<(), AppError> {
+    let db = accounts.db();
     let name = staff::normalize(username);
     if name == actor && role != Role::Admin {
         return Err(AppError::invalid(
@@ -122,13 +129,15 @@ pub async fn set_role(
     if !staff::set_role(db, &name, role).await? {
         return Err(not_found(&name));
     }
+    accounts.changed();
     let summary = format!("role set to {}", role.as_str());
     audit(db, actor, "set_role", &name, &summary).await;
     Ok(())
 }
 
 /// Lifts the sign-in locks of `username` (every address).
-pub async fn unlock(db: &SqlitePool, actor: &str, username: &str) -> Result<(), AppError> {
+pub async fn unlock(accounts: &Accounts, actor: &str, username: &str) -> Result<(), AppError> {
+    let db = accounts.db();
     let name = staff::normalize(username);
     if staff::find(db, &name).await?.is_none() {
         return Err(not_found(&name));
@@ -188,6 +197,7 @@ pub async fn change_own_password(
     let version = staff::set_password(db, &account.username, &hash)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    state.accounts.changed();
     super::auth::session::refresh_version(session, version)
         .await
         .map_err(|err| {

@@ -1,6 +1,8 @@
 //! The state every handler and server function can reach.
 
+use super::auth::accounts::Accounts;
 use super::auth::throttle::Throttle;
+use super::clock::Clock;
 use super::config::Config;
 use super::upstream::WatchersClient;
 use crate::model::deployment::ShellInfo;
@@ -17,6 +19,10 @@ pub struct AppState {
     pub upstream: WatchersClient,
     /// Staff, sessions and the audit log.
     pub db: SqlitePool,
+    /// Staff accounts held in memory for the session check.
+    pub accounts: Arc<Accounts>,
+    /// The time sessions are judged by.
+    pub clock: Arc<Clock>,
     pub throttle: Arc<Throttle>,
     /// The last refreshed room list (see `server::rooms`).
     pub rooms: Arc<super::rooms::Cache>,
@@ -33,6 +39,8 @@ impl AppState {
             leptos_options,
             config: Arc::new(config),
             upstream,
+            accounts: Arc::new(Accounts::new(db.clone())),
+            clock: Arc::default(),
             db,
             throttle: Arc::default(),
             rooms: Arc::default(),

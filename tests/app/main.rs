@@ -18,5 +18,6 @@ mod rooms;
 mod round_trip;
 mod sandbox;
 mod secrets;
+mod sessions;
 mod statuses;
 mod support;

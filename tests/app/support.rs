@@ -9,6 +9,7 @@ use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::application::Application;
 use watchers_dashboard::server::auth::{password, staff};
+use watchers_dashboard::server::clock::Clock;
 use watchers_dashboard::server::config::{Config, Credentials};
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
@@ -17,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub sandbox: Option<Arc<Sandbox>>,
     pub db: sqlx::SqlitePool,
+    /// The clock the server judges sessions by; a test moves it on.
+    pub clock: Arc<Clock>,
     _dir: tempfile::TempDir,
 }
 
@@ -67,6 +70,7 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         .expect("start");
     let addr = app.address();
     let db = app.state().db.clone();
+    let clock = app.state().clock.clone();
     let sandbox = app.sandbox().cloned();
     tokio::spawn(async move {
         app.run_until_stopped(std::future::pending())
@@ -78,6 +82,7 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         client: client_from([127, 0, 0, 1]),
         sandbox,
         db,
+        clock,
         _dir: dir,
     }
 }

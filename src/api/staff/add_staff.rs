@@ -9,6 +9,6 @@ pub async fn add_staff(username: String, role: Role, password: String) -> Result
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::add(&state.db, &admin.username, &username, role, password).await?;
+    staff::add(&state.accounts, &admin.username, &username, role, password).await?;
     Ok(())
 }

@@ -8,5 +8,5 @@ pub async fn reset_staff_password(username: String, password: String) -> Result<
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::reset_password(&state.db, &admin.username, &username, password).await
+    staff::reset_password(&state.accounts, &admin.username, &username, password).await
 }

@@ -8,5 +8,5 @@ pub async fn set_staff_disabled(username: String, disabled: bool) -> Result<(), 
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::set_disabled(&state.db, &admin.username, &username, disabled).await
+    staff::set_disabled(&state.accounts, &admin.username, &username, disabled).await
 }

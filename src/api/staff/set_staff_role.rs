@@ -9,5 +9,5 @@ pub async fn set_staff_role(username: String, role: Role) -> Result<(), AppError
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::set_role(&state.db, &admin.username, &username, role).await
+    staff::set_role(&state.accounts, &admin.username, &username, role).await
 }

@@ -8,5 +8,5 @@ pub async fn unlock_staff(username: String) -> Result<(), AppError> {
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::unlock(&state.db, &admin.username, &username).await
+    staff::unlock(&state.accounts, &admin.username, &username).await
 }

@@ -16,7 +16,7 @@ pub async fn audit_csv(
     session: Session,
     Query(filter): Query<AuditFilter>,
 ) -> Response {
-    match session::current(&session, &state.db).await {
+    match session::current(&session, &state).await {
         Ok(Some(account)) if account.role.can(Capability::ViewAudit) => {}
         Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),

@@ -9,9 +9,11 @@ use crate::model::staff::Capability;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::use_context;
+use leptos::reactive::owner::with_context;
 use tower_sessions::Session;
 
 /// The caller of a server function, when signed in and allowed `capability`; otherwise 401 or 403.
@@ -31,16 +33,23 @@ pub struct PageAccount(pub Account);
 /// The caller of a server function, when signed in; otherwise 401.
 pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     let state = use_context::<AppState>().ok_or(AppError::Internal)?;
-    if let Ok(axum::Extension(PageAccount(account))) =
-        leptos_axum::extract::<axum::Extension<PageAccount>>().await
-    {
+    // Read from the request's extensions in place: `leptos_axum::extract` would copy the whole
+    // request head (headers and extensions) for each look.
+    let (page_account, session) = with_context::<Parts, _>(|parts| {
+        (
+            parts.extensions.get::<PageAccount>().cloned(),
+            parts.extensions.get::<Session>().cloned(),
+        )
+    })
+    .unwrap_or_default();
+    if let Some(PageAccount(account)) = page_account {
         return Ok((state, account));
     }
-    let session: Session = leptos_axum::extract().await.map_err(|err| {
-        tracing::error!("no session layer in front of a server function: {err}");
+    let session = session.ok_or_else(|| {
+        tracing::error!("no session layer in front of a server function");
         AppError::Internal
     })?;
-    match session::current(&session, &state.db).await {
+    match session::current(&session, &state).await {
         Ok(Some(account)) => Ok((state, account)),
         Ok(None) => Err(AppError::Unauthorized),
         Err(err) => {
@@ -52,9 +61,10 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
 
 /// The address the server function's caller came from (as the sign-in throttle sees it).
 pub fn caller_address(state: &AppState) -> std::net::IpAddr {
-    use_context::<axum::http::request::Parts>()
-        .map(|parts| super::login::address_of(state, &parts.headers, &parts.extensions))
-        .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
+    with_context::<Parts, _>(|parts| {
+        super::login::address_of(state, &parts.headers, &parts.extensions)
+    })
+    .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
 }
 
 /// The session of the server function being served.
@@ -83,7 +93,7 @@ pub async fn pages_need_sign_in(
     if is_public(path) {
         return next.run(request).await;
     }
-    match session::current(&session, &state.db).await {
+    match session::current(&session, &state).await {
         Ok(Some(account)) => {
             request.extensions_mut().insert(PageAccount(account));
             next.run(request).await

@@ -137,7 +137,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
 
     state.throttle.succeeded(ip);
     let _ = staff::clear_attempts(&state.db, &username, &address).await;
-    if let Err(err) = session::sign_in(&session, &account).await {
+    if let Err(err) = session::sign_in(&session, &account, &state.clock).await {
         tracing::error!("cannot start a session: {err}");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
@@ -161,7 +161,7 @@ async fn refuse(state: &AppState, session: &Session, uri: &str, wait: u64) -> Re
 }
 
 pub async fn logout(State(state): State<AppState>, session: Session) -> Response {
-    if let Ok(Some(account)) = session::current(&session, &state.db).await {
+    if let Ok(Some(account)) = session::current(&session, &state).await {
         let event =
             AuditEvent::new(&account.username, AuditArea::Auth, "sign_out").summary("signed out");
         audit::record_quietly(&state.db, event).await;

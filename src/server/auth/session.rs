@@ -1,13 +1,22 @@
-//! Sessions in SQLite (tower-sessions): the cookie's settings, signing in, and deciding on every
-//! request whether a session still stands.
+//! Sessions in SQLite with a copy in memory (tower-sessions): the cookie's settings, signing in,
+//! and deciding on every request whether a session still stands.
 
-use super::staff::{self, Account};
+use super::staff::Account;
+use crate::server::clock::Clock;
+use crate::server::state::AppState;
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
-use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions::{CachingSessionStore, Expiry, Session, SessionManagerLayer};
+use tower_sessions_moka_store::MokaStore;
 use tower_sessions_sqlx_store::SqliteStore;
+
+/// Sessions read from memory, written to both memory and SQLite (so they outlive a restart).
+pub type Store = CachingSessionStore<MokaStore, SqliteStore>;
+
+/// Sessions held in memory at most; beyond that the least used are read from SQLite again.
+const SESSIONS_IN_MEMORY: u64 = 10_000;
 
 const USER_KEY: &str = "user";
 /// A session ends after 30 minutes without a request…
@@ -32,7 +41,7 @@ struct SessionUser {
 }
 
 /// The session layer: HttpOnly, SameSite=Strict; over https also Secure with the `__Host-` prefix.
-pub fn layer(store: SqliteStore, https: bool) -> SessionManagerLayer<SqliteStore> {
+pub fn layer(store: Store, https: bool) -> SessionManagerLayer<Store> {
     let name = if https {
         "__Host-watchers_session"
     } else {
@@ -47,8 +56,9 @@ pub fn layer(store: SqliteStore, https: bool) -> SessionManagerLayer<SqliteStore
         .with_expiry(Expiry::OnInactivity(Duration::minutes(IDLE_MINUTES)))
 }
 
-/// Creates the sessions table and starts the hourly clean-up of expired sessions.
-pub async fn store(db: &SqlitePool) -> Result<SqliteStore, sqlx::Error> {
+/// Creates the sessions table, starts the hourly clean-up of expired sessions, and puts the
+/// memory copy in front.
+pub async fn store(db: &SqlitePool) -> Result<Store, sqlx::Error> {
     use tower_sessions::ExpiredDeletion;
     let store = SqliteStore::new(db.clone());
     store.migrate().await?;
@@ -58,16 +68,20 @@ pub async fn store(db: &SqlitePool) -> Result<SqliteStore, sqlx::Error> {
             .continuously_delete_expired(std::time::Duration::from_secs(3600))
             .await;
     });
-    Ok(store)
+    Ok(CachingSessionStore::new(
+        MokaStore::new(Some(SESSIONS_IN_MEMORY)),
+        store,
+    ))
 }
 
 /// Starts a session for `account` under a new session id.
 pub async fn sign_in(
     session: &Session,
     account: &Account,
+    clock: &Clock,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
-    let now = chrono::Utc::now().timestamp();
+    let now = clock.now();
     let user = SessionUser {
         id: account.id,
         auth_version: account.auth_version,
@@ -90,19 +104,23 @@ pub async fn refresh_version(
     Ok(())
 }
 
-/// The account behind `session`, if the session still stands: not past 12 hours, the account
-/// neither gone nor disabled, its password unchanged since. A session that fails is ended.
-pub async fn current(session: &Session, db: &SqlitePool) -> Result<Option<Account>, String> {
+/// The account behind `session`, if the session still stands: used within the last 30 minutes
+/// and not past 12 hours (by `state.clock`), the account neither gone nor disabled, its password
+/// unchanged since. A session that fails is ended. Reads memory only, unless an account changed.
+pub async fn current(session: &Session, state: &AppState) -> Result<Option<Account>, String> {
     let user: Option<SessionUser> = session.get(USER_KEY).await.map_err(|e| e.to_string())?;
     let Some(mut user) = user else {
         return Ok(None);
     };
-    let now = chrono::Utc::now().timestamp();
-    let expired = now - user.signed_in_at > ABSOLUTE_SECONDS;
+    let now = state.clock.now();
+    let expired = now.saturating_sub(user.signed_in_at) > ABSOLUTE_SECONDS
+        || now.saturating_sub(user.touched_at) > IDLE_MINUTES * 60;
     let account = if expired {
         None
     } else {
-        staff::find_by_id(db, user.id)
+        state
+            .accounts
+            .by_id(user.id)
             .await
             .map_err(|e| e.to_string())?
             .filter(|a| !a.disabled && a.auth_version == user.auth_version)

@@ -2,6 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::staff::{Role, validate_password, validate_username};
+use crate::server::auth::accounts::Accounts;
 use crate::server::auth::{password, staff};
 use crate::server::{db, staff as manage};
 use clap::Subcommand;
@@ -99,6 +100,9 @@ fn refused(err: AppError) -> String {
 }
 
 async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), String> {
+    // This process's own cache; a running server sees the change within
+    // `accounts::OUT_OF_PROCESS_SECONDS`.
+    let accounts = Accounts::new(db.clone());
     let role_of = |r: &str| Role::parse(r).ok_or_else(|| format!("unknown role {r}"));
     match command {
         UserCommand::Add {
@@ -111,7 +115,7 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
             }
             let role = role_of(&role)?;
             let password = new_password(password_stdin, &staff::normalize(&name))?;
-            let name = manage::add(db, CLI, &name, role, password)
+            let name = manage::add(&accounts, CLI, &name, role, password)
                 .await
                 .map_err(refused)?;
             println!("Added {name} ({}).", role.as_str());
@@ -133,25 +137,27 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
         }
         UserCommand::SetRole { name, role } => {
             let role = role_of(&role)?;
-            manage::set_role(db, CLI, &name, role)
+            manage::set_role(&accounts, CLI, &name, role)
                 .await
                 .map_err(refused)?;
             println!("{} is now {}.", staff::normalize(&name), role.as_str());
         }
         UserCommand::Disable { name } => {
-            manage::set_disabled(db, CLI, &name, true)
+            manage::set_disabled(&accounts, CLI, &name, true)
                 .await
                 .map_err(refused)?;
             println!("{} is disabled.", staff::normalize(&name));
         }
         UserCommand::Enable { name } => {
-            manage::set_disabled(db, CLI, &name, false)
+            manage::set_disabled(&accounts, CLI, &name, false)
                 .await
                 .map_err(refused)?;
             println!("{} is enabled.", staff::normalize(&name));
         }
         UserCommand::Unlock { name } => {
-            manage::unlock(db, CLI, &name).await.map_err(refused)?;
+            manage::unlock(&accounts, CLI, &name)
+                .await
+                .map_err(refused)?;
             println!("{} can sign in again.", staff::normalize(&name));
         }
         UserCommand::ResetPassword {
@@ -167,7 +173,7 @@ async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), Stri
                 return Err(format!("no account {name}"));
             }
             let password = new_password(password_stdin, &name)?;
-            manage::reset_password(db, CLI, &name, password)
+            manage::reset_password(&accounts, CLI, &name, password)
                 .await
                 .map_err(refused)?;
             println!("New password set for {name}; their sessions have ended.");

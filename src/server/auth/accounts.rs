@@ -1,0 +1,63 @@
+//! Accounts held in memory in front of SQLite, so the session check on every request reads no
+//! database: a change made through this process is seen at once, one made by another process
+//! (the `user` command) within [`OUT_OF_PROCESS_SECONDS`].
+
+use super::staff::{self, Account};
+use moka::future::Cache;
+use sqlx::SqlitePool;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// How long a cached account is trusted without reading it again: the longest a change made
+/// outside this process (the `user` command, another replica) takes to reach a live session.
+pub const OUT_OF_PROCESS_SECONDS: u64 = 5;
+
+/// Staff accounts by id, with the generation of staff changes they were read in.
+#[derive(Debug)]
+pub struct Accounts {
+    db: SqlitePool,
+    cache: Cache<i64, (u64, Account)>,
+    /// Moves on after every change to any account; an entry read under an older generation is
+    /// not used, so a read racing a change can never put the old account back.
+    generation: AtomicU64,
+}
+
+impl Accounts {
+    pub fn new(db: SqlitePool) -> Self {
+        Accounts {
+            db,
+            cache: Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(Duration::from_secs(OUT_OF_PROCESS_SECONDS))
+                .build(),
+            generation: AtomicU64::new(0),
+        }
+    }
+
+    /// The store behind the cache.
+    pub fn db(&self) -> &SqlitePool {
+        &self.db
+    }
+
+    /// The account with `id`, from memory when it was read since the last change.
+    pub async fn by_id(&self, id: i64) -> Result<Option<Account>, sqlx::Error> {
+        let generation = self.generation.load(Ordering::Acquire);
+        if let Some((seen, account)) = self.cache.get(&id).await
+            && seen == generation
+        {
+            return Ok(Some(account));
+        }
+        let account = staff::find_by_id(&self.db, id).await?;
+        if let Some(account) = &account {
+            self.cache.insert(id, (generation, account.clone())).await;
+        }
+        Ok(account)
+    }
+
+    /// Call after any account was changed (role, password, disabled): every session check after
+    /// this reads the store again.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.cache.invalidate_all();
+    }
+}
