@@ -11,3 +11,4 @@ pub mod offers;
 pub mod rooms;
 pub mod staff;
 pub mod system;
+pub mod tagmango;

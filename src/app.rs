@@ -13,6 +13,8 @@ use crate::pages::badges::{
     detail::BadgeDetailPage,
     edit::{BadgeEditPage, BadgeNewPage},
     list::BadgesPage,
+    tagmango::{MangoBadgeDetailPage, MangoBadgesPage},
+    tagmango_edit::{MangoBadgeEditPage, MangoBadgeNewPage},
 };
 use crate::pages::offers::{
     compose::{OfferDraftPage, OfferEditPage, OfferNewPage},
@@ -76,6 +78,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                             <Route path=path!("badges") view=BadgesPage ssr=SsrMode::Async />
                             <Route path=path!("badges/new") view=BadgeNewPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/tagmango") view=MangoBadgesPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/tagmango/new") view=MangoBadgeNewPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/tagmango/:key") view=MangoBadgeDetailPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/tagmango/:key/edit") view=MangoBadgeEditPage ssr=SsrMode::Async />
                             <Route path=path!("badges/:id") view=BadgeDetailPage ssr=SsrMode::Async />
                             <Route path=path!("badges/:id/edit") view=BadgeEditPage ssr=SsrMode::Async />
                             <Route path=path!("offers") view=OffersPage ssr=SsrMode::Async />

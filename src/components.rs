@@ -11,6 +11,7 @@ pub mod error_panel;
 pub mod field;
 pub mod form;
 pub mod header;
+pub mod mango_editor;
 pub mod marketing_preview;
 pub mod nav;
 pub mod offer_composer;

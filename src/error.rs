@@ -3,6 +3,7 @@
 //! Detail (upstream bodies, stack of causes) goes to the server log; what crosses the wire here is
 //! only what a member of staff can act on.
 
+use crate::model::deployment::Platform;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -27,24 +28,30 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
-    /// The Watchers API refused the project's API key or bearer token (401/403).
+    /// An upstream refused the dashboard's credentials (401/403).
     #[error(
-        "The Watchers API refused the dashboard's credentials. An administrator needs to check the API key and bearer token."
+        "The {platform} API refused the dashboard's credentials. An administrator needs to check its settings."
     )]
-    UpstreamRejectedCredentials,
-    /// The Watchers API asked us to slow down.
-    #[error(
-        "The Watchers API is receiving too many requests. Try again in {retry_after_secs} seconds."
-    )]
+    UpstreamRejectedCredentials { platform: Platform },
+    /// Too many attempts (sign-in, password change): try again later.
+    #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
     RateLimited { retry_after_secs: u32 },
-    /// The Watchers API timed out, could not be reached or failed (5xx).
+    /// An upstream asked us to slow down, or the dashboard kept under its documented limit.
     #[error(
-        "The Watchers API is not answering right now. Check whether the change went through before trying again."
+        "The {platform} API is receiving too many requests. Try again in {retry_after_secs} seconds."
     )]
-    Unavailable,
-    /// The Watchers API answered something the dashboard could not read.
-    #[error("The Watchers API sent an answer the dashboard could not read.")]
-    Protocol,
+    UpstreamRateLimited {
+        platform: Platform,
+        retry_after_secs: u32,
+    },
+    /// An upstream timed out, could not be reached or failed (5xx).
+    #[error(
+        "The {platform} API is not answering right now. Check whether the change went through before trying again."
+    )]
+    Unavailable { platform: Platform },
+    /// An upstream answered something the dashboard could not read.
+    #[error("The {platform} API sent an answer the dashboard could not read.")]
+    Protocol { platform: Platform },
     /// The request could not be read (malformed arguments, wrong method): a client's mistake.
     #[error("The request could not be read: {message}")]
     BadRequest { message: String },
@@ -75,9 +82,9 @@ impl AppError {
             AppError::NotFound { .. } => 404,
             AppError::Conflict { .. } => 409,
             AppError::Invalid { .. } => 422,
-            AppError::RateLimited { .. } => 429,
-            AppError::UpstreamRejectedCredentials | AppError::Protocol => 502,
-            AppError::Unavailable => 503,
+            AppError::RateLimited { .. } | AppError::UpstreamRateLimited { .. } => 429,
+            AppError::UpstreamRejectedCredentials { .. } | AppError::Protocol { .. } => 502,
+            AppError::Unavailable { .. } => 503,
             AppError::Transport | AppError::Internal => 500,
         }
     }

@@ -1,5 +1,6 @@
-//! A faithful local emulator of the Watchers API: the 24 documented endpoints, the same
-//! authentication, validation and answer shapes, data that survives restarts, and fault injection.
+//! A faithful local emulator of the Watchers API (the 24 documented endpoints) and of TagMango's
+//! badge API: the same authentication, validation and answer shapes, data that survives
+//! restarts, and fault injection.
 
 mod advertisements;
 mod badges;
@@ -11,6 +12,7 @@ mod reply;
 mod rooms;
 mod seed;
 mod store;
+mod tagmango;
 mod targeting;
 mod users;
 
@@ -31,6 +33,8 @@ pub struct SandboxConfig {
     pub api_key: String,
     /// The bearer token it accepts.
     pub bearer_token: String,
+    /// The bearer token TagMango's routes accept.
+    pub tagmango_token: String,
     /// Where its data is kept; `None` keeps it in memory only.
     pub data_file: Option<PathBuf>,
     /// Start a new data set with the demo badges, offers, advertisements and rooms.
@@ -42,6 +46,9 @@ pub struct SandboxConfig {
 pub struct Sandbox {
     api_key: String,
     bearer_token: String,
+    tagmango_token: String,
+    tagmango_window: tagmango::Window,
+    tagmango_ids: AtomicU64,
     store: Arc<Store>,
     faults: faults::Faults,
     hits: AtomicU64,
@@ -61,6 +68,9 @@ impl Sandbox {
         Ok(Arc::new(Sandbox {
             api_key: config.api_key,
             bearer_token: config.bearer_token,
+            tagmango_token: config.tagmango_token,
+            tagmango_window: tagmango::Window::default(),
+            tagmango_ids: AtomicU64::new(1),
             store: Arc::new(store),
             faults: faults::Faults::default(),
             hits: AtomicU64::new(0),
@@ -132,6 +142,7 @@ impl Sandbox {
                 "/_sandbox/faults",
                 get(guard::get_faults).put(guard::put_faults),
             )
+            .merge(tagmango::router(self))
             .fallback(guard::no_such_endpoint)
             .layer(axum::middleware::from_fn_with_state(
                 self.clone(),

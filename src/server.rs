@@ -23,4 +23,5 @@ pub mod security;
 pub mod serve;
 pub mod staff;
 pub mod state;
+pub mod tagmango;
 pub mod upstream;

@@ -77,6 +77,33 @@ pub fn ChatPreview(children: Children, #[prop(into)] tooltip: Signal<String>) ->
 }
 
 /// The welcome message a user gets on entering the chat with the badge.
+/// A picture from upstream: shown only from an http(s) address; anything else is said as text
+/// with a warning, never put into `src`.
+#[component]
+pub fn SafePicture(
+    #[prop(into)] pic: Signal<String>,
+    class: &'static str,
+    /// What an empty address shows.
+    empty: &'static str,
+) -> impl IntoView {
+    move || {
+        let pic = pic.get();
+        let blank = format!("{class} {class}--empty");
+        if pic.trim().is_empty() {
+            view! { <div class=blank>{empty}</div> }.into_any()
+        } else if is_http_url(&pic) {
+            view! { <img class=class src=pic alt="" /> }.into_any()
+        } else {
+            view! {
+                <div class=format!("{blank} warning") role="note" data-testid="unsafe-value">
+                    {format!("Picture not shown: “{pic}” is not an http(s) address.")}
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
 #[component]
 pub fn WelcomeCard(
     #[prop(into)] pic: Signal<String>,
@@ -85,21 +112,7 @@ pub fn WelcomeCard(
 ) -> impl IntoView {
     view! {
         <div class="welcome-card" data-testid="welcome-card" aria-label="The welcome message">
-            {move || {
-                let pic = pic.get();
-                if pic.trim().is_empty() {
-                    view! { <div class="welcome-card__pic welcome-card__pic--empty">"No picture"</div> }.into_any()
-                } else if is_http_url(&pic) {
-                    view! { <img class="welcome-card__pic" src=pic alt="" /> }.into_any()
-                } else {
-                    view! {
-                        <div class="welcome-card__pic welcome-card__pic--empty warning" role="note" data-testid="unsafe-value">
-                            {format!("Picture not shown: “{pic}” is not an http(s) address.")}
-                        </div>
-                    }
-                    .into_any()
-                }
-            }}
+            <SafePicture pic class="welcome-card__pic" empty="No picture" />
             <h3 data-testid="welcome-title">{move || title.get()}</h3>
             <p data-testid="welcome-text">{move || text.get()}</p>
         </div>

@@ -5,7 +5,7 @@ use super::nav::MainNav;
 use crate::api::auth::get_me;
 use crate::api::system::get_shell_info;
 use crate::error::AppError;
-use crate::model::deployment::{Mode, ShellInfo};
+use crate::model::deployment::{Mode, Platform, ShellInfo};
 use crate::model::staff::{Capability, Me};
 use leptos::prelude::*;
 
@@ -81,23 +81,29 @@ fn UserMenu(me: Me) -> impl IntoView {
     }
 }
 
-/// SANDBOX or LIVE, and the region, always in view so nobody mistakes one for the other.
+/// SANDBOX or LIVE for each platform, and Watchers' region, always in view so nobody mistakes
+/// one for the other.
 #[component]
 fn DeploymentBadge(info: ShellInfo) -> impl IntoView {
-    let (class, title) = match info.mode {
+    let look = |mode: Mode, platform: Platform| match mode {
         Mode::Sandbox => (
             "env-badge env-badge--sandbox",
-            "Changes go to the built-in sandbox, never to Watchers.",
+            format!("{platform}: changes go to the built-in sandbox, never to {platform}."),
         ),
         Mode::Live => (
             "env-badge env-badge--live",
-            "Changes go to the live Watchers API.",
+            format!("{platform}: changes go to the live {platform} API."),
         ),
     };
+    let (class, title) = look(info.mode, Platform::Watchers);
+    let (tm_class, tm_title) = look(info.tagmango_mode, Platform::TagMango);
     view! {
         <div class="deployment" data-testid="deployment">
             <span class=class title=title data-testid="mode-badge">
                 {info.mode.badge()}
+            </span>
+            <span class=tm_class title=tm_title data-testid="tagmango-mode">
+                {format!("TagMango {}", info.tagmango_mode.badge())}
             </span>
             <span class="region" title=info.region.host() data-testid="region">
                 {format!("{} · {}", info.region.code().to_uppercase(), info.region.name())}

@@ -13,11 +13,13 @@ pub enum AuditArea {
     Advertisements,
     Exclusions,
     Rooms,
+    /// TagMango badges.
+    TagMango,
 }
 
 impl AuditArea {
     /// Every area, in the order the audit page offers them.
-    pub const ALL: [AuditArea; 7] = [
+    pub const ALL: [AuditArea; 8] = [
         AuditArea::Auth,
         AuditArea::Staff,
         AuditArea::Badges,
@@ -25,6 +27,7 @@ impl AuditArea {
         AuditArea::Advertisements,
         AuditArea::Exclusions,
         AuditArea::Rooms,
+        AuditArea::TagMango,
     ];
 
     /// The name stored in the log and used by the filter.
@@ -37,6 +40,7 @@ impl AuditArea {
             AuditArea::Advertisements => "advertisements",
             AuditArea::Exclusions => "exclusions",
             AuditArea::Rooms => "rooms",
+            AuditArea::TagMango => "tagmango",
         }
     }
 }

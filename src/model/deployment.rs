@@ -1,4 +1,5 @@
-//! Where the dashboard sends its calls: the sandbox or the live Watchers API, and in which region.
+//! Where the dashboard sends its calls: the sandbox or the live APIs (Watchers, in which region;
+//! TagMango), and which platform an answer came from.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,29 @@ impl Mode {
             Mode::Sandbox => "SANDBOX",
             Mode::Live => "LIVE",
         }
+    }
+}
+
+/// The platforms the dashboard calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Watchers,
+    TagMango,
+}
+
+impl Platform {
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::Watchers => "Watchers",
+            Platform::TagMango => "TagMango",
+        }
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -87,7 +111,9 @@ impl Region {
 /// What every page header shows about the deployment. Nothing in it is secret.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShellInfo {
+    /// Watchers' mode.
     pub mode: Mode,
+    pub tagmango_mode: Mode,
     pub region: Region,
     pub version: String,
 }

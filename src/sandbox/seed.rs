@@ -261,5 +261,8 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
         );
     }
     data.excluded_users.insert("opted-out-user".into());
+    for badge in super::tagmango::demo_badges(now) {
+        data.tagmango.insert(badge.id.clone(), badge);
+    }
     data
 }

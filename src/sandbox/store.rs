@@ -58,6 +58,8 @@ pub struct SandboxData {
     pub ads: BTreeMap<i64, StoredAd>,
     pub rooms: BTreeMap<String, StoredRoom>,
     pub excluded_users: BTreeSet<String>,
+    /// TagMango badges by `_id`.
+    pub tagmango: BTreeMap<String, super::tagmango::StoredMangoBadge>,
     /// Raw extra fields kept for forward compatibility of the file.
     pub extra: BTreeMap<String, Value>,
 }

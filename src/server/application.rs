@@ -6,6 +6,7 @@
 use super::config::{Config, Credentials};
 use super::router::router;
 use super::state::AppState;
+use super::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
 use super::upstream::{ClientSettings, UpstreamError, WatchersClient};
 use crate::model::badge::BadgeOrder;
 use crate::sandbox::{Sandbox, SandboxConfig};
@@ -15,6 +16,9 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+
+/// The `x-whitelabel-host` the sandbox's TagMango is called with.
+const SANDBOX_TAGMANGO_HOST: &str = "sandbox.tagmango.local";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -104,46 +108,63 @@ async fn start(
     crate::server::auth::bootstrap::ensure_admin(&db, preset)
         .await
         .map_err(StartupError::Bootstrap)?;
-    let (client, sandbox) = match &config.credentials {
-        Some(credentials) => {
-            let client = WatchersClient::new(
-                &config.live_base_url(),
-                credentials,
-                ClientSettings::default(),
-            )
-            .map_err(StartupError::Client)?;
-            (client, None)
-        }
-        None => {
-            let credentials = Credentials {
-                api_key: SecretString::from(random_token()?),
-                bearer_token: SecretString::from(random_token()?),
-            };
-            let sandbox = Sandbox::open(SandboxConfig {
-                api_key: secrecy::ExposeSecret::expose_secret(&credentials.api_key).to_owned(),
-                bearer_token: secrecy::ExposeSecret::expose_secret(&credentials.bearer_token)
-                    .to_owned(),
-                data_file: config.sandbox_file.clone(),
-                seed: true,
-            })
-            .map_err(StartupError::Sandbox)?;
-            sandbox.set_loose(config.sandbox_loose);
-            let addr = sandbox
-                .spawn(([127, 0, 0, 1], 0).into())
-                .await
-                .map_err(StartupError::Sandbox)?;
-            let client = WatchersClient::new(
-                &format!("http://{addr}"),
-                &credentials,
-                ClientSettings::default(),
-            )
-            .map_err(StartupError::Client)?;
-            tracing::info!("sandbox listening on http://{addr} (loopback only)");
-            (client, Some(sandbox))
-        }
+    // The sandbox runs when either platform has no credentials, on a loopback port, with fresh
+    // random credentials of its own.
+    let sandboxed = config.credentials.is_none() || config.tagmango.credentials.is_none();
+    let sandbox_credentials = Credentials {
+        api_key: SecretString::from(random_token()?),
+        bearer_token: SecretString::from(random_token()?),
     };
+    let sandbox_tagmango = TagMangoCredentials {
+        token: SecretString::from(random_token()?),
+        host: SANDBOX_TAGMANGO_HOST.to_owned(),
+    };
+    let (sandbox, sandbox_url) = if sandboxed {
+        let expose =
+            |secret: &SecretString| secrecy::ExposeSecret::expose_secret(secret).to_owned();
+        let sandbox = Sandbox::open(SandboxConfig {
+            api_key: expose(&sandbox_credentials.api_key),
+            bearer_token: expose(&sandbox_credentials.bearer_token),
+            tagmango_token: expose(&sandbox_tagmango.token),
+            data_file: config.sandbox_file.clone(),
+            seed: true,
+        })
+        .map_err(StartupError::Sandbox)?;
+        sandbox.set_loose(config.sandbox_loose);
+        let addr = sandbox
+            .spawn(([127, 0, 0, 1], 0).into())
+            .await
+            .map_err(StartupError::Sandbox)?;
+        tracing::info!("sandbox listening on http://{addr} (loopback only)");
+        (Some(sandbox), format!("http://{addr}"))
+    } else {
+        (None, String::new())
+    };
+    let client = match &config.credentials {
+        Some(credentials) => WatchersClient::new(
+            &config.live_base_url(),
+            credentials,
+            ClientSettings::default(),
+        ),
+        None => WatchersClient::new(
+            &sandbox_url,
+            &sandbox_credentials,
+            ClientSettings::default(),
+        ),
+    }
+    .map_err(StartupError::Client)?;
+    let tagmango = match &config.tagmango.credentials {
+        Some(credentials) => TagMangoClient::new(
+            &config.tagmango.live_base_url(),
+            credentials,
+            ClientSettings::default(),
+        ),
+        None => TagMangoClient::new(&sandbox_url, &sandbox_tagmango, ClientSettings::default()),
+    }
+    .map_err(StartupError::Client)?;
     watch_upstream(client.clone());
-    Ok((AppState::new(leptos_options, config, client, db), sandbox))
+    let state = AppState::new(leptos_options, config, client, db, tagmango);
+    Ok((state, sandbox))
 }
 
 /// Asks Watchers for one badge at start and whenever it has been quiet for a minute, so that

@@ -19,7 +19,7 @@ fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: S
         audit = audit.target(id.to_string());
     }
     let what = id.map_or_else(|| "Badge".to_owned(), |id| format!("Badge {id}"));
-    Change { audit, what }
+    Change::watchers(audit, what)
 }
 
 /// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).

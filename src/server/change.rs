@@ -6,15 +6,28 @@ use super::auth::staff::Account;
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use crate::error::AppError;
+use crate::model::deployment::Platform;
 use crate::model::loose::Listed;
 use crate::model::staff::Role;
 use std::future::Future;
 
-/// A change about to be sent upstream: its audit event (outcome still to come), and the thing
-/// changed, for "… was not found".
+/// A change about to be sent upstream: its audit event (outcome still to come), the thing
+/// changed (for "… was not found"), and the platform it goes to.
 pub struct Change {
     pub audit: AuditEvent,
     pub what: String,
+    pub platform: Platform,
+}
+
+impl Change {
+    /// A change sent to Watchers.
+    pub fn watchers(audit: AuditEvent, what: impl Into<String>) -> Self {
+        Change {
+            audit,
+            what: what.into(),
+            platform: Platform::Watchers,
+        }
+    }
 }
 
 /// Sends a change once (never retried), records it, and types its error.
@@ -58,18 +71,27 @@ pub async fn change_noted<T>(
     record_quietly(&state.db, event).await;
     result.map_err(|err| {
         tracing::warn!(action, area, %err, "an upstream refused or failed a change");
-        err.into_app_error(&change.what)
+        err.into_app_error(change.platform, &change.what)
     })
 }
 
-/// Reads from an upstream, typing the error; `what` names the thing read.
+/// Reads from Watchers, typing the error; `what` names the thing read.
 pub async fn read<T>(
     what: &str,
     call: impl Future<Output = Result<T, UpstreamError>>,
 ) -> Result<T, AppError> {
+    read_from(Platform::Watchers, what, call).await
+}
+
+/// Reads from `platform`, typing the error; `what` names the thing read.
+pub async fn read_from<T>(
+    platform: Platform,
+    what: &str,
+    call: impl Future<Output = Result<T, UpstreamError>>,
+) -> Result<T, AppError> {
     call.await.map_err(|err| {
-        tracing::warn!(%err, "upstream read failed: {what}");
-        err.into_app_error(what)
+        tracing::warn!(%platform, %err, "upstream read failed: {what}");
+        err.into_app_error(platform, what)
     })
 }
 

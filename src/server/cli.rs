@@ -45,6 +45,9 @@ pub struct SandboxArgs {
     /// The bearer token the sandbox accepts.
     #[arg(long, env = "SANDBOX_BEARER_TOKEN", hide_env_values = true)]
     pub bearer_token: String,
+    /// The bearer token its TagMango routes accept (without one, they accept none).
+    #[arg(long, env = "SANDBOX_TAGMANGO_TOKEN", hide_env_values = true)]
+    pub tagmango_token: Option<String>,
     /// Where to keep the data (`:memory:` for none).
     #[arg(long, default_value = "data/sandbox-standalone.json")]
     pub data_file: String,
@@ -85,6 +88,16 @@ async fn sandbox(args: SandboxArgs) -> ExitCode {
     let sandbox = match Sandbox::open(SandboxConfig {
         api_key: args.api_key,
         bearer_token: args.bearer_token,
+        tagmango_token: match args.tagmango_token {
+            Some(token) => token,
+            None => match crate::server::application::random_token() {
+                Ok(token) => token,
+                Err(err) => {
+                    eprintln!("watchers-dashboard sandbox: {err}");
+                    return ExitCode::from(2);
+                }
+            },
+        },
         data_file,
         seed: !args.no_seed,
     }) {

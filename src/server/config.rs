@@ -1,5 +1,9 @@
 //! Configuration from the environment: which Watchers API to call, in which region, with which
-//! credentials. The credentials are held in secret types that never print.
+//! credentials, and TagMango's settings. Credentials are held in secret types that never print.
+
+mod tagmango;
+
+pub use tagmango::TagMangoConfig;
 
 use crate::model::deployment::{Mode, Region};
 use secrecy::SecretString;
@@ -41,6 +45,8 @@ pub struct Config {
     pub trust_proxy: bool,
     /// `DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD`: the first admin's password instead of a random one.
     pub bootstrap_admin_password: Option<SecretString>,
+    /// `TAGMANGO_*`.
+    pub tagmango: TagMangoConfig,
 }
 
 /// Why the dashboard refuses to start.
@@ -53,14 +59,25 @@ pub enum ConfigError {
         set: &'static str,
         missing: &'static str,
     },
+    #[error(
+        "{set} is set but {missing} is not. Set both to call the live TagMango API, or neither to run it on the sandbox."
+    )]
+    HalfTagMango {
+        set: &'static str,
+        missing: &'static str,
+    },
+    #[error(
+        "TAGMANGO_HOST={0:?} must be a host name such as mydomain.tagmango.com (no scheme, port or path)."
+    )]
+    BadTagMangoHost(String),
     #[error("WATCHERS_REGION={0:?} is not a Watchers region; use one of eu, us, sa, hk, za.")]
     UnknownRegion(String),
-    #[error("WATCHERS_BASE_URL={0:?} must be an http:// or https:// URL.")]
+    #[error("{0:?} must be an http:// or https:// URL (WATCHERS_BASE_URL or TAGMANGO_BASE_URL).")]
     BadBaseUrl(String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
     BadPublicUrl(String),
     #[error(
-        "WATCHERS_BASE_URL={0:?} is plain http: the API key and token would cross the network unencrypted. Use https:// (plain http is allowed only on loopback)."
+        "{0:?} is plain http: the credentials would cross the network unencrypted. Use https:// (plain http is allowed only on loopback)."
     )]
     PlainHttpUpstream(String),
     #[error(
@@ -148,6 +165,7 @@ impl Config {
             trust_proxy: get("DASHBOARD_TRUST_PROXY").is_some_and(|v| v == "1" || v == "true"),
             bootstrap_admin_password: get("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD")
                 .map(SecretString::from),
+            tagmango: TagMangoConfig::read(get)?,
         })
     }
 
@@ -158,7 +176,16 @@ impl Config {
             .unwrap_or_else(|| format!("https://{}", self.region.host()))
     }
 
-    /// Sandbox without credentials, live with them.
+    /// TagMango: sandbox without its token and host, live with them.
+    pub fn tagmango_mode(&self) -> Mode {
+        if self.tagmango.credentials.is_some() {
+            Mode::Live
+        } else {
+            Mode::Sandbox
+        }
+    }
+
+    /// Watchers: sandbox without credentials, live with them.
     pub fn mode(&self) -> Mode {
         if self.credentials.is_some() {
             Mode::Live
@@ -192,7 +219,8 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+    /// A configuration read from `vars` alone (also for the TagMango settings' tests).
+    pub(super) fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let vars: HashMap<String, String> = vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -24,12 +24,12 @@ pub async fn set(
     } else {
         ("include", "included again")
     };
-    let described = Change {
-        audit: AuditEvent::new(&who.username, AuditArea::Exclusions, action)
+    let described = Change::watchers(
+        AuditEvent::new(&who.username, AuditArea::Exclusions, action)
             .target(&user_id)
             .summary(format!("{verb} user {user_id} from marketing offers")),
-        what: format!("User {user_id}"),
-    };
+        format!("User {user_id}"),
+    );
     let body = MarketingExclusion {
         decrypted_user_id: user_id.clone(),
         value: excluded,

@@ -13,6 +13,14 @@ pub struct Health {
     pub version: String,
     /// Whether the Watchers API (or the sandbox) answered recently.
     pub upstream: HealthSnapshot,
+    /// TagMango's mode, and whether it answered recently (it is called only when used).
+    pub tagmango: PlatformHealth,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlatformHealth {
+    pub mode: &'static str,
+    pub upstream: HealthSnapshot,
 }
 
 pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
@@ -23,5 +31,9 @@ pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
         region: info.region.code(),
         version: info.version,
         upstream: state.upstream.health(),
+        tagmango: PlatformHealth {
+            mode: info.tagmango_mode.as_str(),
+            upstream: state.tagmango.health(),
+        },
     })
 }

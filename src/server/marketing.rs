@@ -154,12 +154,12 @@ pub async fn delete<F: Composer>(
 ) -> Result<(), AppError> {
     let kind = F::KIND;
     let name: String = name.chars().take(60).collect();
-    let described = Change {
-        audit: AuditEvent::new(&who.username, kind.area(), "delete")
+    let described = Change::watchers(
+        AuditEvent::new(&who.username, kind.area(), "delete")
             .target(id.to_string())
             .summary(format!("deleted {} “{name}”", kind.as_str())),
-        what: format!("{} {id}", kind.noun()),
-    };
+        format!("{} {id}", kind.noun()),
+    );
     change(state, described, F::delete(&state.upstream, id)).await?;
     if let Err(err) = drafts::forget_report(&state.db, kind, id).await {
         tracing::error!(

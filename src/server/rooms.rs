@@ -17,12 +17,12 @@ use tokio::sync::Semaphore;
 
 /// A change to room `room_id` by `who`.
 fn room_change(who: &Account, action: &'static str, room_id: &str, summary: String) -> Change {
-    Change {
-        audit: AuditEvent::new(&who.username, AuditArea::Rooms, action)
+    Change::watchers(
+        AuditEvent::new(&who.username, AuditArea::Rooms, action)
             .target(room_id)
             .summary(summary),
-        what: format!("Room {room_id}"),
-    }
+        format!("Room {room_id}"),
+    )
 }
 
 /// At most this many rooms are asked of Watchers at once when the list is refreshed.

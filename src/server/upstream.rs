@@ -1,4 +1,5 @@
-//! The Watchers API client: one shared HTTP client, a method per documented endpoint, typed errors.
+//! The upstream clients, one shared HTTP client each: Watchers (a method per documented endpoint)
+//! and TagMango's badges; typed errors.
 
 mod advertisements;
 mod badges;
@@ -7,8 +8,9 @@ mod error;
 mod health;
 mod offers;
 mod rooms;
+pub mod tagmango;
 mod users;
 
-pub use client::{ClientSettings, WatchersClient};
+pub use client::{ClientSettings, Upstream, WatchersClient};
 pub use error::{Unavailable, UpstreamError};
 pub use health::HealthSnapshot;

@@ -148,7 +148,10 @@ async fn an_upstream_failure_is_reported_audited_and_not_retried() {
     let r = app.call(Some(&admin), "/api/badges/create", VALID).await;
     assert_eq!(r.status(), 503);
     let body: Value = r.json().await.unwrap();
-    assert_eq!(body, Value::String("Unavailable".into()));
+    assert_eq!(
+        body,
+        serde_json::json!({"Unavailable": {"platform": "watchers"}})
+    );
     assert_eq!(
         sandbox.hits(),
         before + 1,

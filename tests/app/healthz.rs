@@ -17,6 +17,10 @@ async fn healthz_reports_sandbox_mode_region_and_version() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["status"], "ok");
     assert_eq!(body["mode"], "sandbox");
+    assert_eq!(
+        body["tagmango"]["mode"], "sandbox",
+        "TagMango has a mode of its own"
+    );
     assert_eq!(body["region"], "eu");
     assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
     assert!(body["upstream"]["answered_recently"].is_boolean());

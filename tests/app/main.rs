@@ -21,3 +21,4 @@ mod secrets;
 mod sessions;
 mod statuses;
 mod support;
+mod tagmango;

@@ -95,6 +95,26 @@ const FUNCTIONS: &[Case] = &[
         &[("id", "5"), ("name", "Bronze")],
         Allowed::AdminAnd(Who::Marketing),
     ),
+    ("/api/tagmango/list", &[], Allowed::SignedIn),
+    (
+        "/api/tagmango/get",
+        &[("id", "6659cb0a5f2acb7abfdcd901")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/tagmango/create",
+        &[("form[name]", "Role check"), ("form[automation]", "none")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
+        "/api/tagmango/update",
+        &[
+            ("id", "6659cb0a5f2acb7abfdcd901"),
+            ("form[name]", "Early Supporter"),
+            ("form[automation]", "none"),
+        ],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
     ("/api/rooms/list", &[], Allowed::SignedIn),
     (
         "/api/rooms/look-up",

@@ -23,6 +23,7 @@ async fn what_users_create_survives_a_restart() {
     let config = SandboxConfig {
         api_key: KEY.into(),
         bearer_token: TOKEN.into(),
+        tagmango_token: "tagmango-token".into(),
         data_file: Some(dir.path().join("sandbox.json")),
         seed: true,
     };

@@ -1,5 +1,5 @@
-//! The dashboard binary, run live with canary credentials against a local sandbox: neither
-//! credential may appear in a page, a server-function response, a `/pkg` asset or a log line;
+//! The dashboard binary, run live with canary credentials (Watchers' two and TagMango's token)
+//! against a local sandbox: no credential may appear in a page, a server-function response, a `/pkg` asset or a log line;
 //! the first admin's password is printed once and nowhere else.
 
 use crate::support::session_cookie;
@@ -10,6 +10,7 @@ use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 
 const KEY: &str = "canary-key-5d1e0c7a";
 const TOKEN: &str = "canary-token-b83f92aa";
+const TAGMANGO_TOKEN: &str = "canary-tagmango-41c6d0e9";
 
 fn site_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site")
@@ -38,6 +39,7 @@ async fn credentials_never_leave_the_server() {
     let sandbox = Sandbox::open(SandboxConfig {
         api_key: KEY.into(),
         bearer_token: TOKEN.into(),
+        tagmango_token: TAGMANGO_TOKEN.into(),
         data_file: None,
         seed: true,
     })
@@ -57,6 +59,9 @@ async fn credentials_never_leave_the_server() {
         .env("WATCHERS_API_KEY", KEY)
         .env("WATCHERS_BEARER_TOKEN", TOKEN)
         .env("WATCHERS_BASE_URL", format!("http://{upstream}"))
+        .env("TAGMANGO_TOKEN", TAGMANGO_TOKEN)
+        .env("TAGMANGO_HOST", "canary.tagmango.com")
+        .env("TAGMANGO_BASE_URL", format!("http://{upstream}"))
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", dir.path().join("db.sqlite").display()),
@@ -117,6 +122,9 @@ async fn credentials_never_leave_the_server() {
     for path in [
         "/",
         "/badges",
+        "/badges/tagmango",
+        "/badges/tagmango/6659ca9e5f2acb7abfdcd8fd",
+        "/badges/tagmango/new",
         "/offers",
         "/advertisements",
         "/rooms",
@@ -141,6 +149,7 @@ async fn credentials_never_leave_the_server() {
     for (path, form) in [
         ("/api/system/shell-info", vec![]),
         ("/api/auth/me", vec![]),
+        ("/api/tagmango/list", vec![]),
         ("/api/staff/list", vec![]),
         ("/api/audit/list", vec![("filter[area]", ""), ("page", "0")]),
     ] {
@@ -179,7 +188,11 @@ async fn credentials_never_leave_the_server() {
     let logs =
         std::fs::read_to_string(&stdout).unwrap() + &std::fs::read_to_string(&stderr).unwrap();
     assert!(logs.lines().count() > 5, "debug logging produced lines");
-    for canary in [KEY, TOKEN] {
+    assert!(
+        seen.contains("Hall Of Fame"),
+        "TagMango answered with the canary token"
+    );
+    for canary in [KEY, TOKEN, TAGMANGO_TOKEN] {
         assert!(!seen.contains(canary), "{canary} reached a browser");
         assert!(!logs.contains(canary), "{canary} is in the log");
     }

@@ -111,6 +111,21 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         &[("id", "999999"), ("name", "Gone")],
         404,
     ),
+    ("/api/tagmango/get", &[("id", "nope")], 404),
+    (
+        "/api/tagmango/create",
+        &[("form[name]", ""), ("form[automation]", "none")],
+        422,
+    ),
+    (
+        "/api/tagmango/update",
+        &[
+            ("id", "000000000000000000000000"),
+            ("form[name]", "x"),
+            ("form[automation]", "none"),
+        ],
+        404,
+    ),
     ("/api/rooms/look-up", &[("room_id", "   ")], 422),
     ("/api/rooms/look-up", &[("room_id", "no-such-room")], 404),
     ("/api/rooms/look-up", &[("room_id", "../badge/1")], 422),
@@ -212,6 +227,7 @@ const NO_ARGUMENTS: &[&str] = &[
     "/api/auth/me",
     "/api/staff/list",
     "/api/rooms/list",
+    "/api/tagmango/list",
     "/api/exclusions/list",
 ];
 

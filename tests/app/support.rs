@@ -205,6 +205,7 @@ pub async fn sandbox_and_client(
     let sandbox = Sandbox::open(SandboxConfig {
         api_key: KEY.into(),
         bearer_token: TOKEN.into(),
+        tagmango_token: "tagmango-token".into(),
         data_file: None,
         seed,
     })

@@ -1,6 +1,7 @@
 //! `/badges`: every badge drawn as it looks, with tooltip, user count and trigger; paged and
 //! sorted through the address, so it works without JavaScript.
 
+use super::platforms::PlatformSwitch;
 use super::trigger_summary;
 use crate::api::badges::list_badges;
 use crate::components::badge_preview::BadgePill;
@@ -34,6 +35,7 @@ pub fn BadgesPage() -> impl IntoView {
     let badges = Resource::new(move || (page(), order()), |(p, o)| list_badges(p, o));
     view! {
         <Title text="Badges" />
+        <PlatformSwitch tagmango=false />
         <div class="page-head page-head--actions">
             <div>
                 <h1>"Badges"</h1>

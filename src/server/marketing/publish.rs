@@ -84,10 +84,8 @@ pub async fn submit<F: Composer>(
     if let Some(id) = target {
         audit = audit.target(id.to_string());
     }
-    let described = Change {
-        audit,
-        what: target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}")),
-    };
+    let what = target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
+    let described = Change::watchers(audit, what);
     let call = F::publish(&state.upstream, target, &input);
     let sent = match change_noted(state, described, call, |sent| sent.unread.clone()).await {
         Ok(sent) => sent,

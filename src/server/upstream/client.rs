@@ -1,8 +1,11 @@
-//! The shared HTTP client and the one place requests are sent, classified and (for GET) retried.
+//! The shared HTTP client of one upstream and the one place its requests are paced, sent,
+//! classified and (for GET) retried; the Watchers client on top of it.
 
 use super::error::{Unavailable, UpstreamError};
 use super::health::{HealthSnapshot, UpstreamHealth};
+use crate::model::deployment::Platform;
 use crate::model::loose::{Listed, read_records};
+use crate::model::rate::SlidingWindow;
 use crate::server::config::Credentials;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode, Url};
@@ -35,24 +38,71 @@ impl Default for ClientSettings {
     }
 }
 
-/// A client of one Watchers project. Cheap to clone: every clone shares one connection pool.
+/// One upstream's HTTP client: its base URL, the headers every request carries, its health, and
+/// the pace its documented rate limit asks for. Cheap to clone: clones share one connection pool.
 #[derive(Clone)]
-pub struct WatchersClient {
+pub struct Upstream {
     inner: Arc<Inner>,
 }
 
 struct Inner {
+    platform: Platform,
     http: reqwest::Client,
     base: Url,
     settings: ClientSettings,
     health: UpstreamHealth,
+    pacer: Option<Pacer>,
 }
 
-impl std::fmt::Debug for WatchersClient {
+impl std::fmt::Debug for Upstream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WatchersClient")
+        f.debug_struct("Upstream")
+            .field("platform", &self.inner.platform)
             .field("base", &self.inner.base.as_str())
             .finish_non_exhaustive()
+    }
+}
+
+/// A client's own pace under an upstream's documented rate limit: a request waits for room in
+/// the window for at most `max_wait`, else it is refused (429) without being sent.
+pub struct Pacer {
+    window: tokio::sync::Mutex<SlidingWindow>,
+    max_wait: Duration,
+}
+
+impl Pacer {
+    pub fn new(limit: usize, window: Duration, max_wait: Duration) -> Self {
+        Pacer {
+            window: tokio::sync::Mutex::new(SlidingWindow::new(limit, window)),
+            max_wait,
+        }
+    }
+
+    /// Room for one request now, or after a short wait; otherwise how long until there is.
+    async fn admit(&self) -> Result<(), Duration> {
+        let mut waited = Duration::ZERO;
+        loop {
+            let wait = match self.window.lock().await.take(std::time::Instant::now()) {
+                Ok(()) => return Ok(()),
+                Err(wait) => wait,
+            };
+            if waited + wait > self.max_wait {
+                return Err(wait);
+            }
+            tokio::time::sleep(wait).await;
+            waited += wait;
+        }
+    }
+}
+
+/// A client of one Watchers project. Cheap to clone: every clone shares one connection pool.
+#[derive(Clone, Debug)]
+pub struct WatchersClient(Upstream);
+
+impl std::ops::Deref for WatchersClient {
+    type Target = Upstream;
+    fn deref(&self) -> &Upstream {
+        &self.0
     }
 }
 
@@ -69,9 +119,6 @@ impl WatchersClient {
         credentials: &Credentials,
         settings: ClientSettings,
     ) -> Result<Self, UpstreamError> {
-        let base = Url::parse(base_url).map_err(|e| UpstreamError::Protocol {
-            reason: format!("bad base URL: {e}"),
-        })?;
         let mut headers = HeaderMap::new();
         let mut key = header_value(credentials.api_key.expose_secret())?;
         key.set_sensitive(true);
@@ -82,6 +129,22 @@ impl WatchersClient {
         ))?;
         bearer.set_sensitive(true);
         headers.insert(AUTHORIZATION, bearer);
+        Upstream::new(Platform::Watchers, base_url, headers, settings, None).map(WatchersClient)
+    }
+}
+
+impl Upstream {
+    /// A client of `platform` at `base_url` whose every request carries `headers`.
+    pub fn new(
+        platform: Platform,
+        base_url: &str,
+        mut headers: HeaderMap,
+        settings: ClientSettings,
+        pacer: Option<Pacer>,
+    ) -> Result<Self, UpstreamError> {
+        let base = Url::parse(base_url).map_err(|e| UpstreamError::Protocol {
+            reason: format!("bad base URL: {e}"),
+        })?;
         headers.insert("accept", HeaderValue::from_static("application/json"));
         let http = reqwest::Client::builder()
             .default_headers(headers)
@@ -90,21 +153,27 @@ impl WatchersClient {
             .pool_idle_timeout(Duration::from_secs(90))
             .pool_max_idle_per_host(32)
             .tcp_keepalive(Duration::from_secs(60))
-            // A redirect would carry x-api-key and the bearer token to another host.
+            // A redirect would carry the credentials to another host.
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("watchers-dashboard/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| UpstreamError::Protocol {
                 reason: format!("cannot build HTTP client: {e}"),
             })?;
-        Ok(WatchersClient {
+        Ok(Upstream {
             inner: Arc::new(Inner {
+                platform,
                 http,
                 base,
                 settings,
                 health: UpstreamHealth::default(),
+                pacer,
             }),
         })
+    }
+
+    pub fn platform(&self) -> Platform {
+        self.inner.platform
     }
 
     pub fn base_url(&self) -> &str {
@@ -124,8 +193,9 @@ impl WatchersClient {
         url
     }
 
-    /// Sends a request built by `build`. A GET that meets a timeout, a lost connection or a 5xx
-    /// is tried once more after a short pause; POST, PATCH and DELETE are sent exactly once.
+    /// Sends a request built by `build`, within the upstream's pace. A GET that meets a timeout,
+    /// a lost connection or a 5xx is tried once more after a short pause; POST, PATCH and DELETE
+    /// are sent exactly once.
     pub(super) async fn send(
         &self,
         method: Method,
@@ -135,6 +205,14 @@ impl WatchersClient {
         let attempts = if method == Method::GET { 2 } else { 1 };
         let mut attempt = 1;
         loop {
+            if let Some(pacer) = &self.inner.pacer
+                && let Err(wait) = pacer.admit().await
+            {
+                tracing::warn!(platform = %self.inner.platform, %method, path = url.path(), "over the documented rate limit; not sent");
+                return Err(UpstreamError::RateLimited {
+                    retry_after: Some(wait.max(Duration::from_secs(1))),
+                });
+            }
             let request = build(self.inner.http.request(method.clone(), url.clone()));
             let result = self.send_once(request).await;
             match &result {
@@ -144,12 +222,12 @@ impl WatchersClient {
             }
             match result {
                 Err(err @ UpstreamError::Unavailable { .. }) if attempt < attempts => {
-                    tracing::warn!(%method, path = url.path(), %err, "Watchers GET failed; retrying once");
+                    tracing::warn!(platform = %self.inner.platform, %method, path = url.path(), %err, "GET failed; retrying once");
                     tokio::time::sleep(self.inner.settings.get_retry_backoff).await;
                     attempt += 1;
                 }
                 Err(err) => {
-                    tracing::warn!(%method, path = url.path(), %err, "Watchers call failed");
+                    tracing::warn!(platform = %self.inner.platform, %method, path = url.path(), %err, "upstream call failed");
                     return Err(err);
                 }
                 Ok(answer) => return Ok(answer),

@@ -1,6 +1,7 @@
-//! What can go wrong calling Watchers, typed; and how each kind reaches the browser.
+//! What can go wrong calling an upstream, typed; and how each kind reaches the browser.
 
 use crate::error::AppError;
+use crate::model::deployment::Platform;
 use crate::model::validate::WIRE_FIELDS;
 use std::time::Duration;
 
@@ -64,27 +65,31 @@ impl UpstreamError {
         !matches!(self, UpstreamError::Unavailable { .. })
     }
 
-    /// The browser's view of this error; `what` names the thing asked for (for "not found").
-    pub fn into_app_error(self, what: &str) -> AppError {
+    /// The browser's view of this error from `platform`; `what` names the thing asked for (for
+    /// "not found").
+    pub fn into_app_error(self, platform: Platform, what: &str) -> AppError {
         match self {
-            UpstreamError::Unauthorized { .. } => AppError::UpstreamRejectedCredentials,
+            UpstreamError::Unauthorized { .. } => {
+                AppError::UpstreamRejectedCredentials { platform }
+            }
             UpstreamError::NotFound => AppError::NotFound {
                 what: what.to_owned(),
             },
             UpstreamError::Validation { message, .. } => AppError::Invalid {
                 field: named_field(&message),
-                message: format!("Watchers refused this: {}", short(&message)),
+                message: format!("{platform} refused this: {}", short(&message)),
             },
             UpstreamError::Conflict { .. } => AppError::Conflict {
                 what: what.to_owned(),
             },
-            UpstreamError::RateLimited { retry_after } => AppError::RateLimited {
+            UpstreamError::RateLimited { retry_after } => AppError::UpstreamRateLimited {
+                platform,
                 retry_after_secs: retry_after
                     .map(|d| d.as_secs().clamp(1, 3600) as u32)
                     .unwrap_or(30),
             },
-            UpstreamError::Unavailable { .. } => AppError::Unavailable,
-            UpstreamError::Protocol { .. } => AppError::Protocol,
+            UpstreamError::Unavailable { .. } => AppError::Unavailable { platform },
+            UpstreamError::Protocol { .. } => AppError::Protocol { platform },
         }
     }
 }
@@ -97,7 +102,8 @@ fn named_field(message: &str) -> Option<String> {
         .split_whitespace()
         .next()?
         .trim_end_matches([':', ',']);
-    WIRE_FIELDS.contains(&first).then(|| first.to_owned())
+    (WIRE_FIELDS.contains(&first) || crate::model::tagmango::FIELDS.contains(&first))
+        .then(|| first.to_owned())
 }
 
 /// Upstream text shown to staff: one line, printable, at most 200 characters.
@@ -126,13 +132,14 @@ mod tests {
             retry_after: Some(Duration::from_secs(12)),
         };
         assert_eq!(
-            e.into_app_error("Badge 1"),
-            AppError::RateLimited {
+            e.into_app_error(Platform::Watchers, "Badge 1"),
+            AppError::UpstreamRateLimited {
+                platform: Platform::Watchers,
                 retry_after_secs: 12
             }
         );
         assert_eq!(
-            UpstreamError::NotFound.into_app_error("Badge 9"),
+            UpstreamError::NotFound.into_app_error(Platform::Watchers, "Badge 9"),
             AppError::NotFound {
                 what: "Badge 9".into()
             }
@@ -141,7 +148,7 @@ mod tests {
             status: 400,
             message: format!("tooltip\n{}", "x".repeat(300)),
         }
-        .into_app_error("");
+        .into_app_error(Platform::Watchers, "");
         let text = long.to_string();
         assert!(text.starts_with("Watchers refused this: tooltip x"));
         assert!(text.chars().count() < 240);
@@ -155,7 +162,7 @@ mod tests {
                 status: 400,
                 message: message.into(),
             }
-            .into_app_error("")
+            .into_app_error(Platform::Watchers, "")
         };
         let field = |message: &str| refused(message).field().map(str::to_owned);
         assert_eq!(
@@ -177,7 +184,7 @@ mod tests {
         let conflict = UpstreamError::Conflict {
             message: "exists".into(),
         }
-        .into_app_error("Room r-1");
+        .into_app_error(Platform::Watchers, "Room r-1");
         assert_eq!(conflict.to_string(), "Room r-1 already exists.");
         assert_eq!(conflict.status(), 409);
     }
