@@ -7,6 +7,7 @@ mod client;
 mod error;
 mod health;
 mod offers;
+mod pacer;
 mod rooms;
 pub mod tagmango;
 mod users;

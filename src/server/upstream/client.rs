@@ -3,9 +3,9 @@
 
 use super::error::{Unavailable, UpstreamError};
 use super::health::{HealthSnapshot, UpstreamHealth};
+pub use super::pacer::Pacer;
 use crate::model::deployment::Platform;
 use crate::model::loose::{Listed, read_records};
-use crate::model::rate::SlidingWindow;
 use crate::server::config::Credentials;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode, Url};
@@ -60,38 +60,6 @@ impl std::fmt::Debug for Upstream {
             .field("platform", &self.inner.platform)
             .field("base", &self.inner.base.as_str())
             .finish_non_exhaustive()
-    }
-}
-
-/// A client's own pace under an upstream's documented rate limit: a request waits for room in
-/// the window for at most `max_wait`, else it is refused (429) without being sent.
-pub struct Pacer {
-    window: tokio::sync::Mutex<SlidingWindow>,
-    max_wait: Duration,
-}
-
-impl Pacer {
-    pub fn new(limit: usize, window: Duration, max_wait: Duration) -> Self {
-        Pacer {
-            window: tokio::sync::Mutex::new(SlidingWindow::new(limit, window)),
-            max_wait,
-        }
-    }
-
-    /// Room for one request now, or after a short wait; otherwise how long until there is.
-    async fn admit(&self) -> Result<(), Duration> {
-        let mut waited = Duration::ZERO;
-        loop {
-            let wait = match self.window.lock().await.take(std::time::Instant::now()) {
-                Ok(()) => return Ok(()),
-                Err(wait) => wait,
-            };
-            if waited + wait > self.max_wait {
-                return Err(wait);
-            }
-            tokio::time::sleep(wait).await;
-            waited += wait;
-        }
     }
 }
 
