@@ -104,8 +104,9 @@ test-e2e: deps site
 # bundle does not meet (see bench/results/); lower it whenever the bundle shrinks. Raised from
 # 700,000 for the list, loose-data and sign-in views of issues 14 and 15 (701,113 B), and from
 # 705,000 for TagMango's four pages and editor of issue 16 (739,569 B, after giving the editor's
-# fields one shared instance): the islands of issue 17 are where the bundle shrinks.
-BUNDLE_RATCHET_BYTES := 742000
+# fields one shared instance) and the accessible names of issue 17 (742,510 B): the islands of
+# issue 17 are where the bundle shrinks.
+BUNDLE_RATCHET_BYTES := 745000
 
 size-check: deps-brotli site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg

@@ -69,7 +69,8 @@ pub fn ChatPreview(children: Children, #[prop(into)] tooltip: Signal<String>) ->
                     <p class="chat-text">"What a goal! 🔥"</p>
                 </div>
             </div>
-            <div class="chat-tooltip" data-testid="badge-tooltip" role="tooltip">
+            <div class="chat-tooltip" data-testid="badge-tooltip" role="tooltip"
+                aria-label=move || tooltip.get().trim().is_empty().then_some("Tooltip (empty)")>
                 {move || tooltip.get()}
             </div>
         </div>

@@ -70,7 +70,8 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
     add_badge(&mut data, newcomer, 0, None);
     let mut chatty = badge(
         "💬 100",
-        "#16a34a",
+        // Green-700: 5.0:1 against the white text (WCAG AA).
+        "#15803d",
         "#ffffff",
         "Wrote 100 messages",
         "You are on fire",

@@ -82,9 +82,14 @@ pub fn StaffPage() -> impl IntoView {
 }
 
 #[component]
-fn RoleSelect(selected: Role) -> impl IntoView {
+fn RoleSelect(
+    selected: Role,
+    /// The select's name for assistive technology when no `<label>` wraps it.
+    #[prop(optional)]
+    label: Option<String>,
+) -> impl IntoView {
     view! {
-        <select name="role">
+        <select name="role" aria-label=label>
             {Role::ALL
                 .into_iter()
                 .map(|r| view! { <option value=r.as_str() selected=r == selected>{r.label()}</option> })
@@ -120,13 +125,14 @@ fn StaffTable(
                         let (for_role, for_disable, for_reset) = (name.clone(), name.clone(), name.clone());
                         let for_unlock = name.clone();
                         let reset_label = format!("New password for {name}");
+                        let role_label = format!("Role of {name}");
                         view! {
                             <tr data-username=name.clone()>
                                 <td>{name.clone()}</td>
                                 <td>
                                     <ActionForm action=set_role attr:class="inline-form">
                                         <input type="hidden" name="username" value=for_role />
-                                        <RoleSelect selected=m.role />
+                                        <RoleSelect selected=m.role label=role_label />
                                         <button class="button button--small" type="submit">"Set role"</button>
                                     </ActionForm>
                                 </td>
