@@ -20,10 +20,13 @@ RUN apt-get update \
     && mkdir -p /app/data && chown dashboard:dashboard /app/data
 WORKDIR /app
 COPY --from=build /src/target/release/watchers-dashboard /app/watchers-dashboard
+# The hashed names of the site's files, read from beside the binary.
+COPY --from=build /src/target/release/hash.txt /app/hash.txt
 COPY --from=build /src/target/site /app/site
 ENV LEPTOS_OUTPUT_NAME=watchers-dashboard \
     LEPTOS_SITE_ROOT=site \
     LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_HASH_FILES=true \
     LEPTOS_SITE_ADDR=0.0.0.0:8080 \
     LEPTOS_ENV=PROD \
     DATABASE_URL=sqlite:///app/data/dashboard.db \

@@ -26,15 +26,22 @@ use crate::pages::rooms::{
 };
 use crate::pages::{exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
-/// The document around the app, rendered on the server only.
+/// The document around the app, rendered on the server only. The stylesheet's name carries its
+/// content hash in release builds. No script is loaded here: a page with islands loads the WASM
+/// itself ([`IslandScripts`](crate::components::island::IslandScripts)), every other page has none.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands mode: outside an island nothing is hydrated, so nothing is marked or serialised
+    // for it.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -42,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HashedStylesheet id="leptos" options />
                 <MetaTags />
             </head>
             <body>
@@ -60,9 +67,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_me();
-    mark_hydrated();
     view! {
-        <Stylesheet id="leptos" href="/pkg/watchers-dashboard.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Meta name="color-scheme" content="light dark" />
         <Title formatter=|page: String| format!("{page} · Watchers Dashboard") />
@@ -113,14 +118,4 @@ pub fn App() -> impl IntoView {
             </div>
         </Router>
     }
-}
-
-/// Marks `<html data-hydrated>` once the browser half has taken over, so tests and styles can tell
-/// a hydrated page from server-rendered HTML alone.
-fn mark_hydrated() {
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 }

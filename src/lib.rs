@@ -19,10 +19,16 @@ pub mod server;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Browser entry point: attaches the reactive app to the server-rendered HTML.
+/// Browser entry point, called by Leptos' island loader before it hydrates each island of the
+/// page (`<leptos-island>`). Only the islands are compiled into the WASM: the pages themselves
+/// render on the server only. With no router in the browser, a server function's redirect (after
+/// a publish, say) is followed as a plain navigation.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = leptos::prelude::window().location().set_href(location);
+    });
+    leptos::mount::hydrate_islands();
 }

@@ -2,6 +2,7 @@
 //! area that the server functions call into (badges, rooms, marketing, exclusions, staff).
 
 pub mod application;
+pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod badges;

@@ -2,7 +2,7 @@
 // CSV, delete. Without JavaScript the same pages work as plain forms.
 import { expect, test } from "@playwright/test";
 import { MARKETING, statePath } from "./people";
-import { jsEnabled, open } from "./support";
+import { islandsReady, jsEnabled, open } from "./support";
 
 test.use({ storageState: statePath(MARKETING) });
 
@@ -56,6 +56,7 @@ test("hand a badge to users, then delete it", async ({ page }, info) => {
   const users = page.getByTestId("badge-users");
   let expected: number;
   if (jsEnabled(info)) {
+    await islandsReady(page);
     // 1,000 ids and a header, with duplicates: trimmed, de-duplicated, counted, sent in 2 chunks.
     const lines = ["user_id", ...Array.from({ length: 1000 }, (_, n) => ` u${n} `), "u1", "u2"];
     await users.getByTestId("users-file").setInputFiles({

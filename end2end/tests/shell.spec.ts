@@ -46,12 +46,24 @@ test("an unknown address gets a real 404 page inside the shell", async ({ page }
   await expect(page).toHaveURL("/");
 });
 
-test("the page hydrates only when JavaScript runs", async ({ page }, info) => {
+test("only the islands run in the browser, and only when JavaScript does", async ({ page }, info) => {
+  // A page without islands loads no script at all.
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(js|wasm)$/.test(new URL(r.url()).pathname)) scripts.push(r.url());
+  });
   await open(page, info, "/rooms");
+  expect(await page.locator("leptos-island").count()).toBe(0);
+  expect(scripts).toEqual([]);
+  // A page with an island fetches the WASM once (its preload hint does so even without
+  // JavaScript), and the island marks itself running only when JavaScript runs.
+  await open(page, info, "/rooms/new");
+  expect(await page.locator("leptos-island").count()).toBe(1);
+  expect(scripts.filter((s) => s.endsWith(".wasm"))).toHaveLength(1);
   if (jsEnabled(info)) {
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await expect(page.locator("html")).toHaveAttribute("data-islands-ready", "1");
   } else {
-    await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+    await expect(page.locator("html")).not.toHaveAttribute("data-islands-ready");
   }
 });
 

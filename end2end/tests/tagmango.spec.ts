@@ -3,7 +3,7 @@
 // following the inputs; the badge's page, and editing it. Without JavaScript the same forms post.
 import { expect, test } from "@playwright/test";
 import { MARKETING, statePath } from "./people";
-import { jsEnabled, open } from "./support";
+import { islandsReady, jsEnabled, open } from "./support";
 
 test.use({ storageState: statePath(MARKETING) });
 
@@ -18,7 +18,7 @@ test("create a TagMango badge with points, switch it to mangoes, see both refuse
   await page.getByRole("link", { name: "New TagMango badge" }).click();
   await expect(page).toHaveURL(/\/badges\/tagmango\/new$/);
   if (jsEnabled(info)) {
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await islandsReady(page);
   }
 
   await page.locator("#mango-name").fill(name);
@@ -61,7 +61,7 @@ test("create a TagMango badge with points, switch it to mangoes, see both refuse
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page).toHaveURL(/\/edit$/);
   if (jsEnabled(info)) {
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await islandsReady(page);
   }
   await page.locator("#mango-points").fill("");
   await page.getByLabel("When a member subscribes to any of these mangoes").check();

@@ -4,6 +4,7 @@
 
 use super::composer::{ComposerActions, ComposerHidden, composing};
 use super::field::{FieldProblems, FormState, TextField};
+use super::island::mark_ready;
 use super::marketing_preview::{AdPreview, PayloadView};
 use super::time_zone::{TimeField, ZoneNote};
 use crate::api::advertisements::SubmitAdvertisement;
@@ -72,13 +73,16 @@ fn LanguageRow(
     }
 }
 
-#[component]
+/// An island: the whole form with its preview runs in the browser.
+#[island]
 pub fn AdComposer(
-    form: RwSignal<AdForm>,
+    form: AdForm,
     draft_key: String,
     /// The published advertisement this edits.
     advertisement_id: Option<i64>,
 ) -> impl IntoView {
+    mark_ready();
+    let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitAdvertisement>::new();
     let c = composing(form, submit.value());
     let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);

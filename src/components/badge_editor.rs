@@ -4,7 +4,9 @@
 
 use super::badge_preview::{BadgePill, ChatPreview, ContrastNote, WelcomeCard};
 use super::field::{ColorField, FieldProblems, FormState, TextField};
-use super::form::Outcome;
+use super::form::{FormActions, Outcome, outcome};
+use super::island::mark_ready;
+use crate::api::badges::{CreateBadge, UpdateBadge};
 use crate::model::badge::{
     BadgeForm, COMMUNICATION_TEXT_MAX, COMMUNICATION_TITLE_MAX, TOOLTIP_MAX,
 };
@@ -144,4 +146,37 @@ pub fn BadgeEditor(
         </div>
     }
     .into_any()
+}
+
+/// An island: the new-badge form, posting to `CreateBadge`.
+#[island]
+pub fn NewBadgeForm(form: BadgeForm) -> impl IntoView {
+    mark_ready();
+    let create = ServerAction::<CreateBadge>::new();
+    let result = outcome(create.value());
+    let form = RwSignal::new(form);
+    view! {
+        <ActionForm action=create attr:class="badge-form">
+            <BadgeEditor form result>
+                <FormActions submit="Create badge" cancel="/badges" result ok="Created." />
+            </BadgeEditor>
+        </ActionForm>
+    }
+}
+
+/// An island: the form over badge `id`, posting to `UpdateBadge`.
+#[island]
+pub fn EditBadgeForm(form: BadgeForm, id: i64) -> impl IntoView {
+    mark_ready();
+    let update = ServerAction::<UpdateBadge>::new();
+    let result = outcome(update.value());
+    let form = RwSignal::new(form);
+    view! {
+        <ActionForm action=update attr:class="badge-form">
+            <input type="hidden" name="id" value=id.to_string() />
+            <BadgeEditor form result>
+                <FormActions submit="Save changes" cancel=format!("/badges/{id}") result ok="Saved." />
+            </BadgeEditor>
+        </ActionForm>
+    }
 }

@@ -52,8 +52,10 @@ async fn send_chunk(
     ok
 }
 
-#[component]
+/// An island: reading the file, the chunks and their progress run in the browser.
+#[island]
 pub fn BadgeUsersPanel(badge: i64) -> impl IntoView {
+    super::island::mark_ready();
     let text = RwSignal::new(String::new());
     let mode = RwSignal::new(UsersMode::Add);
     let chunks = RwSignal::new(Vec::<Chunk>::new());

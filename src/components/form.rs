@@ -39,3 +39,21 @@ pub fn ResultNote(result: Outcome, ok: &'static str) -> impl IntoView {
         _ => None,
     }
 }
+
+/// The buttons under an editor: submit (`submit`), cancel (back to `cancel`), and how the last
+/// submission ended (`ok` when it went through).
+#[component]
+pub fn FormActions(
+    submit: &'static str,
+    #[prop(into)] cancel: String,
+    result: Outcome,
+    ok: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="form-actions">
+            <button class="button" type="submit">{submit}</button>
+            <a class="button button--quiet" href=cancel>"Cancel"</a>
+            <ResultNote result ok />
+        </div>
+    }
+}

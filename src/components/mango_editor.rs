@@ -4,7 +4,9 @@
 
 use super::badge_preview::SafePicture;
 use super::field::{FieldProblems, FormState, TextField};
-use super::form::Outcome;
+use super::form::{FormActions, Outcome, outcome};
+use super::island::mark_ready;
+use crate::api::tagmango::{CreateMangoBadge, UpdateMangoBadge};
 use crate::model::tagmango::{DESCRIPTION_MAX, MangoBadgeForm, MangoList, NAME_MAX};
 use leptos::prelude::*;
 
@@ -119,5 +121,39 @@ pub fn MangoCard(
             <h3 class="mango-card__name" data-testid="mango-card-name">{move || name.get()}</h3>
             <p class="mango-card__description" data-testid="mango-card-description">{move || description.get()}</p>
         </div>
+    }
+}
+
+/// An island: the new-badge form, posting to `CreateMangoBadge`.
+#[island]
+pub fn NewMangoBadgeForm(form: MangoBadgeForm) -> impl IntoView {
+    mark_ready();
+    let create = ServerAction::<CreateMangoBadge>::new();
+    let result = outcome(create.value());
+    let form = RwSignal::new(form);
+    view! {
+        <ActionForm action=create attr:class="badge-form">
+            <MangoBadgeEditor form result>
+                <FormActions submit="Create badge" cancel="/badges/tagmango" result ok="Created." />
+            </MangoBadgeEditor>
+        </ActionForm>
+    }
+}
+
+/// An island: the form over badge `id`, posting to `UpdateMangoBadge`.
+#[island]
+pub fn EditMangoBadgeForm(form: MangoBadgeForm, id: String) -> impl IntoView {
+    mark_ready();
+    let update = ServerAction::<UpdateMangoBadge>::new();
+    let result = outcome(update.value());
+    let form = RwSignal::new(form);
+    let cancel = format!("/badges/tagmango/{id}");
+    view! {
+        <ActionForm action=update attr:class="badge-form">
+            <input type="hidden" name="id" value=id />
+            <MangoBadgeEditor form result>
+                <FormActions submit="Save changes" cancel result ok="Saved." />
+            </MangoBadgeEditor>
+        </ActionForm>
     }
 }

@@ -4,6 +4,7 @@
 
 use super::composer::{ComposerActions, ComposerHidden, composing};
 use super::field::{ColorField, FieldProblems, TextField};
+use super::island::mark_ready;
 use super::marketing_preview::{OfferPreview, PayloadView};
 use super::time_zone::{TimeField, ZoneNote};
 use crate::api::offers::SubmitOffer;
@@ -15,13 +16,16 @@ use leptos::prelude::*;
 type Read = fn(&OfferForm) -> &String;
 type Write = fn(&mut OfferForm, String);
 
-#[component]
+/// An island: the whole form with its preview runs in the browser.
+#[island]
 pub fn OfferComposer(
-    form: RwSignal<OfferForm>,
+    form: OfferForm,
     draft_key: String,
     /// The published offer this edits.
     offer_id: Option<i64>,
 ) -> impl IntoView {
+    mark_ready();
+    let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitOffer>::new();
     // Once hydrated, only the chosen template's and audience's fields show.
     let c = composing(form, submit.value());

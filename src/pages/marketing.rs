@@ -17,7 +17,8 @@ pub trait MarketingPages: ComposerForm {
     /// Published item `id` with its last report (a server function).
     fn fetch(id: i64) -> impl Future<Output = Result<WithReport<Self::Item>, AppError>> + Send;
     /// The kind's composer over `form`, saving to draft `key`, editing `target` if published.
-    fn composer(form: RwSignal<Self>, draft_key: String, target: Option<i64>) -> AnyView;
+    /// An island: the page that shows it also renders `IslandScripts`.
+    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView;
     /// A few words naming a published item.
     fn item_name(item: &Self::Item) -> String;
     /// The facts under a published item's title.

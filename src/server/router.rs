@@ -1,9 +1,9 @@
 //! The HTTP surface, wired: `/healthz`, sign-in, the audit export, the server-rendered pages,
-//! server functions and static assets, behind security headers, the cross-site check, sessions,
+//! server functions and static assets (`/pkg` precompressed and cached, the rest compressed), behind security headers, the cross-site check, sessions,
 //! the sign-in requirement, and the status a failed server function's error chooses.
 
 use super::auth::{guard, login, session};
-use super::{audit, error_status, health, pages, security, state::AppState};
+use super::{assets, audit, error_status, health, pages, security, state::AppState};
 use crate::app::shell;
 use axum::Router;
 use axum::http::StatusCode;
@@ -12,6 +12,8 @@ use axum::routing::{get, post};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context};
 use std::time::Duration;
 use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::CompressionLevel;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -36,6 +38,7 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
         .route("/auth/login", post(login::login))
         .route("/auth/logout", post(login::logout))
         .route("/audit.csv", get(audit::audit_csv))
+        .nest_service("/pkg", assets::pkg(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), render_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
@@ -44,6 +47,10 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
         .layer(from_fn_with_state(state.clone(), guard::pages_need_sign_in))
         .layer(session::layer(store, state.config.https))
         .layer(from_fn(security::reject_cross_site))
+        // Pages, server functions' answers and the audit export, compressed for the browser that
+        // asks (what /pkg serves is compressed already). Brotli at 4: most of the size won for
+        // little CPU on answers made per request.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(from_fn_with_state(
             // HSTS when the public address is https.
             state.config.https,

@@ -2,6 +2,7 @@
 //! server and its client on a two-thread runtime, like the production server.
 #![cfg(feature = "ssr")]
 
+mod assets;
 mod audit;
 mod auth;
 mod badges;

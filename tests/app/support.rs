@@ -39,6 +39,14 @@ impl TestApp {
     }
 }
 
+/// The release build's list of hashed file names (`cargo leptos build` writes it beside the
+/// server binary), when there is a build: pages then name the files the built site holds, as in
+/// production.
+pub fn hash_file() -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/hash.txt");
+    path.exists().then_some(path)
+}
+
 /// Starts the app with the given `WATCHERS_*` variables and nothing else from the environment;
 /// the sandbox keeps its data in memory unless the variables say otherwise.
 pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
@@ -61,9 +69,12 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
+    let hashes = hash_file();
     let options = LeptosOptions::builder()
         .output_name("watchers-dashboard")
         .site_root("target/site")
+        .hash_files(hashes.is_some())
+        .hash_file(hashes.map_or("hash.txt".into(), |p| p.display().to_string().into()))
         .build();
     let app = Application::build(config, options, listener)
         .await

@@ -31,7 +31,7 @@ impl MarketingPages for AdForm {
         get_advertisement(id).await
     }
 
-    fn composer(form: RwSignal<Self>, draft_key: String, target: Option<i64>) -> AnyView {
+    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView {
         view! { <AdComposer form draft_key advertisement_id=target /> }.into_any()
     }
 

@@ -7,6 +7,7 @@ use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
+use crate::components::island::IslandScripts;
 use crate::model::badge::Badge;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     view! {
         <Title text=format!("Badge “{}”", badge.text) />
+        <IslandScripts />
         <div class="page-head page-head--actions">
             <div>
                 <p class="muted"><a href="/badges">"← All badges"</a></p>

@@ -32,7 +32,7 @@ impl MarketingPages for OfferForm {
         get_offer(id).await
     }
 
-    fn composer(form: RwSignal<Self>, draft_key: String, target: Option<i64>) -> AnyView {
+    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView {
         view! { <OfferComposer form draft_key offer_id=target /> }.into_any()
     }
 

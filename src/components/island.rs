@@ -1,0 +1,30 @@
+//! What the islands share: the scripts a page with islands loads, and the marker each island sets
+//! once it runs in the browser. Pages render on the server only; islands are the only code
+//! compiled to WASM, and a page without one loads no script at all.
+
+use leptos::prelude::*;
+
+/// The island loader and the WASM it fetches, for a page that holds at least one island.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    use_context::<LeptosOptions>()
+        .map(|options| view! { <HydrationScripts options islands=true /> })
+}
+
+/// The attribute of `<html>` that counts the islands running in the browser.
+pub const READY_ATTRIBUTE: &str = "data-islands-ready";
+
+/// Counts this island in `<html data-islands-ready>` once it runs in the browser: a page is
+/// interactive when the count equals its number of `<leptos-island>` elements. Call it first
+/// thing in every island.
+pub fn mark_ready() {
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let count = root
+                .get_attribute(READY_ATTRIBUTE)
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(0);
+            let _ = root.set_attribute(READY_ATTRIBUTE, &(count + 1).to_string());
+        }
+    });
+}

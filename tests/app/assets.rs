@@ -1,0 +1,128 @@
+//! The built site as a browser gets it: `/pkg` precompressed and negotiated, hashed names kept for
+//! a year, pages compressed and never stored, and no script at all on a page without islands.
+
+use crate::support::{ADMIN_PASSWORD, TestApp, hash_file, spawn_app};
+use std::path::Path;
+
+/// The `/pkg/...` addresses a page's HTML names.
+fn pkg_links(html: &str) -> Vec<String> {
+    html.split("\"/pkg/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|name| format!("/pkg/{name}"))
+        .collect()
+}
+
+async fn get(app: &TestApp, path: &str, encoding: Option<&str>) -> reqwest::Response {
+    let mut request = app.client.get(app.url(path));
+    if let Some(encoding) = encoding {
+        request = request.header("accept-encoding", encoding);
+    }
+    request.send().await.expect("GET")
+}
+
+fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .map_or("", |v| v.to_str().unwrap_or(""))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn assets_are_precompressed_hashed_and_kept_pages_are_compressed() {
+    if hash_file().is_none() {
+        assert!(
+            std::env::var("REQUIRE_SITE").is_err(),
+            "no release build (target/release/hash.txt)"
+        );
+        return;
+    }
+    let app = spawn_app(&[]).await;
+    let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+
+    // A page without islands names the stylesheet and no script.
+    let login = app.get_text("/login").await.1;
+    let links = pkg_links(&login);
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert!(links[0].ends_with(".css"), "{links:?}");
+    // A page with an island names the loader and the WASM too, each with a hash in its name.
+    let page = app
+        .get_as(&cookie, "/badges/new")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<leptos-island"), "the editor is an island");
+    let links = pkg_links(&page);
+    for ending in [".css", ".js", ".wasm"] {
+        let named: Vec<_> = links.iter().filter(|l| l.ends_with(ending)).collect();
+        assert!(!named.is_empty(), "no {ending} in {links:?}");
+        for link in named {
+            // watchers-dashboard.<hash>.<ending>
+            assert_eq!(link.matches('.').count(), 2, "{link} has no hash");
+        }
+    }
+
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site");
+    for link in &links {
+        let on_disk = std::fs::read(site.join(&link[1..])).expect("built file");
+        for (accept, encoding, suffix) in [
+            (Some("gzip, deflate, br"), "br", ".br"),
+            (Some("gzip"), "gzip", ".gz"),
+            (None, "", ""),
+        ] {
+            let response = get(&app, link, accept).await;
+            assert_eq!(response.status(), 200, "{link}");
+            assert_eq!(
+                header(&response, "content-encoding"),
+                encoding,
+                "{link} {accept:?}"
+            );
+            assert_eq!(
+                header(&response, "cache-control"),
+                "public, max-age=31536000, immutable",
+                "{link}"
+            );
+            assert!(
+                header(&response, "vary").contains("accept-encoding"),
+                "{link}"
+            );
+            let body = response.bytes().await.unwrap();
+            let expected = match suffix {
+                "" => on_disk.clone(),
+                _ => std::fs::read(site.join(format!("{}{suffix}", &link[1..]))).unwrap(),
+            };
+            assert!(body == expected, "{link} {accept:?}: not the built file");
+            if !suffix.is_empty() {
+                assert!(
+                    body.len() < on_disk.len() / 2,
+                    "{link} {encoding} barely smaller"
+                );
+            }
+        }
+    }
+
+    // A file that is not there is not kept.
+    let missing = get(&app, "/pkg/watchers-dashboard.nope.js", Some("br")).await;
+    assert_eq!(missing.status(), 404);
+    assert_ne!(
+        header(&missing, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+
+    // Pages are compressed for the browser that asks, and still never stored.
+    for (accept, encoding) in [("br", "br"), ("gzip", "gzip")] {
+        let response = get(&app, "/login", Some(accept)).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(header(&response, "content-encoding"), encoding);
+        assert_eq!(header(&response, "cache-control"), "no-store");
+        let compressed = response.bytes().await.unwrap().len();
+        assert!(
+            compressed * 2 < login.len(),
+            "{encoding}: {compressed} of {}",
+            login.len()
+        );
+    }
+    let plain = get(&app, "/login", None).await;
+    assert_eq!(header(&plain, "content-encoding"), "");
+}
