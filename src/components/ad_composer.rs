@@ -173,5 +173,4 @@ pub fn AdComposer(
             </div>
         </ActionForm>
     }
-    .into_any()
 }

@@ -145,7 +145,6 @@ pub fn BadgeEditor(
             </aside>
         </div>
     }
-    .into_any()
 }
 
 /// An island: the new-badge form, posting to `CreateBadge`.

@@ -42,6 +42,41 @@ impl FormState {
     }
 }
 
+/// While an island starts in the browser: what the input with id `id` holds now (typed before the
+/// WASM arrived, or restored by the browser) becomes the form's value once hydration is over, if
+/// it differs from the server's. Hydration itself runs on the server's value, so the HTML it adopts
+/// matches; the input shows the server's value for that moment and the typed one again after.
+fn keep_typed<F, G, S>(id: &str, form: RwSignal<F>, get: G, set: S, state: FormState, wire: &str)
+where
+    F: Send + Sync + 'static,
+    G: Fn(&F) -> String,
+    S: Fn(&mut F, String) + Copy + Send + Sync + 'static,
+{
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let typed = document().get_element_by_id(id).and_then(|el| {
+            el.dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|input| input.value())
+                .or_else(|| {
+                    el.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        .map(|area| area.value())
+                })
+        });
+        if let Some(typed) = typed.filter(|typed| *typed != form.with_untracked(&get)) {
+            let mut pending = Some((typed, wire.to_owned()));
+            Effect::new(move |_| {
+                if let Some((typed, wire)) = pending.take() {
+                    form.update(|f| set(f, typed));
+                    state.touch(&wire);
+                }
+            });
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (id, form, get, set, state, wire);
+}
+
 /// An element id for form field `name`: `form[langs][0][lang]` → `f-langs-0-lang`.
 pub fn id_for(name: &str) -> String {
     let inner = name.strip_prefix("form").unwrap_or(name);
@@ -93,6 +128,8 @@ where
     G: Fn(&F) -> String + Copy + Send + Sync + 'static,
     S: Fn(&mut F, String) + Copy + Send + Sync + 'static,
 {
+    let id = id.unwrap_or_else(|| id_for(&name));
+    keep_typed(&id, form, get, set, state, &wire);
     let initial = form.with_untracked(get);
     let value = move || form.with(get);
     let touched_wire = wire.clone();
@@ -109,7 +146,6 @@ where
             view! { <span class=class data-testid=format!("count-{counter_wire}")>{format!("{n}/{max}")}</span> }
         })
     };
-    let id = id.unwrap_or_else(|| id_for(&name));
     let input = if kind == "textarea" {
         view! { <textarea id=id.clone() name=name rows="3" on:input=on_input prop:value=value placeholder=placeholder>{initial}</textarea> }.into_any()
     } else {
@@ -142,6 +178,8 @@ where
     G: Fn(&F) -> String + Copy + Send + Sync + 'static,
     S: Fn(&mut F, String) + Copy + Send + Sync + 'static,
 {
+    let id = id.unwrap_or_else(|| id_for(&name));
+    keep_typed(&id, form, get, set, state, &wire);
     let initial = form.with_untracked(get);
     let value = move || form.with(get);
     let touched_wire = StoredValue::new(wire.clone());
@@ -151,7 +189,6 @@ where
     };
     let swatch = |v: &str| to_six_digit_hex(v).unwrap_or_else(|| "#000000".into());
     let picker = move || swatch(&value());
-    let id = id.unwrap_or_else(|| id_for(&name));
     view! {
         <div class="field">
             <label class="field__label" for=id.clone()>{label}</label>

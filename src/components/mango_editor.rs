@@ -105,7 +105,6 @@ pub fn MangoBadgeEditor(
             </aside>
         </div>
     }
-    .into_any()
 }
 
 /// The badge card as members see it on TagMango: image, name, description.

@@ -183,5 +183,4 @@ pub fn OfferComposer(
             </div>
         </ActionForm>
     }
-    .into_any()
 }
