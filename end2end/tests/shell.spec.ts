@@ -55,15 +55,21 @@ test("only the islands run in the browser, and only when JavaScript does", async
   await open(page, info, "/rooms");
   expect(await page.locator("leptos-island").count()).toBe(0);
   expect(scripts).toEqual([]);
-  // A page with an island fetches the WASM once (its preload hint does so even without
-  // JavaScript), and the island marks itself running only when JavaScript runs.
+  // A page with an island fetches the main WASM once (its preload hint does so even without
+  // JavaScript) and, when JavaScript runs, its own island's chunks and no other island's; the
+  // island then marks itself running.
   await open(page, info, "/rooms/new");
   expect(await page.locator("leptos-island").count()).toBe(1);
-  expect(scripts.filter((s) => s.endsWith(".wasm"))).toHaveLength(1);
+  const main = scripts.filter((s) => /\/watchers-dashboard\.[^/]+\.wasm$/.test(s));
+  expect(main).toHaveLength(1);
+  const split = scripts.filter((s) => /\/split_[^/]+\.wasm$/.test(s));
   if (jsEnabled(info)) {
     await expect(page.locator("html")).toHaveAttribute("data-islands-ready", "1");
+    expect(split.length).toBe(1);
+    expect(split[0]).toContain("split_new_room_form_loader");
   } else {
     await expect(page.locator("html")).not.toHaveAttribute("data-islands-ready");
+    expect(split).toEqual([]);
   }
 });
 

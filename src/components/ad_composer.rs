@@ -74,7 +74,7 @@ fn LanguageRow(
 }
 
 /// An island: the whole form with its preview runs in the browser.
-#[island]
+#[island(lazy)]
 pub fn AdComposer(
     form: AdForm,
     draft_key: String,

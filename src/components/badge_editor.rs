@@ -148,7 +148,7 @@ pub fn BadgeEditor(
 }
 
 /// An island: the new-badge form, posting to `CreateBadge`.
-#[island]
+#[island(lazy)]
 pub fn NewBadgeForm(form: BadgeForm) -> impl IntoView {
     mark_ready();
     let create = ServerAction::<CreateBadge>::new();
@@ -164,7 +164,7 @@ pub fn NewBadgeForm(form: BadgeForm) -> impl IntoView {
 }
 
 /// An island: the form over badge `id`, posting to `UpdateBadge`.
-#[island]
+#[island(lazy)]
 pub fn EditBadgeForm(form: BadgeForm, id: i64) -> impl IntoView {
     mark_ready();
     let update = ServerAction::<UpdateBadge>::new();

@@ -53,7 +53,7 @@ async fn send_chunk(
 }
 
 /// An island: reading the file, the chunks and their progress run in the browser.
-#[island]
+#[island(lazy)]
 pub fn BadgeUsersPanel(badge: i64) -> impl IntoView {
     super::island::mark_ready();
     let text = RwSignal::new(String::new());

@@ -124,7 +124,7 @@ pub fn MangoCard(
 }
 
 /// An island: the new-badge form, posting to `CreateMangoBadge`.
-#[island]
+#[island(lazy)]
 pub fn NewMangoBadgeForm(form: MangoBadgeForm) -> impl IntoView {
     mark_ready();
     let create = ServerAction::<CreateMangoBadge>::new();
@@ -140,7 +140,7 @@ pub fn NewMangoBadgeForm(form: MangoBadgeForm) -> impl IntoView {
 }
 
 /// An island: the form over badge `id`, posting to `UpdateMangoBadge`.
-#[island]
+#[island(lazy)]
 pub fn EditMangoBadgeForm(form: MangoBadgeForm, id: String) -> impl IntoView {
     mark_ready();
     let update = ServerAction::<UpdateMangoBadge>::new();

@@ -17,7 +17,7 @@ type Read = fn(&OfferForm) -> &String;
 type Write = fn(&mut OfferForm, String);
 
 /// An island: the whole form with its preview runs in the browser.
-#[island]
+#[island(lazy)]
 pub fn OfferComposer(
     form: OfferForm,
     draft_key: String,

@@ -8,7 +8,7 @@ use crate::api::rooms::CreateRoom;
 use crate::model::room::RoomForm;
 use leptos::prelude::*;
 
-#[island]
+#[island(lazy)]
 pub fn NewRoomForm() -> impl IntoView {
     mark_ready();
     let create = ServerAction::<CreateRoom>::new();

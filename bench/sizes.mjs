@@ -1,0 +1,58 @@
+// What a browser downloads for the islands, from the release site's /pkg: every page with islands
+// loads the base (the main WASM, its JS and the split loader) and, per island, that island's
+// chunks (from cargo-leptos' split manifest). Raw, gzip -9 and brotli -q 11 bytes as a Markdown
+// table; exits 1 when the largest page (base + its island's chunks) is over the limit: the 150 kB
+// budget in `make bench`, the growth ratchet (WASM_LIMIT_LABEL=ratchet) in `make test`.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const pkg = process.argv[2] ?? "target/site/pkg";
+const limit = Number(process.env.WASM_BUDGET_BYTES ?? 150000);
+const label = process.env.WASM_LIMIT_LABEL ?? "budget";
+const files = readdirSync(pkg);
+
+function sizes(name) {
+  const bytes = readFileSync(join(pkg, name));
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const sum = (list) =>
+  list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+const row = (name, s) => console.log(`| ${name} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+
+const base = files.filter((f) => /^(watchers-dashboard\..*\.(wasm|js)|__wasm_split\..*\.js)$/.test(f));
+if (!base.some((f) => f.endsWith(".wasm"))) {
+  console.error(`no built WASM under ${pkg}`);
+  process.exit(1);
+}
+console.log("| loaded by | raw | gzip | brotli |");
+console.log("| --- | --- | --- | --- |");
+const baseSizes = sum(base.map(sizes));
+for (const f of base) row(f, sizes(f));
+row("**every page with islands**", baseSizes);
+
+const manifestFile = files.find((f) => /^__wasm_split_manifest\..*\.json$/.test(f) || f === "__wasm_split_manifest.json");
+const manifest = manifestFile ? JSON.parse(readFileSync(join(pkg, manifestFile), "utf8")) : {};
+let largest = { name: "the base alone", total: baseSizes.brotli };
+for (const [island, chunks] of Object.entries(manifest)) {
+  const own = sum(chunks.map((c) => sizes(`${c}.wasm`)));
+  const name = island.replace(/_loader_\d+$/, "");
+  const total = baseSizes.brotli + own.brotli;
+  row(`${name}: ${chunks.length} chunks (page total ${total} brotli)`, own);
+  if (total > largest.total) largest = { name, total };
+}
+const all = sum(files.filter((f) => /\.(wasm|js)$/.test(f)).map(sizes));
+row("all JS and WASM files", all);
+console.log(`| **largest page: ${largest.name}** | | | **${largest.total}** (${label} ${limit}) |`);
+if (largest.total > limit) {
+  console.error(`JS+WASM of the largest page over the ${label}: ${largest.total} > ${limit} bytes (brotli)`);
+  process.exit(1);
+}
