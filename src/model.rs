@@ -3,6 +3,7 @@
 pub mod advertisement;
 pub mod audit;
 pub mod badge;
+pub mod clash;
 pub mod color;
 pub mod deployment;
 pub mod draft;
