@@ -8,6 +8,7 @@ pub mod color;
 pub mod deployment;
 pub mod draft;
 pub mod exclusion;
+pub mod explain;
 pub mod loose;
 pub mod offer;
 pub mod query;

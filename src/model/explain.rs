@@ -1,0 +1,291 @@
+//! "Why won't it show?" (issue 18): for one user, optionally in one room, at one moment, a checklist
+//! of what decides whether an offer or advertisement shows, each line passed, blocking or for
+//! information, with the data it used; the verdict first. Pure: the pages gather the facts.
+
+use super::clash::{Audience, RoomFacts, Window};
+use super::room::RoomStatus;
+use super::targeting::ShowFrequency;
+use super::time::utc_to_local;
+use chrono::{DateTime, Utc};
+use std::collections::BTreeSet;
+
+/// The question asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub user_id: String,
+    pub room_id: Option<String>,
+    pub at: DateTime<Utc>,
+    /// The viewer's UTC offset (minutes to add to local time to get UTC, as JavaScript counts).
+    pub offset_minutes: i32,
+}
+
+/// What the dashboard knows of the item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemFacts {
+    pub audience: Audience,
+    pub window: Window,
+    /// Rooms the platform reported unavailable when it was published (empty when none or unknown).
+    pub unavailable_rooms: BTreeSet<String>,
+    pub show_frequency: Option<ShowFrequency>,
+    pub show_multiple_times: bool,
+    pub show_delay_ms: Option<i64>,
+}
+
+/// What the dashboard's own record says of the user and marketing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exclusion {
+    /// The dashboard excluded them, and has not included them again.
+    Excluded,
+    /// The dashboard included them again after excluding them.
+    Included,
+    /// No record: an exclusion set elsewhere cannot be known here.
+    NoRecord,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Pass,
+    Block,
+    Info,
+}
+
+/// One line of the checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub mark: Mark,
+    pub check: &'static str,
+    pub detail: String,
+}
+
+/// The answer: the verdict, then the lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// "Would show" or "Blocked by …".
+    pub verdict: String,
+    pub shows: bool,
+    pub lines: Vec<Line>,
+}
+
+fn line(mark: Mark, check: &'static str, detail: impl Into<String>) -> Line {
+    Line {
+        mark,
+        check,
+        detail: detail.into(),
+    }
+}
+
+fn both_zones(time: DateTime<Utc>, offset_minutes: i32) -> String {
+    let local = utc_to_local(time, offset_minutes).replace('T', " ");
+    format!(
+        "{} UTC ({local} your time)",
+        time.format("%Y-%m-%d %H:%M:%S")
+    )
+}
+
+fn audience_line(q: &Question, item: &ItemFacts) -> Line {
+    let check = "Audience";
+    match &item.audience {
+        Audience::Global => line(Mark::Pass, check, "GLOBAL: every user in every room."),
+        Audience::Users(users) if users.contains(&q.user_id) => line(
+            Mark::Pass,
+            check,
+            format!(
+                "USER: {} is among the {} targeted user(s).",
+                q.user_id,
+                users.len()
+            ),
+        ),
+        Audience::Users(users) => line(
+            Mark::Block,
+            check,
+            format!(
+                "USER: {} is not among the {} targeted user(s).",
+                q.user_id,
+                users.len()
+            ),
+        ),
+        Audience::Rooms(rooms) => match &q.room_id {
+            None => line(
+                Mark::Info,
+                check,
+                format!(
+                    "ROOM: shown only in {}; give a room to check it.",
+                    join(rooms)
+                ),
+            ),
+            Some(room) if !rooms.contains(room) => line(
+                Mark::Block,
+                check,
+                format!(
+                    "ROOM: {room} is not among the targeted rooms ({}).",
+                    join(rooms)
+                ),
+            ),
+            Some(room) if item.unavailable_rooms.contains(room) => line(
+                Mark::Block,
+                check,
+                format!(
+                    "ROOM: {room} is targeted, but Watchers reported it unavailable when it was published."
+                ),
+            ),
+            Some(room) => line(Mark::Pass, check, format!("ROOM: {room} is targeted.")),
+        },
+    }
+}
+
+fn join(set: &BTreeSet<String>) -> String {
+    set.iter().cloned().collect::<Vec<_>>().join(", ")
+}
+
+fn exclusion_line(q: &Question, exclusion: Exclusion) -> Line {
+    let check = "Marketing exclusion";
+    match exclusion {
+        Exclusion::Excluded => line(
+            Mark::Block,
+            check,
+            format!(
+                "{} is excluded from marketing (set through this dashboard).",
+                q.user_id
+            ),
+        ),
+        Exclusion::Included => line(
+            Mark::Pass,
+            check,
+            format!("{} was included again through this dashboard.", q.user_id),
+        ),
+        Exclusion::NoRecord => line(
+            Mark::Info,
+            check,
+            format!(
+                "This dashboard never excluded {}; an exclusion set elsewhere cannot be known here.",
+                q.user_id
+            ),
+        ),
+    }
+}
+
+fn window_line(q: &Question, item: &ItemFacts) -> Line {
+    let check = "Time window";
+    let at = both_zones(q.at, q.offset_minutes);
+    let from = item.window.start.map(|t| both_zones(t, q.offset_minutes));
+    let until = item.window.end.map(|t| both_zones(t, q.offset_minutes));
+    let span = format!(
+        "from {} until {}",
+        from.as_deref().unwrap_or("the start"),
+        until.as_deref().unwrap_or("no end")
+    );
+    match (item.window.start, item.window.end) {
+        (Some(start), _) if q.at < start => line(
+            Mark::Block,
+            check,
+            format!("{at} is before it starts: it runs {span}."),
+        ),
+        (_, Some(end)) if q.at >= end => line(
+            Mark::Block,
+            check,
+            format!("{at} is after it ends: it ran {span}."),
+        ),
+        _ => line(
+            Mark::Pass,
+            check,
+            format!("{at} is inside its window: {span}."),
+        ),
+    }
+}
+
+fn frequency_line(item: &ItemFacts) -> Line {
+    let how_often = match item.show_frequency {
+        Some(ShowFrequency::OnEntry) => "each time the user enters the room",
+        Some(ShowFrequency::Daily) => "at most once a day",
+        Some(ShowFrequency::Other) => "by a rule this dashboard does not know",
+        None => "by the platform's default",
+    };
+    let repeat = if item.show_multiple_times {
+        "and again after it has been seen"
+    } else {
+        "and not again once the user has seen it: a user who saw it already will not see it now"
+    };
+    let delay = match item.show_delay_ms.unwrap_or(0) {
+        0 => "with no delay".to_owned(),
+        ms => format!("{:.1} s after the user arrives", ms as f64 / 1000.0),
+    };
+    line(
+        Mark::Info,
+        "How often",
+        format!("Shown {how_often}, {repeat}, {delay}."),
+    )
+}
+
+/// The room's status at `at`, from its schedule where it has one.
+pub fn status_at(room: &RoomFacts, at: DateTime<Utc>) -> Option<RoomStatus> {
+    match room.status {
+        Some(RoomStatus::Disabled) => Some(RoomStatus::Disabled),
+        _ if room.end.is_some_and(|end| end <= at) => Some(RoomStatus::Ended),
+        _ if room.start.is_some_and(|start| at < start) => Some(RoomStatus::Soon),
+        _ if room.start.is_some() => Some(RoomStatus::Live),
+        status => status,
+    }
+}
+
+fn room_line(q: &Question, room: Option<&RoomFacts>) -> Option<Line> {
+    let check = "Room status";
+    let id = q.room_id.as_ref()?;
+    Some(match room {
+        None => line(
+            Mark::Block,
+            check,
+            format!("The registry does not know room {id}."),
+        ),
+        Some(room) => match status_at(room, q.at) {
+            Some(RoomStatus::Live) => line(Mark::Pass, check, format!("{id} is LIVE then.")),
+            Some(status @ (RoomStatus::Soon | RoomStatus::Ended | RoomStatus::Disabled)) => line(
+                Mark::Block,
+                check,
+                format!(
+                    "{id} is {} then: nobody is chatting there.",
+                    status.as_str()
+                ),
+            ),
+            _ => line(
+                Mark::Info,
+                check,
+                format!("The status of {id} then is not known."),
+            ),
+        },
+    })
+}
+
+/// The checklist for question `q` about `item`, verdict first.
+pub fn explain(
+    q: &Question,
+    item: &ItemFacts,
+    exclusion: Exclusion,
+    room: Option<&RoomFacts>,
+) -> Answer {
+    let mut lines = vec![
+        audience_line(q, item),
+        exclusion_line(q, exclusion),
+        window_line(q, item),
+    ];
+    lines.extend(room_line(q, room));
+    lines.push(frequency_line(item));
+    let blocking: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.mark == Mark::Block)
+        .map(|l| l.check)
+        .collect();
+    let shows = blocking.is_empty();
+    let verdict = if shows {
+        "Would show, unless the user has already seen it as the frequency below allows.".to_owned()
+    } else {
+        format!("Blocked by: {}.", blocking.join(", ").to_lowercase())
+    };
+    Answer {
+        verdict,
+        shows,
+        lines,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+//! The checklist's rules, one verdict of each kind.
+
+use super::*;
+use chrono::TimeZone;
+
+fn at(d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2030, 3, d, h, 0, 0).unwrap()
+}
+fn set(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+fn question(room: Option<&str>, when: DateTime<Utc>) -> Question {
+    Question {
+        user_id: "u1".into(),
+        room_id: room.map(str::to_owned),
+        at: when,
+        offset_minutes: -120,
+    }
+}
+fn item(audience: Audience) -> ItemFacts {
+    ItemFacts {
+        audience,
+        window: Window {
+            start: Some(at(30, 10)),
+            end: Some(at(31, 10)),
+        },
+        unavailable_rooms: set(&["gone"]),
+        show_frequency: Some(ShowFrequency::Daily),
+        show_multiple_times: false,
+        show_delay_ms: Some(1500),
+    }
+}
+fn live_room(id: &str) -> RoomFacts {
+    RoomFacts {
+        room_id: id.into(),
+        status: Some(RoomStatus::Soon),
+        start: Some(at(30, 9)),
+        end: None,
+    }
+}
+
+#[test]
+fn a_targeted_user_in_window_in_a_live_room_would_see_it() {
+    let room = live_room("stage");
+    let answer = explain(
+        &question(Some("stage"), at(30, 12)),
+        &item(Audience::Users(set(&["u1", "u2"]))),
+        Exclusion::NoRecord,
+        Some(&room),
+    );
+    assert!(answer.shows, "{answer:?}");
+    assert!(answer.verdict.starts_with("Would show"));
+    let marks: Vec<_> = answer.lines.iter().map(|l| (l.check, l.mark)).collect();
+    assert_eq!(
+        marks,
+        [
+            ("Audience", Mark::Pass),
+            ("Marketing exclusion", Mark::Info),
+            ("Time window", Mark::Pass),
+            ("Room status", Mark::Pass),
+            ("How often", Mark::Info),
+        ]
+    );
+    assert_eq!(
+        answer.lines[2].detail,
+        "2030-03-30 12:00:00 UTC (2030-03-30 14:00:00 your time) is inside its window: from \
+         2030-03-30 10:00:00 UTC (2030-03-30 12:00:00 your time) until 2030-03-31 10:00:00 UTC \
+         (2030-03-31 12:00:00 your time)."
+    );
+    assert_eq!(
+        answer.lines[4].detail,
+        "Shown at most once a day, and not again once the user has seen it: a user who saw it \
+         already will not see it now, 1.5 s after the user arrives."
+    );
+}
+
+#[test]
+fn an_excluded_user_is_blocked_by_the_exclusion() {
+    let answer = explain(
+        &question(None, at(30, 12)),
+        &item(Audience::Global),
+        Exclusion::Excluded,
+        None,
+    );
+    assert!(!answer.shows);
+    assert_eq!(answer.verdict, "Blocked by: marketing exclusion.");
+    assert_eq!(
+        answer.lines[1].detail,
+        "u1 is excluded from marketing (set through this dashboard)."
+    );
+}
+
+#[test]
+fn every_blocking_check_is_named_in_the_verdict() {
+    // Not a targeted room, outside the window, and the room not live.
+    let ended = RoomFacts {
+        room_id: "side".into(),
+        status: Some(RoomStatus::Live),
+        start: Some(at(1, 0)),
+        end: Some(at(2, 0)),
+    };
+    let answer = explain(
+        &question(Some("side"), at(31, 11)),
+        &item(Audience::Rooms(set(&["stage"]))),
+        Exclusion::Included,
+        Some(&ended),
+    );
+    assert_eq!(
+        answer.verdict,
+        "Blocked by: audience, time window, room status."
+    );
+    assert!(answer.lines[2].detail.contains("is after it ends"));
+    assert_eq!(
+        answer.lines[3].detail,
+        "side is ENDED then: nobody is chatting there."
+    );
+    // A room reported unavailable at publish blocks too; an unknown room is said.
+    let answer = explain(
+        &question(Some("gone"), at(30, 12)),
+        &item(Audience::Rooms(set(&["gone"]))),
+        Exclusion::NoRecord,
+        None,
+    );
+    assert_eq!(answer.verdict, "Blocked by: audience, room status.");
+    assert_eq!(
+        answer.lines[3].detail,
+        "The registry does not know room gone."
+    );
+}
+
+#[test]
+fn a_room_audience_without_a_room_asks_for_one() {
+    let answer = explain(
+        &question(None, at(30, 12)),
+        &item(Audience::Rooms(set(&["a", "b"]))),
+        Exclusion::NoRecord,
+        None,
+    );
+    assert!(answer.shows);
+    assert_eq!(
+        answer.lines[0].detail,
+        "ROOM: shown only in a, b; give a room to check it."
+    );
+}
+
+#[test]
+fn a_rooms_status_follows_its_schedule() {
+    let room = RoomFacts {
+        room_id: "r".into(),
+        status: Some(RoomStatus::Soon),
+        start: Some(at(30, 10)),
+        end: Some(at(30, 12)),
+    };
+    assert_eq!(status_at(&room, at(30, 9)), Some(RoomStatus::Soon));
+    assert_eq!(status_at(&room, at(30, 10)), Some(RoomStatus::Live));
+    assert_eq!(status_at(&room, at(30, 12)), Some(RoomStatus::Ended));
+    let disabled = RoomFacts {
+        status: Some(RoomStatus::Disabled),
+        ..room
+    };
+    assert_eq!(status_at(&disabled, at(30, 11)), Some(RoomStatus::Disabled));
+}
+
+#[test]
+fn times_are_shown_at_the_viewers_offset_too() {
+    // Berlin moves from UTC+1 to UTC+2 at 2030-03-31 01:00 UTC; the offset given is the
+    // viewer's, and each time is shown at it (the page passes the offset at the moment asked).
+    let q = Question {
+        offset_minutes: -60,
+        ..question(None, at(31, 0))
+    };
+    let answer = explain(&q, &item(Audience::Global), Exclusion::NoRecord, None);
+    assert!(answer.lines[2].detail.starts_with(
+        "2030-03-31 00:00:00 UTC (2030-03-31 01:00:00 your time) is inside its window"
+    ));
+}
