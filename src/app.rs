@@ -26,7 +26,7 @@ use crate::pages::rooms::{
 };
 use crate::pages::{exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage};
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -49,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HashedStylesheet id="leptos" options />
+                <Stylesheet id="leptos" href=stylesheet_href(&options) />
                 <MetaTags />
             </head>
             <body>
@@ -57,6 +57,37 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// `/pkg/<name>.css`, or `/pkg/<name>.<hash>.css` when the build names files by content hash (the
+/// `css:` line of the hash file beside the binary, as cargo-leptos writes it). Read once per
+/// process: leptos_meta's `HashedStylesheet` would read the file again for every page.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let (pkg, name) = (&options.site_pkg_dir, &options.output_name);
+        let hash = options
+            .hash_files
+            .then(|| {
+                let dir = std::env::current_exe().ok()?.parent()?.to_path_buf();
+                let hashes = std::fs::read_to_string(dir.join(options.hash_file.as_ref())).ok()?;
+                hashes.lines().find_map(|line| {
+                    let (file, hash) = line.split_once(':')?;
+                    (file.trim() == "css").then(|| hash.trim().to_owned())
+                })
+            })
+            .flatten();
+        match hash {
+            Some(hash) => format!("/{pkg}/{name}.{hash}.css"),
+            None => {
+                if options.hash_files {
+                    leptos::logging::error!("file hashing is on, but the hash file names no css");
+                }
+                format!("/{pkg}/{name}.css")
+            }
+        }
+    })
+    .clone()
 }
 
 /// The app root: header, navigation and the routed page.

@@ -7,43 +7,7 @@ use crate::model::color::{MIN_CONTRAST, contrast_ratio, to_six_digit_hex};
 use crate::model::validate::is_http_url;
 use leptos::prelude::*;
 
-/// The pill's `style`: only colours that parse as hex, re-formatted from their parts.
-fn pill_style(background: &str, color: &str) -> String {
-    let mut style = String::new();
-    if let Some(hex) = to_six_digit_hex(background) {
-        style.push_str(&format!("background-color: {hex};"));
-    }
-    if let Some(hex) = to_six_digit_hex(color) {
-        style.push_str(&format!(" color: {hex};"));
-    }
-    style
-}
-
-/// What the pill could not draw as sent, one phrase each (empty when all is drawn).
-fn pill_problems(background: &str, color: &str, pic: &str) -> Vec<String> {
-    let mut problems: Vec<String> = [("background", background), ("text", color)]
-        .into_iter()
-        .filter(|(_, value)| !value.trim().is_empty() && to_six_digit_hex(value).is_none())
-        .map(|(which, value)| format!("{which} colour “{value}” is not a hex colour"))
-        .collect();
-    if !pic.trim().is_empty() && !is_http_url(pic) {
-        problems.push(format!("picture “{pic}” is not an http(s) address"));
-    }
-    problems
-}
-
-/// The warning under a pill that could not draw everything as sent.
-fn problems_note(problems: Vec<String>) -> Option<impl IntoView + use<>> {
-    (!problems.is_empty()).then(|| {
-        view! {
-            <span class="warning warning--inline" role="note" data-testid="unsafe-value">
-                {format!("Not drawn as sent: {}.", problems.join("; "))}
-            </span>
-        }
-    })
-}
-
-/// The badge pill itself, following its values as they change (the editor's preview).
+/// The badge pill itself.
 #[component]
 pub fn BadgePill(
     #[prop(into)] text: Signal<String>,
@@ -52,36 +16,44 @@ pub fn BadgePill(
     #[prop(into)] pic: Signal<String>,
     #[prop(into)] tooltip: Signal<String>,
 ) -> impl IntoView {
+    // Only a colour that parses as hex is written into the style, re-formatted from its parts.
+    let style = move || {
+        let mut style = String::new();
+        if let Some(hex) = to_six_digit_hex(&background.get()) {
+            style.push_str(&format!("background-color: {hex};"));
+        }
+        if let Some(hex) = to_six_digit_hex(&color.get()) {
+            style.push_str(&format!(" color: {hex};"));
+        }
+        style
+    };
+    let unsafe_colours = move || {
+        [("background", background.get()), ("text", color.get())]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty() && to_six_digit_hex(value).is_none())
+            .map(|(which, value)| format!("{which} colour “{value}” is not a hex colour"))
+            .collect::<Vec<_>>()
+    };
     view! {
-        <span class="badge-pill" style=move || pill_style(&background.get(), &color.get())
-            title=move || tooltip.get() data-testid="badge-pill">
+        <span class="badge-pill" style=style title=move || tooltip.get() data-testid="badge-pill">
             {move || {
                 let pic = pic.get();
                 is_http_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
             }}
             <span>{move || text.get()}</span>
         </span>
-        {move || problems_note(pill_problems(&background.get(), &color.get(), &pic.get()))}
-    }
-}
-
-/// The same pill drawn once from fixed values (lists and detail pages, rendered on the server):
-/// no signal or effect per pill.
-#[component]
-pub fn FixedBadgePill(
-    text: String,
-    background: String,
-    color: String,
-    pic: String,
-    tooltip: String,
-) -> impl IntoView {
-    let problems = pill_problems(&background, &color, &pic);
-    view! {
-        <span class="badge-pill" style=pill_style(&background, &color) title=tooltip data-testid="badge-pill">
-            {is_http_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })}
-            <span>{text}</span>
-        </span>
-        {problems_note(problems)}
+        {move || {
+            let mut problems = unsafe_colours();
+            let pic = pic.get();
+            if !pic.trim().is_empty() && !is_http_url(&pic) {
+                problems.push(format!("picture “{pic}” is not an http(s) address"));
+            }
+            (!problems.is_empty()).then(|| view! {
+                <span class="warning warning--inline" role="note" data-testid="unsafe-value">
+                    {format!("Not drawn as sent: {}.", problems.join("; "))}
+                </span>
+            })
+        }}
     }
 }
 

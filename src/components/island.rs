@@ -4,11 +4,16 @@
 
 use leptos::prelude::*;
 
-/// The island loader and the WASM it fetches, for a page that holds at least one island.
+/// The island loader and the WASM it fetches, for a page that holds at least one island (pages
+/// render on the server only, where the site's options are in the app's state).
 #[component]
 pub fn IslandScripts() -> impl IntoView {
-    use_context::<LeptosOptions>()
-        .map(|options| view! { <HydrationScripts options islands=true /> })
+    #[cfg(feature = "ssr")]
+    let options =
+        use_context::<crate::server::state::AppState>().map(|state| state.leptos_options.clone());
+    #[cfg(not(feature = "ssr"))]
+    let options: Option<LeptosOptions> = None;
+    options.map(|options| view! { <HydrationScripts options islands=true /> })
 }
 
 /// The attribute of `<html>` that counts the islands running in the browser.

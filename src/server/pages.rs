@@ -13,13 +13,10 @@ use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{ResponseOptions, generate_route_list, render_app_async_with_context};
 use tower_sessions::Session;
 
-/// What every page render and server function gets: the state, the site's options, and a page's
-/// CSP with its nonce.
+/// What every page render and server function gets: the state, and a page's CSP with its nonce.
 pub fn context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(state.clone());
-        // For the pages with islands, which load the WASM themselves.
-        provide_context(state.leptos_options.clone());
         if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>())
             && let Ok(value) = HeaderValue::from_str(&security::page_policy(&nonce))
         {

@@ -1,5 +1,6 @@
 //! The HTTP surface, wired: `/healthz`, sign-in, the audit export, the server-rendered pages,
-//! server functions and static assets (`/pkg` precompressed and cached, the rest compressed), behind security headers, the cross-site check, sessions,
+//! server functions and static assets (`/pkg` precompressed and cached, the rest compressed),
+//! behind security headers, the cross-site check, sessions,
 //! the sign-in requirement, and the status a failed server function's error chooses.
 
 use super::auth::{guard, login, session};

@@ -1,7 +1,7 @@
 //! `/badges/:id`: the badge as users see it, its chain, its users, and delete (asked first).
 
 use crate::api::badges::{DeleteBadge, get_badge};
-use crate::components::badge_preview::{ChatPreview, ContrastNote, FixedBadgePill, WelcomeCard};
+use crate::components::badge_preview::{BadgePill, ChatPreview, ContrastNote, WelcomeCard};
 use crate::components::badge_users::BadgeUsersPanel;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
@@ -38,7 +38,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
         <div class="page-head page-head--actions">
             <div>
                 <p class="muted"><a href="/badges">"← All badges"</a></p>
-                <h1>"Badge " <FixedBadgePill text=badge.text.clone() background=badge.background_color.clone()
+                <h1>"Badge " <BadgePill text=badge.text.clone() background=badge.background_color.clone()
                     color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() /></h1>
             </div>
             <IfCan capability=Capability::EditBadges><a class="button" href=format!("/badges/{}/edit", badge.id)>"Edit"</a></IfCan>
@@ -71,7 +71,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
             <aside class="editor__preview" aria-label="Preview">
                 <h2>"As users see it"</h2>
                 <ChatPreview tooltip=badge.tooltip.clone()>
-                    <FixedBadgePill text=badge.text.clone() background=badge.background_color.clone()
+                    <BadgePill text=badge.text.clone() background=badge.background_color.clone()
                         color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() />
                 </ChatPreview>
                 <WelcomeCard pic=s(&badge.communication_pic) title=s(&badge.communication_title)
@@ -99,7 +99,7 @@ fn ChainInfo(badge: Badge) -> impl IntoView {
                     let current = m["id"].as_i64() == Some(badge.id);
                     view! {
                         <li class:current=current>
-                            <FixedBadgePill text=text("text") background=text("backgroundColor") color=text("textColor")
+                            <BadgePill text=text("text") background=text("backgroundColor") color=text("textColor")
                                 pic=text("pic") tooltip=text("tooltip") />
                         </li>
                     }

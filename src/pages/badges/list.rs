@@ -4,7 +4,7 @@
 use super::platforms::PlatformSwitch;
 use super::trigger_summary;
 use crate::api::badges::list_badges;
-use crate::components::badge_preview::FixedBadgePill;
+use crate::components::badge_preview::BadgePill;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::unreadable::rows;
@@ -104,7 +104,7 @@ fn BadgeTable(badges: Vec<Listed<Badge>>) -> impl IntoView {
                         <tr data-badge-id=b.id>
                             <td>
                                 <a href=href class="badge-link">
-                                    <FixedBadgePill text=b.text.clone() background=b.background_color.clone()
+                                    <BadgePill text=b.text.clone() background=b.background_color.clone()
                                         color=b.text_color.clone() pic=b.pic.clone().unwrap_or_default()
                                         tooltip=b.tooltip.clone() />
                                 </a>
