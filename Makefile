@@ -111,8 +111,10 @@ test-e2e: deps site
 # growth, not the 150 kB budget, which `make bench` reports; lower it whenever the bundle shrinks.
 # History: one hydrate bundle of 742,510 B for every page before issue 17; islands made it
 # 392,198 B, and lazy islands split per island (--split) 318,308 B for the largest page, the
-# advertisement composer (pages without islands load none).
-BUNDLE_RATCHET_BYTES := 320000
+# advertisement composer (pages without islands load none). Issue 18's clash check in the two
+# composers (a server action, its answer and the warning list) took it to 337,248 B: a Resource
+# with Transition instead cost 36 kB, so the composers use an action and the page's own check.
+BUNDLE_RATCHET_BYTES := 338000
 
 size-check: deps-node site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg

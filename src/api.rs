@@ -8,6 +8,7 @@ pub mod badges;
 pub mod drafts;
 pub mod exclusions;
 pub mod offers;
+pub mod plan;
 pub mod rooms;
 pub mod staff;
 pub mod system;

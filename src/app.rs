@@ -16,6 +16,7 @@ use crate::pages::badges::{
     tagmango::{MangoBadgeDetailPage, MangoBadgesPage},
     tagmango_edit::{MangoBadgeEditPage, MangoBadgeNewPage},
 };
+use crate::pages::calendar::CalendarPage;
 use crate::pages::offers::{
     compose::{OfferDraftPage, OfferEditPage, OfferNewPage},
     detail::OfferDetailPage,
@@ -135,6 +136,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("rooms/new") view=RoomNewPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/agenda") view=AgendaPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/:id") view=RoomDetailPage ssr=SsrMode::Async />
+                            <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async />
                             <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async />
                             <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
                             <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />

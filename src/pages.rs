@@ -4,6 +4,7 @@ pub mod admin;
 pub mod advertisements;
 pub mod auth;
 pub mod badges;
+pub mod calendar;
 pub mod exclusions;
 pub mod home;
 pub mod marketing;

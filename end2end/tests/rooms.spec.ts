@@ -51,8 +51,8 @@ test("schedule a room seconds ahead, watch it go live, switch voice, delete it",
   await expect(page.getByTestId("room-voice")).toHaveText("on");
 
   await open(page, info, "/rooms/agenda");
-  await expect(page.getByTestId("agenda-now")).toHaveCount(1);
-  await expect(page.getByTestId("agenda-room").filter({ hasText: name })).toContainText("LIVE");
+  await expect(page.getByTestId("calendar-now")).toHaveCount(1);
+  await expect(page.getByTestId("calendar-bar").filter({ hasText: name })).toContainText("LIVE");
 
   await open(page, info, `/rooms/${roomId}`);
   await page.getByText(`Delete room “${name}”…`).click();

@@ -2,7 +2,7 @@
 //! delete times in local time with UTC beside them, target rooms; a live preview per language
 //! of the exact payload; save a draft or publish. It posts as a plain form without JavaScript.
 
-use super::composer::{ComposerActions, ComposerHidden, composing};
+use super::composer::{ComposerActions, ComposerHidden, clash_check, composing};
 use super::field::{FieldProblems, FormState, TextField};
 use super::island::mark_ready;
 use super::marketing_preview::{AdPreview, PayloadView};
@@ -80,6 +80,8 @@ pub fn AdComposer(
     draft_key: String,
     /// The published advertisement this edits.
     advertisement_id: Option<i64>,
+    /// Its clashes as the server found them when it drew the page.
+    clashes: Vec<crate::model::clash::Clash>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
@@ -162,6 +164,7 @@ pub fn AdComposer(
                         </div>
                         {text("Room ids (paste: commas, spaces or lines)", "room_ids", "externalRoomIds", "textarea", |f| &f.room_ids, |f, v| f.room_ids = v)}
                     </fieldset>
+                    {clash_check::<AdForm>(payload, advertisement_id, clashes)}
                     <ComposerActions kind=DraftKind::Advertisement editing=advertisement_id.is_some() state value=c.value />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">

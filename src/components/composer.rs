@@ -3,9 +3,12 @@
 
 use super::field::{FieldProblems, FormState};
 use super::form::outcome;
+use super::plan::clash_outcome;
 use super::submit_note::SubmitNote;
 use super::time_zone::{offset_at, on_browser_offset};
+use crate::api::plan::CheckPlan;
 use crate::error::AppError;
+use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, Submitted};
 use leptos::prelude::*;
 
@@ -70,6 +73,43 @@ pub fn ComposerHidden(
         <input type="hidden" name="draft_key" value=draft_key />
         {target.map(|id| view! { <input type="hidden" name=target_name value=id.to_string() /> })}
         <input type="hidden" name="form[tz_offset_minutes]" value="0" prop:value=move || offset.get().to_string() />
+    }
+}
+
+/// The clashes the item being composed would have if published as it stands: `initial` as the
+/// server found them when it drew the page, then checked again on the server (the calendar's
+/// rules) whenever the times or audience change. An offer is checked once it has a start.
+pub fn clash_check<F: ComposerForm>(
+    payload: Memo<F::Input>,
+    target: Option<i64>,
+    initial: Vec<Clash>,
+) -> impl IntoView {
+    let candidate = Memo::new(move |_| {
+        let mut candidate = payload.with(F::candidate);
+        candidate.target = target;
+        candidate
+    });
+    let check = ServerAction::<CheckPlan>::new();
+    let drawn = StoredValue::new(false);
+    Effect::new(move |_| {
+        let candidate = candidate.get();
+        // The first run is the page as the server drew it, checked already.
+        if !drawn.get_value() {
+            drawn.set_value(true);
+            return;
+        }
+        if candidate.is_offer && candidate.start.is_none() {
+            return;
+        }
+        check.dispatch(CheckPlan { candidate });
+    });
+    move || {
+        let result = check.value().get().unwrap_or_else(|| Ok(initial.clone()));
+        clash_outcome(
+            result,
+            "No clashes with what is planned.",
+            "Clashes if published",
+        )
     }
 }
 

@@ -13,7 +13,7 @@ pub struct Section {
     pub admin_only: bool,
 }
 
-pub const SECTIONS: [Section; 6] = [
+pub const SECTIONS: [Section; 7] = [
     Section {
         href: "/badges",
         label: "Badges",
@@ -36,6 +36,12 @@ pub const SECTIONS: [Section; 6] = [
         href: "/rooms",
         label: "Rooms",
         summary: "Schedule chat rooms, switch voice, change their status.",
+        admin_only: false,
+    },
+    Section {
+        href: "/calendar",
+        label: "Calendar",
+        summary: "Rooms, offers and advertisements on one timeline, with the clashes between them.",
         admin_only: false,
     },
     Section {

@@ -2,7 +2,7 @@
 //! UTC beside it, frequency and audience; a live preview of the exact payload; save a draft or
 //! publish. It posts as a plain form too, so it works without JavaScript.
 
-use super::composer::{ComposerActions, ComposerHidden, composing};
+use super::composer::{ComposerActions, ComposerHidden, clash_check, composing};
 use super::field::{ColorField, FieldProblems, TextField};
 use super::island::mark_ready;
 use super::marketing_preview::{OfferPreview, PayloadView};
@@ -23,6 +23,8 @@ pub fn OfferComposer(
     draft_key: String,
     /// The published offer this edits.
     offer_id: Option<i64>,
+    /// Its clashes as the server found them when it drew the page.
+    clashes: Vec<crate::model::clash::Clash>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
@@ -170,6 +172,7 @@ pub fn OfferComposer(
                             {text("User ids (paste: commas, spaces or lines)", "user_ids", "externalUserIds", |f| &f.user_ids, |f, v| f.user_ids = v, "textarea")}
                         </div>
                     </fieldset>
+                    {clash_check::<OfferForm>(payload, offer_id, clashes)}
                     <ComposerActions kind=DraftKind::Offer editing=offer_id.is_some() state value=c.value />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">

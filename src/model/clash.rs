@@ -4,10 +4,11 @@
 
 use super::room::RoomStatus;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// A time window; `None` at either end is open (an offer with no end runs on).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Window {
     pub start: Option<DateTime<Utc>>,
     pub end: Option<DateTime<Utc>>,
@@ -61,6 +62,8 @@ impl Audience {
 /// An offer or advertisement as the rules see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Planned {
+    /// What clashes name it by: `offer:12`.
+    pub key: String,
     /// How the sentence names it, e.g. `offer 12 “Big match”`.
     pub name: String,
     pub window: Window,
@@ -79,7 +82,7 @@ pub struct RoomFacts {
 }
 
 /// The named rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rule {
     /// Two offers overlap in time for audiences that share someone.
     OverlappingOffers,
@@ -103,10 +106,21 @@ impl Rule {
 }
 
 /// One clash: the rule it breaks and the sentence that says so.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clash {
     pub rule: Rule,
     pub sentence: String,
+    /// The keys of the items it is about.
+    pub keys: Vec<String>,
+}
+
+/// `text` with its first letter upper-case: names such as `offer 12` start the sentences.
+fn capitalise(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
 }
 
 /// Every pair of `offers` that overlaps in time for a shared audience.
@@ -120,10 +134,11 @@ pub fn overlapping_offers(offers: &[Planned]) -> Vec<Clash> {
             if let Some(shared) = a.audience.shared(&b.audience) {
                 clashes.push(Clash {
                     rule: Rule::OverlappingOffers,
-                    sentence: format!(
+                    keys: vec![a.key.clone(), b.key.clone()],
+                    sentence: capitalise(format!(
                         "{} and {} run at the same time for {shared}: chat users may see both at once.",
                         a.name, b.name
-                    ),
+                    )),
                 });
             }
         }
@@ -139,10 +154,11 @@ pub fn room_not_open(item: &Planned, rooms: &[RoomFacts]) -> Vec<Clash> {
     };
     let clash = |why: String| Clash {
         rule: Rule::RoomNotOpen,
-        sentence: format!(
+        keys: vec![item.key.clone()],
+        sentence: capitalise(format!(
             "{} is aimed at room {why}, so nobody there will see it.",
             item.name
-        ),
+        )),
     };
     targets
         .iter()
@@ -182,11 +198,12 @@ pub fn starts_before_live(offer: &Planned, rooms: &[RoomFacts]) -> Option<Clash>
     let waiting = room.status != Some(RoomStatus::Live);
     (starts_early && waiting).then(|| Clash {
         rule: Rule::StartsBeforeLive,
-        sentence: format!(
+        keys: vec![offer.key.clone()],
+        sentence: capitalise(format!(
             "{} starts before its only room {only} goes LIVE at {} UTC: until then nobody is there to see it.",
             offer.name,
             live.format("%Y-%m-%d %H:%M")
-        ),
+        )),
     })
 }
 
@@ -195,189 +212,58 @@ pub fn delete_before_send(ad: &Planned) -> Option<Clash> {
     match (ad.window.start, ad.window.end) {
         (Some(send), Some(delete)) if delete < send => Some(Clash {
             rule: Rule::DeleteBeforeSend,
-            sentence: format!(
+            keys: vec![ad.key.clone()],
+            sentence: capitalise(format!(
                 "{} is deleted ({} UTC) before it is sent ({} UTC), so it never shows.",
                 ad.name,
                 delete.format("%Y-%m-%d %H:%M"),
                 send.format("%Y-%m-%d %H:%M")
-            ),
+            )),
         }),
         _ => None,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn at(h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2030, 3, 31, h, 0, 0).unwrap()
+/// Every clash among `offers`, `ads` and `rooms`: the rules each kind is checked by.
+pub fn check_all(offers: &[Planned], ads: &[Planned], rooms: &[RoomFacts]) -> Vec<Clash> {
+    let mut clashes = overlapping_offers(offers);
+    for offer in offers {
+        clashes.extend(room_not_open(offer, rooms));
+        clashes.extend(starts_before_live(offer, rooms));
     }
-    fn window(start: Option<u32>, end: Option<u32>) -> Window {
-        Window {
-            start: start.map(at),
-            end: end.map(at),
-        }
+    for ad in ads {
+        clashes.extend(room_not_open(ad, rooms));
+        clashes.extend(delete_before_send(ad));
     }
-    fn set(ids: &[&str]) -> BTreeSet<String> {
-        ids.iter().map(|s| s.to_string()).collect()
-    }
-    fn planned(name: &str, window: Window, audience: Audience) -> Planned {
-        Planned {
-            name: name.into(),
-            window,
-            audience,
-        }
-    }
-    fn room(id: &str, status: RoomStatus, start: Option<u32>, end: Option<u32>) -> RoomFacts {
-        RoomFacts {
-            room_id: id.into(),
-            status: Some(status),
-            start: start.map(at),
-            end: end.map(at),
-        }
-    }
-
-    #[test]
-    fn windows_overlap_unless_one_ends_as_the_other_starts() {
-        assert!(window(Some(1), Some(3)).overlaps(&window(Some(2), Some(4))));
-        assert!(!window(Some(1), Some(2)).overlaps(&window(Some(2), Some(4))));
-        // Open ends run on.
-        assert!(window(Some(1), None).overlaps(&window(Some(20), Some(21))));
-        assert!(window(None, None).overlaps(&window(Some(5), Some(6))));
-        assert!(!window(Some(5), None).overlaps(&window(Some(1), Some(4))));
-    }
-
-    #[test]
-    fn overlapping_offers_need_a_shared_audience() {
-        let global = planned("offer 1", window(Some(1), Some(5)), Audience::Global);
-        let room_a = planned(
-            "offer 2",
-            window(Some(2), None),
-            Audience::Rooms(set(&["a", "b"])),
-        );
-        let room_b = planned(
-            "offer 3",
-            window(Some(3), Some(4)),
-            Audience::Rooms(set(&["b"])),
-        );
-        let room_c = planned(
-            "offer 4",
-            window(Some(3), Some(4)),
-            Audience::Rooms(set(&["c"])),
-        );
-        let users = planned(
-            "offer 5",
-            window(Some(3), Some(4)),
-            Audience::Users(set(&["u1"])),
-        );
-        let later = planned("offer 6", window(Some(5), Some(6)), Audience::Global);
-        let clashes = overlapping_offers(&[global, room_a, room_b, room_c, users, later]);
-        let sentences: Vec<&str> = clashes.iter().map(|c| c.sentence.as_str()).collect();
-        // Global meets every overlapping offer; rooms only through a shared room; the later
-        // global offer touches offer 1's end only, but overlaps open-ended offer 2.
-        assert_eq!(
-            sentences,
-            [
-                "offer 1 and offer 2 run at the same time for everyone (one is global): chat users may see both at once.",
-                "offer 1 and offer 3 run at the same time for everyone (one is global): chat users may see both at once.",
-                "offer 1 and offer 4 run at the same time for everyone (one is global): chat users may see both at once.",
-                "offer 1 and offer 5 run at the same time for everyone (one is global): chat users may see both at once.",
-                "offer 2 and offer 3 run at the same time for room b: chat users may see both at once.",
-                "offer 2 and offer 6 run at the same time for everyone (one is global): chat users may see both at once.",
-            ]
-        );
-        assert!(clashes.iter().all(|c| c.rule == Rule::OverlappingOffers));
-    }
-
-    #[test]
-    fn rooms_unknown_disabled_ended_or_ending_first_are_named() {
-        let rooms = [
-            room("live", RoomStatus::Live, None, None),
-            room("off", RoomStatus::Disabled, None, None),
-            room("done", RoomStatus::Ended, None, None),
-            room("short", RoomStatus::Soon, Some(1), Some(2)),
-        ];
-        let item = planned(
-            "advertisement 7",
-            window(Some(3), Some(6)),
-            Audience::Rooms(set(&["live", "off", "done", "short", "ghost"])),
-        );
-        let sentences: Vec<String> = room_not_open(&item, &rooms)
-            .into_iter()
-            .map(|c| c.sentence)
-            .collect();
-        assert_eq!(
-            sentences,
-            [
-                "advertisement 7 is aimed at room done, which has ENDED, so nobody there will see it.",
-                "advertisement 7 is aimed at room ghost, which the registry does not know, so nobody there will see it.",
-                "advertisement 7 is aimed at room off, which is DISABLED, so nobody there will see it.",
-                "advertisement 7 is aimed at room short, which ends before it starts, so nobody there will see it.",
-            ]
-        );
-        let global = planned("offer 1", window(None, None), Audience::Global);
-        assert!(room_not_open(&global, &rooms).is_empty());
-    }
-
-    #[test]
-    fn an_offer_starting_before_its_only_room_goes_live_is_warned() {
-        let rooms = [
-            room("stage", RoomStatus::Soon, Some(10), Some(12)),
-            room("hall", RoomStatus::Soon, Some(10), None),
-        ];
-        let early = planned(
-            "offer 3",
-            window(Some(9), Some(11)),
-            Audience::Rooms(set(&["stage"])),
-        );
-        assert_eq!(
-            starts_before_live(&early, &rooms).unwrap().sentence,
-            "offer 3 starts before its only room stage goes LIVE at 2030-03-31 10:00 UTC: until then nobody is there to see it."
-        );
-        let on_time = planned(
-            "offer 4",
-            window(Some(10), None),
-            Audience::Rooms(set(&["stage"])),
-        );
-        assert!(starts_before_live(&on_time, &rooms).is_none());
-        // Two rooms: not its only room; a room already LIVE is there to see it.
-        let two = planned(
-            "offer 5",
-            window(Some(9), None),
-            Audience::Rooms(set(&["stage", "hall"])),
-        );
-        assert!(starts_before_live(&two, &rooms).is_none());
-        let live = [room("stage", RoomStatus::Live, Some(10), None)];
-        assert!(starts_before_live(&early, &live).is_none());
-    }
-
-    #[test]
-    fn an_advertisement_deleted_before_it_is_sent_never_shows() {
-        let wrong = planned(
-            "advertisement 9",
-            window(Some(5), Some(4)),
-            Audience::Global,
-        );
-        assert_eq!(
-            delete_before_send(&wrong).unwrap().sentence,
-            "advertisement 9 is deleted (2030-03-31 04:00 UTC) before it is sent (2030-03-31 05:00 UTC), so it never shows."
-        );
-        assert!(
-            delete_before_send(&planned("a", window(Some(4), Some(5)), Audience::Global)).is_none()
-        );
-        assert!(
-            delete_before_send(&planned("a", window(Some(4), None), Audience::Global)).is_none()
-        );
-    }
-
-    #[test]
-    fn clocks_changing_do_not_move_a_window() {
-        // 2030-03-31 is when Europe's clocks go forward (01:00 UTC): windows are in UTC, so an
-        // offer ending at 01:00 UTC and one starting then do not overlap, whatever the wall clock.
-        let before = planned("offer 1", window(Some(0), Some(1)), Audience::Global);
-        let after = planned("offer 2", window(Some(1), Some(2)), Audience::Global);
-        assert!(overlapping_offers(&[before, after]).is_empty());
-    }
+    clashes
 }
+
+/// The clashes `candidate` (an offer when `is_offer`, else an advertisement) would have among
+/// what is planned already; a planned item with the candidate's key is the one it replaces.
+pub fn check_candidate(
+    candidate: &Planned,
+    is_offer: bool,
+    offers: &[Planned],
+    ads: &[Planned],
+    rooms: &[RoomFacts],
+) -> Vec<Clash> {
+    let others = |list: &[Planned]| -> Vec<Planned> {
+        list.iter()
+            .filter(|p| p.key != candidate.key)
+            .cloned()
+            .collect()
+    };
+    let (mut offers, mut ads) = (others(offers), others(ads));
+    if is_offer {
+        offers.push(candidate.clone());
+    } else {
+        ads.push(candidate.clone());
+    }
+    check_all(&offers, &ads, rooms)
+        .into_iter()
+        .filter(|c| c.keys.contains(&candidate.key))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -206,6 +206,8 @@ pub trait ComposerForm:
     /// The form over a published item, with the ids the dashboard last sent (GET omits them).
     fn from_published(item: &WithReport<Self::Item>) -> Self;
     fn item_id(item: &Self::Item) -> i64;
+    /// What the clash rules need of a payload (`target` left empty).
+    fn candidate(input: &Self::Input) -> crate::model::plan::Candidate;
 }
 
 /// A new draft key: 128 random bits as hex.

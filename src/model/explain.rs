@@ -5,8 +5,9 @@
 use super::clash::{Audience, RoomFacts, Window};
 use super::room::RoomStatus;
 use super::targeting::ShowFrequency;
-use super::time::utc_to_local;
+use super::zone::{Tz, both_zones};
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The question asked.
@@ -15,8 +16,30 @@ pub struct Question {
     pub user_id: String,
     pub room_id: Option<String>,
     pub at: DateTime<Utc>,
-    /// The viewer's UTC offset (minutes to add to local time to get UTC, as JavaScript counts).
-    pub offset_minutes: i32,
+    /// The viewer's zone: every time is shown in it, each at its own offset, with UTC beside.
+    pub zone: Tz,
+}
+
+/// The explainer's form as its address carries it: `user`, `room` (optional), `at` (a
+/// `datetime-local` value in the viewer's zone; now when empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExplainQuery {
+    pub user: String,
+    pub room: String,
+    pub at: String,
+}
+
+/// The explainer's answer with what the page needs to show the question again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explained {
+    pub answer: Answer,
+    /// The moment asked about, in both zones.
+    pub at: String,
+    /// The moment as the form's value, in the viewer's zone.
+    pub at_input: String,
+    /// `Europe/Berlin (UTC+01:00)`.
+    pub zone_label: String,
 }
 
 /// What the dashboard knows of the item.
@@ -26,9 +49,18 @@ pub struct ItemFacts {
     pub window: Window,
     /// Rooms the platform reported unavailable when it was published (empty when none or unknown).
     pub unavailable_rooms: BTreeSet<String>,
-    pub show_frequency: Option<ShowFrequency>,
-    pub show_multiple_times: bool,
-    pub show_delay_ms: Option<i64>,
+    /// Users the platform reported unavailable when it was published.
+    pub unavailable_users: BTreeSet<String>,
+    /// How often an offer shows; `None` for an advertisement, which is sent once.
+    pub show: Option<ShowRules>,
+}
+
+/// An offer's `showFrerquency`, `showMultipleTimes` and `showDelayMS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShowRules {
+    pub frequency: Option<ShowFrequency>,
+    pub multiple_times: bool,
+    pub delay_ms: Option<i64>,
 }
 
 /// What the dashboard's own record says of the user and marketing.
@@ -42,7 +74,7 @@ pub enum Exclusion {
     NoRecord,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mark {
     Pass,
     Block,
@@ -50,15 +82,15 @@ pub enum Mark {
 }
 
 /// One line of the checklist.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub mark: Mark,
-    pub check: &'static str,
+    pub check: String,
     pub detail: String,
 }
 
 /// The answer: the verdict, then the lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     /// "Would show" or "Blocked by …".
     pub verdict: String,
@@ -69,23 +101,35 @@ pub struct Answer {
 fn line(mark: Mark, check: &'static str, detail: impl Into<String>) -> Line {
     Line {
         mark,
-        check,
+        check: check.to_owned(),
         detail: detail.into(),
     }
-}
-
-fn both_zones(time: DateTime<Utc>, offset_minutes: i32) -> String {
-    let local = utc_to_local(time, offset_minutes).replace('T', " ");
-    format!(
-        "{} UTC ({local} your time)",
-        time.format("%Y-%m-%d %H:%M:%S")
-    )
 }
 
 fn audience_line(q: &Question, item: &ItemFacts) -> Line {
     let check = "Audience";
     match &item.audience {
         Audience::Global => line(Mark::Pass, check, "GLOBAL: every user in every room."),
+        Audience::Rooms(rooms) if rooms.is_empty() => line(
+            Mark::Info,
+            check,
+            "ROOM: which rooms it targets is not known here (Watchers does not list them, and it was \
+             not published through this dashboard).",
+        ),
+        Audience::Users(users) if users.is_empty() => line(
+            Mark::Info,
+            check,
+            "USER: which users it targets is not known here (Watchers does not list them, and it was \
+             not published through this dashboard).",
+        ),
+        Audience::Users(users) if item.unavailable_users.contains(&q.user_id) => line(
+            Mark::Block,
+            check,
+            format!(
+                "USER: {} is targeted, but Watchers reported them unavailable when it was published.",
+                q.user_id
+            ),
+        ),
         Audience::Users(users) if users.contains(&q.user_id) => line(
             Mark::Pass,
             check,
@@ -166,9 +210,9 @@ fn exclusion_line(q: &Question, exclusion: Exclusion) -> Line {
 
 fn window_line(q: &Question, item: &ItemFacts) -> Line {
     let check = "Time window";
-    let at = both_zones(q.at, q.offset_minutes);
-    let from = item.window.start.map(|t| both_zones(t, q.offset_minutes));
-    let until = item.window.end.map(|t| both_zones(t, q.offset_minutes));
+    let at = both_zones(q.zone, q.at);
+    let from = item.window.start.map(|t| both_zones(q.zone, t));
+    let until = item.window.end.map(|t| both_zones(q.zone, t));
     let span = format!(
         "from {} until {}",
         from.as_deref().unwrap_or("the start"),
@@ -194,18 +238,25 @@ fn window_line(q: &Question, item: &ItemFacts) -> Line {
 }
 
 fn frequency_line(item: &ItemFacts) -> Line {
-    let how_often = match item.show_frequency {
+    let Some(show) = item.show else {
+        return line(
+            Mark::Info,
+            "How often",
+            "An advertisement is posted once, at its send time, and stays until its delete time.",
+        );
+    };
+    let how_often = match show.frequency {
         Some(ShowFrequency::OnEntry) => "each time the user enters the room",
         Some(ShowFrequency::Daily) => "at most once a day",
         Some(ShowFrequency::Other) => "by a rule this dashboard does not know",
         None => "by the platform's default",
     };
-    let repeat = if item.show_multiple_times {
+    let repeat = if show.multiple_times {
         "and again after it has been seen"
     } else {
         "and not again once the user has seen it: a user who saw it already will not see it now"
     };
-    let delay = match item.show_delay_ms.unwrap_or(0) {
+    let delay = match show.delay_ms.unwrap_or(0) {
         0 => "with no delay".to_owned(),
         ms => format!("{:.1} s after the user arrives", ms as f64 / 1000.0),
     };
@@ -272,7 +323,7 @@ pub fn explain(
     let blocking: Vec<&str> = lines
         .iter()
         .filter(|l| l.mark == Mark::Block)
-        .map(|l| l.check)
+        .map(|l| l.check.as_str())
         .collect();
     let shows = blocking.is_empty();
     let verdict = if shows {

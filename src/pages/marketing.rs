@@ -6,6 +6,7 @@ pub mod compose;
 pub mod detail;
 
 use crate::error::AppError;
+use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, Draft, WithReport};
 use leptos::prelude::*;
 use std::future::Future;
@@ -18,7 +19,9 @@ pub trait MarketingPages: ComposerForm {
     fn fetch(id: i64) -> impl Future<Output = Result<WithReport<Self::Item>, AppError>> + Send;
     /// The kind's composer over `form`, saving to draft `key`, editing `target` if published.
     /// An island: the page that shows it also renders `IslandScripts`.
-    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView;
+    /// The composer island over `form`, with the clashes the server found for it.
+    fn composer(form: Self, draft_key: String, target: Option<i64>, clashes: Vec<Clash>)
+    -> AnyView;
     /// A few words naming a published item.
     fn item_name(item: &Self::Item) -> String;
     /// The facts under a published item's title.

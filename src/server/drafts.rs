@@ -170,6 +170,22 @@ pub async fn report(
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
+/// The reports of every item of `kind` published through this dashboard, by item id.
+pub async fn reports(
+    db: &SqlitePool,
+    kind: DraftKind,
+) -> Result<std::collections::HashMap<i64, PublishReport>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT item_id, report FROM publish_reports WHERE kind = ?")
+            .bind(kind.as_str())
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, text)| Some((id, serde_json::from_str(&text).ok()?)))
+        .collect())
+}
+
 /// Forgets the report of a deleted item.
 pub async fn forget_report(db: &SqlitePool, kind: DraftKind, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM publish_reports WHERE kind = ? AND item_id = ?")

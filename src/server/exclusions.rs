@@ -66,6 +66,18 @@ async fn remember(
     .map(|_| ())
 }
 
+/// What the dashboard last set for `user_id`: excluded (`true`), included again (`false`), or
+/// nothing.
+pub async fn last_set(db: &SqlitePool, user_id: &str) -> Result<Option<bool>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT excluded FROM marketing_exclusions WHERE user_id = ? \
+         ORDER BY changed_at DESC, rowid DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(db)
+    .await
+}
+
 /// The most recent changes first.
 pub async fn list(db: &SqlitePool) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
     sqlx::query(

@@ -14,6 +14,7 @@ mod healthz;
 mod loose;
 mod marketing;
 mod pages;
+mod plan;
 mod roles;
 mod rooms;
 mod round_trip;

@@ -7,7 +7,7 @@ use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::sandbox::FaultSettings;
 
-const OFFER: &[(&str, &str)] = &[
+pub const OFFER: &[(&str, &str)] = &[
     ("intent", "publish"),
     ("form[template]", "10"),
     ("form[title]", "Double odds tonight"),
@@ -32,7 +32,7 @@ const OFFER: &[(&str, &str)] = &[
     ("form[room_ids]", "main-stage\nno-such-room"),
 ];
 
-fn with<'a>(
+pub fn with<'a>(
     base: &[(&'a str, &'a str)],
     changes: &[(&'a str, &'a str)],
 ) -> Vec<(&'a str, &'a str)> {

@@ -143,6 +143,30 @@ const FUNCTIONS: &[Case] = &[
     ),
     ("/api/offers/list", &[("page", "0")], Allowed::SignedIn),
     (
+        "/api/plan/calendar",
+        &[("query[view]", "week")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/plan/item-clashes",
+        &[("kind", "offer"), ("id", SEEDED_OFFER)],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/plan/explain",
+        &[
+            ("kind", "offer"),
+            ("id", SEEDED_OFFER),
+            ("query[user]", "u-fan"),
+        ],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/plan/check",
+        &[("candidate[is_offer]", "false")],
+        Allowed::SignedIn,
+    ),
+    (
         "/api/offers/get",
         &[("id", SEEDED_OFFER)],
         Allowed::SignedIn,

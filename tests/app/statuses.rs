@@ -151,6 +151,22 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         404,
     ),
     ("/api/offers/list", &[("page", "first")], 422),
+    ("/api/plan/calendar", &[], 422),
+    (
+        "/api/plan/item-clashes",
+        &[("kind", "poster"), ("id", "1")],
+        422,
+    ),
+    (
+        "/api/plan/explain",
+        &[
+            ("kind", "offer"),
+            ("id", "999999"),
+            ("query[user]", "u-fan"),
+        ],
+        404,
+    ),
+    ("/api/plan/check", &[("candidate[is_offer]", "maybe")], 422),
     ("/api/offers/get", &[("id", "999999")], 404),
     (
         "/api/offers/submit",

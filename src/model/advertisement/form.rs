@@ -276,6 +276,22 @@ impl crate::model::draft::ComposerForm for AdForm {
     fn item_id(item: &Advertisement) -> i64 {
         item.id
     }
+
+    fn candidate(input: &AdvertisementInput) -> crate::model::plan::Candidate {
+        crate::model::plan::Candidate {
+            is_offer: false,
+            target: None,
+            start: input.send_time.clone(),
+            end: input.delete_time.clone(),
+            audience_type: None,
+            rooms: input
+                .external_room_ids
+                .iter()
+                .map(|i| i.0.clone())
+                .collect(),
+            users: input.user_id.iter().cloned().collect(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ fn question(room: Option<&str>, when: DateTime<Utc>) -> Question {
         user_id: "u1".into(),
         room_id: room.map(str::to_owned),
         at: when,
-        offset_minutes: -120,
+        zone: crate::model::zone::parse_zone("Europe/Berlin").unwrap(),
     }
 }
 fn item(audience: Audience) -> ItemFacts {
@@ -25,9 +25,12 @@ fn item(audience: Audience) -> ItemFacts {
             end: Some(at(31, 10)),
         },
         unavailable_rooms: set(&["gone"]),
-        show_frequency: Some(ShowFrequency::Daily),
-        show_multiple_times: false,
-        show_delay_ms: Some(1500),
+        unavailable_users: set(&["u-gone"]),
+        show: Some(ShowRules {
+            frequency: Some(ShowFrequency::Daily),
+            multiple_times: false,
+            delay_ms: Some(1500),
+        }),
     }
 }
 fn live_room(id: &str) -> RoomFacts {
@@ -50,7 +53,11 @@ fn a_targeted_user_in_window_in_a_live_room_would_see_it() {
     );
     assert!(answer.shows, "{answer:?}");
     assert!(answer.verdict.starts_with("Would show"));
-    let marks: Vec<_> = answer.lines.iter().map(|l| (l.check, l.mark)).collect();
+    let marks: Vec<_> = answer
+        .lines
+        .iter()
+        .map(|l| (l.check.as_str(), l.mark))
+        .collect();
     assert_eq!(
         marks,
         [
@@ -63,9 +70,8 @@ fn a_targeted_user_in_window_in_a_live_room_would_see_it() {
     );
     assert_eq!(
         answer.lines[2].detail,
-        "2030-03-30 12:00:00 UTC (2030-03-30 14:00:00 your time) is inside its window: from \
-         2030-03-30 10:00:00 UTC (2030-03-30 12:00:00 your time) until 2030-03-31 10:00:00 UTC \
-         (2030-03-31 12:00:00 your time)."
+        "2030-03-30 13:00 CET (12:00 UTC) is inside its window: from 2030-03-30 11:00 CET \
+         (10:00 UTC) until 2030-03-31 12:00 CEST (10:00 UTC)."
     );
     assert_eq!(
         answer.lines[4].detail,
@@ -162,15 +168,58 @@ fn a_rooms_status_follows_its_schedule() {
 }
 
 #[test]
-fn times_are_shown_at_the_viewers_offset_too() {
-    // Berlin moves from UTC+1 to UTC+2 at 2030-03-31 01:00 UTC; the offset given is the
-    // viewer's, and each time is shown at it (the page passes the offset at the moment asked).
+fn times_are_shown_in_the_viewers_zone_each_at_its_own_offset() {
+    // Berlin moves from UTC+1 to UTC+2 at 2030-03-31 01:00 UTC; in Tokyo nothing changes.
+    let answer = explain(
+        &question(None, at(31, 0)),
+        &item(Audience::Global),
+        Exclusion::NoRecord,
+        None,
+    );
+    assert!(
+        answer.lines[2].detail.starts_with(
+            "2030-03-31 01:00 CET (00:00 UTC) is inside its window: from 2030-03-30 11:00 CET"
+        ),
+        "{}",
+        answer.lines[2].detail
+    );
+    assert!(
+        answer.lines[2]
+            .detail
+            .ends_with("until 2030-03-31 12:00 CEST (10:00 UTC).")
+    );
     let q = Question {
-        offset_minutes: -60,
+        zone: crate::model::zone::parse_zone("Asia/Tokyo").unwrap(),
         ..question(None, at(31, 0))
     };
     let answer = explain(&q, &item(Audience::Global), Exclusion::NoRecord, None);
-    assert!(answer.lines[2].detail.starts_with(
-        "2030-03-31 00:00:00 UTC (2030-03-31 01:00:00 your time) is inside its window"
-    ));
+    assert!(
+        answer.lines[2]
+            .detail
+            .starts_with("2030-03-31 09:00 JST (00:00 UTC)")
+    );
+}
+
+#[test]
+fn targets_it_cannot_know_and_users_reported_unavailable_are_said_so() {
+    let unknown = explain(
+        &question(Some("stage"), at(30, 12)),
+        &item(Audience::Rooms(BTreeSet::new())),
+        Exclusion::NoRecord,
+        Some(&live_room("stage")),
+    );
+    assert_eq!(unknown.lines[0].mark, Mark::Info);
+    assert!(unknown.lines[0].detail.contains("not known here"));
+    let gone = Question {
+        user_id: "u-gone".into(),
+        ..question(None, at(30, 12))
+    };
+    let answer = explain(
+        &gone,
+        &item(Audience::Users(set(&["u-gone"]))),
+        Exclusion::NoRecord,
+        None,
+    );
+    assert_eq!(answer.verdict, "Blocked by: audience.");
+    assert!(answer.lines[0].detail.contains("reported them unavailable"));
 }

@@ -277,6 +277,18 @@ impl crate::model::draft::ComposerForm for OfferForm {
     fn item_id(item: &Offer) -> i64 {
         item.id
     }
+
+    fn candidate(input: &OfferInput) -> crate::model::plan::Candidate {
+        crate::model::plan::Candidate {
+            is_offer: true,
+            target: None,
+            start: Some(input.start_time.clone()).filter(|t| !t.is_empty()),
+            end: input.end_time.clone(),
+            audience_type: Some(input.audience.as_str().to_owned()),
+            rooms: input.external_room_ids.clone(),
+            users: input.external_user_ids.clone(),
+        }
+    }
 }
 
 #[cfg(test)]

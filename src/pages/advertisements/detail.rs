@@ -31,8 +31,13 @@ impl MarketingPages for AdForm {
         get_advertisement(id).await
     }
 
-    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView {
-        view! { <AdComposer form draft_key advertisement_id=target /> }.into_any()
+    fn composer(
+        form: Self,
+        draft_key: String,
+        target: Option<i64>,
+        clashes: Vec<crate::model::clash::Clash>,
+    ) -> AnyView {
+        view! { <AdComposer form draft_key advertisement_id=target clashes /> }.into_any()
     }
 
     fn item_name(item: &Advertisement) -> String {

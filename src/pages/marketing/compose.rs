@@ -2,12 +2,25 @@
 //! (`…/drafts/:key`), or over a published item (`…/:id/edit`).
 
 use super::MarketingPages;
+use crate::api::plan::check_plan;
 use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::island::IslandScripts;
+use crate::model::clash::Clash;
 use crate::model::draft::new_draft_key;
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// The clashes `form` would have if published over `target`, checked while the page is drawn;
+/// none when they cannot be checked (the composer says so once it checks again).
+async fn clashes_of<F: MarketingPages>(form: &F, target: Option<i64>) -> Vec<Clash> {
+    let mut candidate = F::candidate(&form.payload());
+    candidate.target = target;
+    if candidate.is_offer && candidate.start.is_none() {
+        return vec![];
+    }
+    check_plan(candidate).await.unwrap_or_default()
+}
 
 /// `…/new`.
 pub fn new_page<F: MarketingPages>() -> impl IntoView {
@@ -15,7 +28,7 @@ pub fn new_page<F: MarketingPages>() -> impl IntoView {
         <Title text=format!("New {}", F::KIND.as_str()) />
         <IslandScripts />
         <ComposeHead kind=F::KIND target=None />
-        {F::composer(F::default(), new_draft_key(), None)}
+        {F::composer(F::default(), new_draft_key(), None, vec![])}
     }
 }
 
@@ -29,12 +42,12 @@ pub fn draft_page<F: MarketingPages>() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Loading the draft…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
-                    draft.await.map(|draft| {
-                        let (key, target) = (draft.summary.key.clone(), draft.summary.target_id);
-                        view! {
-                            <DraftHead summary=draft.summary />
-                            {F::composer(draft.form, key, target)}
-                        }
+                    let draft = draft.await?;
+                    let (key, target) = (draft.summary.key.clone(), draft.summary.target_id);
+                    let clashes = clashes_of(&draft.form, target).await;
+                    Ok::<_, crate::error::AppError>(view! {
+                        <DraftHead summary=draft.summary />
+                        {F::composer(draft.form, key, target, clashes)}
                     })
                 })}
             </ErrorBoundary>
@@ -56,12 +69,13 @@ pub fn edit_page<F: MarketingPages>() -> impl IntoView {
                 {move || {
                     let key = key.clone();
                     Suspend::new(async move {
-                        item.await.map(|item| {
-                            let id = F::item_id(&item.item);
-                            view! {
-                                <ComposeHead kind=F::KIND target=Some(id) />
-                                {F::composer(F::from_published(&item), key, Some(id))}
-                            }
+                        let item = item.await?;
+                        let id = F::item_id(&item.item);
+                        let form = F::from_published(&item);
+                        let clashes = clashes_of(&form, Some(id)).await;
+                        Ok::<_, crate::error::AppError>(view! {
+                            <ComposeHead kind=F::KIND target=Some(id) />
+                            {F::composer(form, key, Some(id), clashes)}
                         })
                     })
                 }}

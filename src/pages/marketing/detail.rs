@@ -6,6 +6,7 @@ use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
+use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
 use crate::error::AppError;
 use crate::model::draft::WithReport;
@@ -52,6 +53,8 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
             <div class="editor__form">
                 <section class="panel">{F::facts(&item)}</section>
                 <TargetingReport report />
+                <ItemClashes kind=noun id />
+                <Explainer kind=noun id base />
                 <DeletePanel what=format!("{noun} “{name}”")
                     question=format!("Delete “{name}” (id {id})? {}This cannot be undone.", F::DELETE_WARNING)>
                     {F::delete_form(id, name.clone())}

@@ -32,8 +32,13 @@ impl MarketingPages for OfferForm {
         get_offer(id).await
     }
 
-    fn composer(form: Self, draft_key: String, target: Option<i64>) -> AnyView {
-        view! { <OfferComposer form draft_key offer_id=target /> }.into_any()
+    fn composer(
+        form: Self,
+        draft_key: String,
+        target: Option<i64>,
+        clashes: Vec<crate::model::clash::Clash>,
+    ) -> AnyView {
+        view! { <OfferComposer form draft_key offer_id=target clashes /> }.into_any()
     }
 
     fn item_name(item: &Offer) -> String {

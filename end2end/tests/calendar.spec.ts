@@ -1,0 +1,104 @@
+// The calendar and "why won't it show?" in a real browser. The viewer is in Tokyo: hydrated, the
+// browser tells the page its zone; without JavaScript the viewer chooses it in the filter form.
+// The sandbox's demo data plants a clash: a GLOBAL offer running this week beside an offer for
+// room main-stage.
+import { expect, type Page, test } from "@playwright/test";
+import { MARKETING, statePath } from "./people";
+import { jsEnabled, open } from "./support";
+
+test.use({ storageState: statePath(MARKETING), timezoneId: "Asia/Tokyo" });
+
+async function zoneIsTokyo(page: Page, js: boolean) {
+  if (!js) {
+    // Without JavaScript the page cannot know the zone: it says UTC until one is chosen.
+    await expect(page.getByTestId("calendar-zone")).toContainText("Times in UTC");
+    await page.getByLabel("Time zone").fill("Asia/Tokyo");
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+  }
+  await expect(page.getByTestId("calendar-zone")).toContainText("Asia/Tokyo (UTC+09:00)");
+}
+
+test("find the calendar, see the week in my zone and the clash, move to a day and a month, filter", async ({
+  page,
+}, info) => {
+  await open(page, info, "/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+  await zoneIsTokyo(page, jsEnabled(info));
+  await expect(page.getByTestId("calendar-day")).toHaveCount(7);
+
+  // The planted clash, in one sentence with its rule's name, and both offers marked on the list.
+  const clash = page.getByTestId("clash").filter({ hasText: "Double odds tonight" }).first();
+  await expect(clash).toHaveAttribute("data-rule", "overlapping-offers");
+  await expect(clash).toContainText("run at the same time for everyone (one is global): chat users may see both at once.");
+  const offerRow = page.getByTestId("calendar-row").filter({ hasText: "Double odds tonight" });
+  await expect(offerRow).toContainText("Clash, see above");
+  // Times in the list: Tokyo, with UTC beside.
+  await expect(offerRow).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d JST \(.*UTC\)/);
+
+  await page.getByTestId("calendar-nav").getByRole("link", { name: "Day", exact: true }).click();
+  await expect(page.getByTestId("calendar-day")).toHaveCount(1);
+  await page.getByTestId("calendar-nav").getByRole("link", { name: "Month", exact: true }).click();
+  expect(await page.getByTestId("calendar-day").count()).toBeGreaterThanOrEqual(28);
+  await expect(page.getByTestId("calendar-zone")).toContainText("Asia/Tokyo");
+
+  // Rooms only: the offers and advertisements leave the view.
+  await page.getByLabel("Offers").uncheck();
+  await page.getByLabel("Advertisements").uncheck();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
+  await expect(page).toHaveURL(/kind=room/);
+  await expect(page.getByTestId("calendar-row").filter({ hasText: "Double odds tonight" })).toHaveCount(0);
+  for (const key of await page.getByTestId("calendar-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-key")))) {
+    expect(key).toMatch(/^room:/);
+  }
+
+  // Each item links to its page.
+  await open(page, info, "/calendar?kinds=offer");
+  await page.getByTestId("calendar-row").filter({ hasText: "Double odds tonight" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/offers\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Double odds tonight");
+});
+
+test("why won't it show: blocked for an excluded user, would show for another", async ({ page }, info) => {
+  const excluded = `u-quiet-${info.project.name}-${Date.now()}`;
+  await open(page, info, "/exclusions");
+  await page.getByLabel("User id (unencrypted)").fill(excluded);
+  await page.getByRole("button", { name: "Exclude from marketing" }).click();
+  await expect(page.getByTestId("exclusions").getByRole("row").filter({ hasText: excluded })).toContainText("Excluded");
+
+  await open(page, info, "/offers");
+  await page.getByRole("link", { name: /Double odds tonight/ }).first().click();
+  await expect(page).toHaveURL(/\/offers\/\d+$/);
+  // The offer's page names its clash too.
+  await expect(page.getByTestId("clash").first()).toHaveAttribute("data-rule", "overlapping-offers");
+
+  const explainer = page.getByTestId("explainer");
+  await explainer.getByLabel("User id").fill(excluded);
+  await explainer.getByRole("button", { name: "Explain" }).click();
+  await expect(page).toHaveURL(/\?user=/);
+  await expect(page.getByTestId("verdict")).toHaveText("Blocked by: marketing exclusion.");
+  await expect(page.getByTestId("check").filter({ hasText: "Marketing exclusion" })).toHaveAttribute("data-mark", "block");
+  await expect(page.getByTestId("check").filter({ hasText: "Audience" })).toHaveAttribute("data-mark", "pass");
+  // What was asked stays in the form.
+  await expect(page.getByTestId("explainer").getByLabel("User id")).toHaveValue(excluded);
+
+  await page.getByTestId("explainer").getByLabel("User id").fill("u-fan");
+  await page.getByTestId("explainer").getByRole("button", { name: "Explain" }).click();
+  await expect(page.getByTestId("verdict")).toContainText("Would show");
+  await expect(page.getByTestId("check").filter({ hasText: "Time window" })).toHaveAttribute("data-mark", "pass");
+});
+
+test("the composer warns of a clash before publishing", async ({ page }, info) => {
+  await open(page, info, "/advertisements/new");
+  await page.locator("input[name='form[send][local]']").fill("2031-01-02T10:00");
+  await page.locator("input[name='form[delete][local]']").fill("2031-01-01T10:00");
+  if (!jsEnabled(info)) {
+    // Without JavaScript the check runs when the page is drawn again: on the saved draft.
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/advertisements\/drafts\//);
+  }
+  const clash = page.getByTestId("clash");
+  await expect(clash).toHaveAttribute("data-rule", "delete-before-send");
+  await expect(clash).toContainText("This advertisement is deleted");
+  await expect(page.getByTestId("clashes")).toContainText("Clashes if published");
+});

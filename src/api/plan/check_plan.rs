@@ -1,0 +1,23 @@
+//! `check_plan`: the clashes an offer or advertisement being composed would have, before it is
+//! published (the same rules as the calendar).
+
+use crate::error::AppError;
+use crate::model::clash::Clash;
+use crate::model::plan::Candidate;
+use leptos::prelude::*;
+
+#[server(endpoint = "plan/check")]
+pub async fn check_plan(candidate: Candidate) -> Result<Vec<Clash>, AppError> {
+    use crate::model::clash::check_candidate;
+    use crate::model::staff::Capability;
+    use crate::server::{auth::guard, plan};
+    let (state, who) = guard::require(Capability::View).await?;
+    let all = plan::gather(&state, &who, true).await?;
+    Ok(check_candidate(
+        &candidate.planned(),
+        candidate.is_offer,
+        &all.offer_plans(),
+        &all.ad_plans(),
+        &all.room_facts(),
+    ))
+}
