@@ -6,7 +6,7 @@ use super::form::outcome;
 use super::plan::clash_outcome;
 use super::submit_note::SubmitNote;
 use super::time_zone::{offset_at, on_browser_offset};
-use crate::api::plan::CheckPlan;
+use crate::api::plan::check_plan;
 use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, Submitted};
@@ -89,24 +89,28 @@ pub fn clash_check<F: ComposerForm>(
         candidate.target = target;
         candidate
     });
-    let check = ServerAction::<CheckPlan>::new();
-    let drawn = StoredValue::new(false);
+    let shown = RwSignal::new(Ok(initial));
+    // Each check carries a ticket; only the newest check's answer is shown, whatever order the
+    // answers come back in.
+    let newest = StoredValue::new(0u32);
     Effect::new(move |_| {
         let candidate = candidate.get();
+        let ticket = newest.get_value();
+        newest.set_value(ticket + 1);
         // The first run is the page as the server drew it, checked already.
-        if !drawn.get_value() {
-            drawn.set_value(true);
+        if ticket == 0 || (candidate.is_offer && candidate.start.is_none()) {
             return;
         }
-        if candidate.is_offer && candidate.start.is_none() {
-            return;
-        }
-        check.dispatch(CheckPlan { candidate });
+        leptos::task::spawn_local(async move {
+            let answer = check_plan(candidate).await;
+            if newest.get_value() == ticket + 1 {
+                shown.set(answer);
+            }
+        });
     });
     move || {
-        let result = check.value().get().unwrap_or_else(|| Ok(initial.clone()));
         clash_outcome(
-            result,
+            shown.get(),
             "No clashes with what is planned.",
             "Clashes if published",
         )
