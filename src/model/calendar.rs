@@ -3,7 +3,7 @@
 //! items. Pure: the server gathers the items and calls [`board`].
 
 use super::clash::{Clash, Window};
-use super::zone::{Tz, both_zones, day_bounds, local_date};
+use super::zone::{Tz, both_zones, day_bounds};
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -310,6 +310,8 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
     let dates = span.days(anchor);
     let view_start = day_bounds(zone, dates[0]).0;
     let view_end = day_bounds(zone, dates[dates.len() - 1]).1;
+    // A room with no schedule cannot be placed: it is listed apart.
+    let placeable = |item: &&Item| item.window.start.is_some() || item.kind != Kind::Room;
     let days = dates
         .iter()
         .map(|&date| {
@@ -317,7 +319,7 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
             let mut bars: Vec<Bar> = items
                 .iter()
                 .enumerate()
-                .filter(|(_, item)| item.window.start.is_some() || item.kind != Kind::Room)
+                .filter(|(_, item)| placeable(item))
                 .filter_map(|(i, item)| {
                     let (left, width, from_before, goes_on) =
                         place(&item.window, bounds, view_end)?;
@@ -348,7 +350,7 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
     let mut rows: Vec<(Option<DateTime<Utc>>, Row)> = items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.window.start.is_some() || item.kind != Kind::Room)
+        .filter(|(_, item)| placeable(item))
         .filter(|(_, item)| place(&item.window, (view_start, view_end), view_end).is_some())
         .map(|(i, item)| {
             let from = match item.window.start {
@@ -373,7 +375,7 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
     let unscheduled = items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.kind == Kind::Room && item.window.start.is_none())
+        .filter(|(_, item)| !placeable(item))
         .map(|(i, _)| i)
         .collect();
     Board {
@@ -381,11 +383,6 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
         rows: rows.into_iter().map(|(_, row)| row).collect(),
         unscheduled,
     }
-}
-
-/// Today in `zone`.
-pub fn today(zone: Tz, now: DateTime<Utc>) -> NaiveDate {
-    local_date(zone, now)
 }
 
 #[cfg(test)]

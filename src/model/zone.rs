@@ -1,7 +1,7 @@
 //! The viewer's time zone (an IANA name such as `Europe/Berlin`): reading its name, the local
 //! day around an instant, and every time written in that zone with UTC beside it.
 
-use super::time::describe_offset;
+use super::time::{LOCAL_FORMAT, describe_offset};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 pub use chrono_tz::Tz;
 
@@ -78,7 +78,7 @@ pub fn both_zones(zone: Tz, time: DateTime<Utc>) -> String {
 /// just after the gap; where it happens twice, the earlier.
 pub fn from_local(zone: Tz, local: &str) -> Option<DateTime<Utc>> {
     let naive = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local.trim(), LOCAL_FORMAT))
         .ok()?;
     (0..=8)
         .find_map(|quarter| {

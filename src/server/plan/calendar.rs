@@ -2,10 +2,10 @@
 //! viewer's zone, filtered, with the clashes of what is in view.
 
 use super::Everything;
-use crate::model::calendar::{CalendarQuery, CalendarView, Filter, Item, Kind, Span, board, today};
+use crate::model::calendar::{CalendarQuery, CalendarView, Filter, Item, Kind, Span, board};
 use crate::model::clash::Clash;
 use crate::model::plan::{planned_item, room_item};
-use crate::model::zone::{Tz, describe_zone};
+use crate::model::zone::{Tz, describe_zone, local_date};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Every item: rooms, then offers, then advertisements.
@@ -48,7 +48,7 @@ pub fn view(
             Span::Week
         }),
     };
-    let today = today(zone, now);
+    let today = local_date(zone, now);
     let anchor = match query.date.trim() {
         "" => today,
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| {
