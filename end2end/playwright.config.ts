@@ -29,8 +29,23 @@ export default defineConfig({
       ],
     },
   },
+  // The approval rules are shared by everyone on the server: approvals.spec.ts turns them on, so
+  // it runs after every other spec (which publish GLOBAL offers and delete LIVE rooms at once),
+  // and its two runs one after the other.
   projects: [
-    { name: "hydrated", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "hydrated", use: { javaScriptEnabled: true }, testIgnore: /approvals\.spec\.ts/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /approvals\.spec\.ts/ },
+    {
+      name: "approvals-hydrated",
+      use: { javaScriptEnabled: true },
+      testMatch: /approvals\.spec\.ts/,
+      dependencies: ["hydrated", "no-js"],
+    },
+    {
+      name: "approvals-no-js",
+      use: { javaScriptEnabled: false },
+      testMatch: /approvals\.spec\.ts/,
+      dependencies: ["approvals-hydrated"],
+    },
   ],
 });

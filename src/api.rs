@@ -2,6 +2,7 @@
 //! checks its caller first (see `server::auth::guard`).
 
 pub mod advertisements;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod badges;
@@ -13,3 +14,4 @@ pub mod rooms;
 pub mod staff;
 pub mod system;
 pub mod tagmango;
+pub mod undo;

@@ -8,6 +8,7 @@ use crate::pages::advertisements::{
     detail::AdvertisementDetailPage,
     list::AdvertisementsPage,
 };
+use crate::pages::approvals::{ApprovalPage, ApprovalsPage};
 use crate::pages::auth::{account::AccountPage, login::LoginPage};
 use crate::pages::badges::{
     detail::BadgeDetailPage,
@@ -24,6 +25,10 @@ use crate::pages::offers::{
 };
 use crate::pages::rooms::{
     agenda::AgendaPage, detail::RoomDetailPage, list::RoomsPage, new::RoomNewPage,
+};
+use crate::pages::undo::{
+    DeletedAdvertisementsPage, DeletedBadgesPage, DeletedItemPage, DeletedOffersPage,
+    DeletedRoomsPage,
 };
 use crate::pages::{exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage};
 use leptos::prelude::*;
@@ -115,6 +120,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                             <Route path=path!("badges") view=BadgesPage ssr=SsrMode::Async />
                             <Route path=path!("badges/new") view=BadgeNewPage ssr=SsrMode::Async />
+                            <Route path=path!("badges/deleted") view=DeletedBadgesPage ssr=SsrMode::Async />
                             <Route path=path!("badges/tagmango") view=MangoBadgesPage ssr=SsrMode::Async />
                             <Route path=path!("badges/tagmango/new") view=MangoBadgeNewPage ssr=SsrMode::Async />
                             <Route path=path!("badges/tagmango/:key") view=MangoBadgeDetailPage ssr=SsrMode::Async />
@@ -123,20 +129,26 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("badges/:id/edit") view=BadgeEditPage ssr=SsrMode::Async />
                             <Route path=path!("offers") view=OffersPage ssr=SsrMode::Async />
                             <Route path=path!("offers/new") view=OfferNewPage ssr=SsrMode::Async />
+                            <Route path=path!("offers/deleted") view=DeletedOffersPage ssr=SsrMode::Async />
                             <Route path=path!("offers/drafts/:key") view=OfferDraftPage ssr=SsrMode::Async />
                             <Route path=path!("offers/:id") view=OfferDetailPage ssr=SsrMode::Async />
                             <Route path=path!("offers/:id/edit") view=OfferEditPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements") view=AdvertisementsPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/new") view=AdvertisementNewPage ssr=SsrMode::Async />
+                            <Route path=path!("advertisements/deleted") view=DeletedAdvertisementsPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/drafts/:key") view=AdvertisementDraftPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/:id") view=AdvertisementDetailPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/:id/edit") view=AdvertisementEditPage ssr=SsrMode::Async />
                             <Route path=path!("exclusions") view=ExclusionsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms") view=RoomsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/new") view=RoomNewPage ssr=SsrMode::Async />
+                            <Route path=path!("rooms/deleted") view=DeletedRoomsPage ssr=SsrMode::Async />
+                            <Route path=path!("deleted/:id") view=DeletedItemPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/agenda") view=AgendaPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/:id") view=RoomDetailPage ssr=SsrMode::Async />
                             <Route path=path!("calendar") view=CalendarPage ssr=SsrMode::Async />
+                            <Route path=path!("approvals") view=ApprovalsPage ssr=SsrMode::Async />
+                            <Route path=path!("approvals/:id") view=ApprovalPage ssr=SsrMode::Async />
                             <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async />
                             <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
                             <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />

@@ -22,4 +22,5 @@ pub mod submit_note;
 pub mod targeting_report;
 pub mod time_zone;
 pub mod timeline;
+pub mod undo;
 pub mod unreadable;

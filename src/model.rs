@@ -1,6 +1,7 @@
 //! Wire types and validation shared by the browser and the server.
 
 pub mod advertisement;
+pub mod approval;
 pub mod audit;
 pub mod badge;
 pub mod calendar;
@@ -20,5 +21,6 @@ pub mod staff;
 pub mod tagmango;
 pub mod targeting;
 pub mod time;
+pub mod undo;
 pub mod validate;
 pub mod zone;

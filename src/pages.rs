@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod advertisements;
+pub mod approvals;
 pub mod auth;
 pub mod badges;
 pub mod calendar;
@@ -11,6 +12,7 @@ pub mod marketing;
 pub mod not_found;
 pub mod offers;
 pub mod rooms;
+pub mod undo;
 
 /// The numeric id of the current route (`/…/:id`); 0 when it is not a number.
 pub fn route_id() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {

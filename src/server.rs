@@ -2,6 +2,7 @@
 //! area that the server functions call into (badges, rooms, marketing, exclusions, staff).
 
 pub mod application;
+pub mod approvals;
 pub mod assets;
 pub mod audit;
 pub mod auth;
@@ -26,5 +27,6 @@ pub mod serve;
 pub mod staff;
 pub mod state;
 pub mod tagmango;
+pub mod undo;
 pub mod upstream;
 pub mod zone;

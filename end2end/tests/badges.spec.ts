@@ -87,6 +87,27 @@ test("hand a badge to users, then delete it", async ({ page }, info) => {
   await open(page, info, `/badges/${id}`);
   await page.getByText(`Delete badge “${text}”…`).click();
   await page.getByRole("button", { name: `Yes, delete “${text}”` }).click();
-  await expect(page).toHaveURL(/\/badges$/);
+  await expect(page).toHaveURL(/\/badges\?deleted=\d+$/);
   await expect(page.locator(`tr[data-badge-id="${id}"]`)).toHaveCount(0);
+
+  // Undo for real: the notice restores it (a new id), then its users come back chunk by chunk.
+  const notice = page.getByTestId("deleted-notice");
+  await expect(notice).toContainText(`Deleted badge “${text}” (${id}).`);
+  await notice.getByRole("button", { name: `Restore badge “${text}”` }).click();
+  await expect(page).toHaveURL(/\/deleted\/\d+$/);
+  await expect(page.getByTestId("restore-state")).toContainText("as badge #");
+  const known = page.getByTestId("known-users");
+  await expect(known).toContainText(`0 of ${expected} known users given back`);
+  for (let sent = 0; sent < expected; sent += 500) {
+    await known.getByRole("button", { name: /Give back the next \d+ users/ }).click();
+    await expect(known).toContainText(`${Math.min(sent + 500, expected)} of ${expected} known users given back`);
+  }
+  await expect(known.getByRole("button")).toHaveCount(0);
+  await page.getByRole("link", { name: "Open the restored badge" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(text);
+  const restored = page.url().split("/").pop();
+  await open(page, info, "/badges");
+  await expect(page.locator(`tr[data-badge-id="${restored}"] [data-testid=user-count]`)).toHaveText(
+    String(expected),
+  );
 });

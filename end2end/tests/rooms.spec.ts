@@ -57,6 +57,15 @@ test("schedule a room seconds ahead, watch it go live, switch voice, delete it",
   await open(page, info, `/rooms/${roomId}`);
   await page.getByText(`Delete room “${name}”…`).click();
   await page.getByRole("button", { name: `Yes, delete “${name}”` }).click();
-  await expect(page).toHaveURL(/\/rooms$/);
+  await expect(page).toHaveURL(/\/rooms\?deleted=\d+$/);
   await expect(page.locator(`tr[data-room-id="${roomId}"]`)).toHaveCount(0);
+
+  // Restored under its own id, which is free again.
+  const notice = page.getByTestId("deleted-notice");
+  await expect(notice.getByLabel("Room id")).toHaveValue(roomId);
+  await notice.getByRole("button", { name: `Restore room “${name}”` }).click();
+  await expect(page).toHaveURL(/\/deleted\/\d+$/);
+  await expect(page.getByTestId("restore-state")).toContainText(`as room #${roomId}`);
+  await open(page, info, "/rooms");
+  await expect(page.locator(`tr[data-room-id="${roomId}"]`)).toHaveCount(1);
 });

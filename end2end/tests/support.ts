@@ -1,7 +1,7 @@
 // Shared helpers: open a page and, when JavaScript runs, wait until its islands are interactive.
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
-export const jsEnabled = (info: TestInfo) => info.project.name === "hydrated";
+export const jsEnabled = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
 
 export async function open(page: Page, info: TestInfo, path: string) {
   const response = await page.goto(path);

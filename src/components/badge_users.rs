@@ -222,9 +222,10 @@ pub fn BadgeUsersPanel(badge: i64) -> impl IntoView {
                                     ChunkState::Waiting => view! { <span class="muted">"waiting"</span> }.into_any(),
                                     ChunkState::Sending => view! { <span class="muted">"sending…"</span> }.into_any(),
                                     ChunkState::Done(r) => view! {
-                                        <span class="pill pill--ok">{match (r.added, r.removed) {
-                                            (Some(a), _) => format!("{a} added"),
-                                            (_, Some(r)) => format!("{r} removed"),
+                                        <span class="pill pill--ok">{match (r.added, r.removed, r.waiting) {
+                                            (_, _, Some(w)) => format!("waiting for approval (request #{w})"),
+                                            (Some(a), _, _) => format!("{a} added"),
+                                            (_, Some(r), _) => format!("{r} removed"),
                                             _ => "done".into(),
                                         }}</span>
                                     }.into_any(),

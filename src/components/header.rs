@@ -68,6 +68,12 @@ pub fn AppHeader() -> impl IntoView {
 fn UserMenu(me: Me) -> impl IntoView {
     view! {
         <div class="user-menu" data-testid="user-menu">
+            {(me.waiting > 0).then(|| view! {
+                <a href="/approvals" class="approvals-count" data-testid="approvals-count">
+                    "Waiting for approval "
+                    <span class="count-pill">{me.waiting}</span>
+                </a>
+            })}
             <a href="/account" class="user-menu__name">
                 {me.username}
                 <span class="role-pill">{me.role.label()}</span>

@@ -13,7 +13,7 @@ pub struct Section {
     pub admin_only: bool,
 }
 
-pub const SECTIONS: [Section; 7] = [
+pub const SECTIONS: [Section; 8] = [
     Section {
         href: "/badges",
         label: "Badges",
@@ -42,6 +42,12 @@ pub const SECTIONS: [Section; 7] = [
         href: "/calendar",
         label: "Calendar",
         summary: "Rooms, offers and advertisements on one timeline, with the clashes between them.",
+        admin_only: false,
+    },
+    Section {
+        href: "/approvals",
+        label: "Approvals",
+        summary: "Actions that reach everyone, waiting for a second person to approve them.",
         admin_only: false,
     },
     Section {

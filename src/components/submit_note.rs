@@ -36,6 +36,15 @@ pub fn SubmitNote(
             .into_any(),
         ),
         Some(Ok(Submitted::PublishedUnread { note, .. })) => Some(published_unread(&note).into_any()),
+        Some(Ok(Submitted::AwaitingApproval { request })) => Some(
+            view! {
+                <p class="notice" role="status" data-testid="submit-note">
+                    "Not sent yet: it reaches everyone, so another member of staff must approve it. "
+                    <a href=format!("/approvals/{request}")>{format!("Approval request #{request}")}</a>
+                </p>
+            }
+            .into_any(),
+        ),
         Some(Err(err)) => {
             let why = match err.field() {
                 Some(_) => "see the marked field.".to_owned(),

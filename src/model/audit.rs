@@ -58,6 +58,9 @@ pub struct AuditEntry {
     /// `ok`, `refused` (by us or upstream) or `failed` (upstream unavailable or unreadable).
     pub outcome: String,
     pub summary: String,
+    /// Where the item can be seen or restored (a deleted item's snapshot).
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// The audit page's filters; empty fields do not filter.

@@ -120,6 +120,11 @@ pub enum Submitted {
         key: String,
         note: String,
     },
+    /// It reaches everyone and an administrator made that wait for a second person: request
+    /// `request` holds it until another member of staff approves it.
+    AwaitingApproval {
+        request: i64,
+    },
 }
 
 impl Submitted {
@@ -130,6 +135,7 @@ impl Submitted {
                 format!("{}/drafts/{key}", kind.base())
             }
             Submitted::Published { id, .. } => format!("{}/{id}", kind.base()),
+            Submitted::AwaitingApproval { request } => format!("/approvals/{request}"),
         }
     }
 }

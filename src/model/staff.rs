@@ -76,6 +76,9 @@ pub enum Capability {
 pub struct Me {
     pub username: String,
     pub role: Role,
+    /// Approval requests this person could decide now (the header's count).
+    #[serde(default)]
+    pub waiting: u32,
 }
 
 /// A row of the staff management page.

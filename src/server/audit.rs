@@ -40,6 +40,8 @@ pub struct AuditEvent {
     pub outcome: Outcome,
     /// What happened, in a few words; never a secret.
     pub summary: String,
+    /// Where the item can be seen or restored, when the page should link it.
+    pub link: Option<String>,
 }
 
 impl AuditEvent {
@@ -52,6 +54,7 @@ impl AuditEvent {
             target: None,
             outcome: Outcome::Ok,
             summary: String::new(),
+            link: None,
         }
     }
 
@@ -69,12 +72,17 @@ impl AuditEvent {
         self.summary = summary.into();
         self
     }
+
+    pub fn link(mut self, link: impl Into<String>) -> Self {
+        self.link = Some(link.into());
+        self
+    }
 }
 
 pub async fn record(db: &SqlitePool, event: &AuditEvent) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary, link) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(now_text())
     .bind(&event.actor)
@@ -83,6 +91,7 @@ pub async fn record(db: &SqlitePool, event: &AuditEvent) -> Result<(), sqlx::Err
     .bind(event.target.as_deref())
     .bind(event.outcome.as_str())
     .bind(&event.summary)
+    .bind(event.link.as_deref())
     .execute(db)
     .await
     .map(|_| ())
@@ -104,7 +113,7 @@ pub async fn query(
     offset: i64,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT id, at, actor, action, area, target, outcome, summary FROM audit_log WHERE 1 = 1",
+        "SELECT id, at, actor, action, area, target, outcome, summary, link FROM audit_log WHERE 1 = 1",
     );
     if !filter.person.trim().is_empty() {
         q.push(" AND actor = ")
@@ -136,6 +145,7 @@ pub async fn query(
                 target: row.try_get("target")?,
                 outcome: row.try_get("outcome")?,
                 summary: row.try_get("summary")?,
+                link: row.try_get("link")?,
             })
         })
         .collect()

@@ -1,16 +1,21 @@
 //! Badges on behalf of staff: reads, and every change (sent once, audited).
 
+pub mod assigned;
+
+use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{Change, change, change_noted, read};
 use super::state::AppState;
 use crate::error::AppError;
+use crate::model::approval::{ApprovalAction, Payload};
 use crate::model::audit::AuditArea;
 use crate::model::badge::{
-    BADGES_PAGE, Badge, BadgeInput, BadgeOrder, UserIdList, UsersChanged, UsersMode,
+    BADGES_PAGE, Badge, BadgeInput, BadgeOrder, USERS_CHUNK, UserIdList, UsersChanged, UsersMode,
 };
 use crate::model::loose::Listed;
 use crate::server::change::for_viewer;
+use crate::server::undo;
 
 /// A change by `who` to a badge (`id`, when it has one yet).
 fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: String) -> Change {
@@ -72,14 +77,91 @@ pub async fn update(
 }
 
 /// Deletes badge `id` (named `name` in the audit log).
-pub async fn delete(state: &AppState, who: &Account, id: i64, name: &str) -> Result<(), AppError> {
+/// Answers the snapshot kept for "Restore" (`None` when the badge could not be read to keep one).
+pub async fn delete(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    name: &str,
+) -> Result<Option<i64>, AppError> {
     let name: String = name.chars().take(60).collect();
-    let described = badge_change(who, "delete", Some(id), format!("deleted badge “{name}”"));
-    change(state, described, state.upstream.delete_badge(id)).await
+    let users = assigned::known(&state.db, id).await?;
+    let target = undo::Target {
+        area: AuditArea::Badges,
+        item_id: &id.to_string(),
+        label: &name,
+        users: Some(&users),
+    };
+    let kept = undo::before_delete(state, who, target, state.upstream.get_badge(id)).await?;
+    let mut described = badge_change(who, "delete", Some(id), format!("deleted badge “{name}”"));
+    described.audit.link = kept.map(crate::model::undo::snapshot_path);
+    let deleted = change(state, described, state.upstream.delete_badge(id)).await;
+    undo::after_delete(state, kept, &deleted).await;
+    deleted?;
+    if let Err(err) = assigned::forget(&state.db, id).await {
+        tracing::error!("cannot forget a deleted badge's users: {err}");
+    }
+    Ok(kept)
 }
 
-/// Sends one chunk of a user list: chunk 0 of a replace replaces, later chunks add.
+/// One chunk of a user list: chunk 0 of a replace replaces, later chunks add. A replace waits
+/// for a second person instead (its chunks gathered in one request) when an administrator asked
+/// for that.
 pub async fn change_users(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    mode: UsersMode,
+    chunk: u32,
+    list: UserIdList,
+) -> Result<UsersChanged, AppError> {
+    let action = ApprovalAction::ReplaceBadgeUsers;
+    if mode != UsersMode::Replace || !approvals::required(state, action).await? {
+        return change_users_now(state, who, id, mode, chunk, list).await;
+    }
+    let db = &state.db;
+    let open = match chunk {
+        0 => None,
+        _ => approvals::store::open_replace(db, id, &who.username).await?,
+    };
+    if let Some(request) = open
+        && let Some(Payload::ReplaceUsers { mut ids, .. }) =
+            approvals::store::payload(db, request).await?
+        && ids.len() == chunk as usize * USERS_CHUNK
+    {
+        ids.extend(list.ids.iter().cloned());
+        let total = ids.len() as u32;
+        let payload = Payload::ReplaceUsers {
+            badge_id: id,
+            ids,
+            total,
+        };
+        if approvals::store::set_payload(db, request, &payload).await? {
+            return Ok(waiting(request));
+        }
+    }
+    let total = list.ids.len() as u32;
+    let payload = Payload::ReplaceUsers {
+        badge_id: id,
+        ids: list.ids,
+        total,
+    };
+    let label = format!("badge #{id}");
+    let request =
+        approvals::request(state, who, action, Some(id.to_string()), &label, &payload).await?;
+    Ok(waiting(request))
+}
+
+/// Nothing sent: the list waits in approval request `request`.
+fn waiting(request: i64) -> UsersChanged {
+    UsersChanged {
+        waiting: Some(request),
+        ..UsersChanged::default()
+    }
+}
+
+/// Sends one chunk of a user list now: chunk 0 of a replace replaces, later chunks add.
+pub async fn change_users_now(
     state: &AppState,
     who: &Account,
     id: i64,
@@ -107,5 +189,9 @@ pub async fn change_users(
             _ => upstream.add_badge_users(id, &list.ids).await,
         }
     };
-    change(state, badge_change(who, action, Some(id), summary), call).await
+    let changed = change(state, badge_change(who, action, Some(id), summary), call).await?;
+    if let Err(err) = assigned::note(&state.db, id, mode, chunk, &list.ids).await {
+        tracing::error!("cannot note badge {id}'s users: {err}");
+    }
+    Ok(changed)
 }

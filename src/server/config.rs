@@ -47,6 +47,10 @@ pub struct Config {
     pub bootstrap_admin_password: Option<SecretString>,
     /// `TAGMANGO_*`.
     pub tagmango: TagMangoConfig,
+    /// `DASHBOARD_SNAPSHOT_DAYS`: how long a deleted item's snapshot can be restored (30).
+    pub snapshot_days: i64,
+    /// `DASHBOARD_APPROVAL_HOURS`: how long a request waits for a second person (24).
+    pub approval_hours: i64,
 }
 
 /// Why the dashboard refuses to start.
@@ -74,6 +78,8 @@ pub enum ConfigError {
     UnknownRegion(String),
     #[error("{0:?} must be an http:// or https:// URL (WATCHERS_BASE_URL or TAGMANGO_BASE_URL).")]
     BadBaseUrl(String),
+    #[error("{0}={1:?} must be a whole number from 1 to 3650.")]
+    BadNumber(&'static str, String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
     BadPublicUrl(String),
     #[error(
@@ -153,7 +159,24 @@ impl Config {
         {
             return Err(ConfigError::PlainHttpUpstream(url.to_owned()));
         }
+        let number = |name: &'static str, default: i64| match get(name) {
+            None => Ok(default),
+            Some(v) => v
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=3650).contains(n))
+                .ok_or(ConfigError::BadNumber(name, v)),
+        };
         Ok(Config {
+            snapshot_days: number(
+                "DASHBOARD_SNAPSHOT_DAYS",
+                crate::model::undo::DEFAULT_KEEP_DAYS,
+            )?,
+            approval_hours: number(
+                "DASHBOARD_APPROVAL_HOURS",
+                crate::model::approval::DEFAULT_EXPIRY_HOURS,
+            )?,
             region,
             base_url,
             credentials,

@@ -3,17 +3,19 @@
 
 mod publish;
 
-pub use publish::submit;
+pub use publish::{send, submit};
 
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;
 use super::change::{Change, change, for_viewer, read};
 use super::drafts;
 use super::state::AppState;
+use super::undo;
 use super::upstream::{UpstreamError, WatchersClient};
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
+use crate::model::approval::{ApprovalAction, Payload};
 use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE, WithReport};
 use crate::model::loose::Listed;
 use crate::model::offer::Offer;
@@ -25,6 +27,13 @@ use std::future::Future;
 /// A composer's form with the upstream calls of its kind: how it is published, listed, read and
 /// deleted.
 pub trait Composer: ComposerForm {
+    /// The approval rule a publish to everyone (GLOBAL) falls under.
+    const GLOBAL_ACTION: ApprovalAction;
+    /// What a request waiting for approval holds to publish this form later.
+    fn awaiting(draft_key: String, target: Option<i64>, form: Self) -> Payload;
+    /// Whether the payload reaches everyone (an offer's GLOBAL audience; an advertisement
+    /// aimed at no room in particular goes to every room).
+    fn reaches_everyone(input: &Self::Input) -> bool;
     /// The room and user ids the input targets.
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>);
     /// Creates (no `target`) or updates item `target`, sent once; the answer read leniently.
@@ -49,6 +58,20 @@ pub trait Composer: ComposerForm {
 }
 
 impl Composer for OfferForm {
+    const GLOBAL_ACTION: ApprovalAction = ApprovalAction::PublishGlobalOffer;
+
+    fn reaches_everyone(input: &Self::Input) -> bool {
+        input.audience.as_str() == "GLOBAL"
+    }
+
+    fn awaiting(draft_key: String, target: Option<i64>, form: Self) -> Payload {
+        Payload::Offer {
+            draft_key,
+            target,
+            form: Box::new(form),
+        }
+    }
+
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
         (
             input.external_room_ids.clone(),
@@ -82,6 +105,20 @@ impl Composer for OfferForm {
 }
 
 impl Composer for AdForm {
+    const GLOBAL_ACTION: ApprovalAction = ApprovalAction::PublishGlobalAdvertisement;
+
+    fn reaches_everyone(input: &Self::Input) -> bool {
+        input.external_room_ids.is_empty()
+    }
+
+    fn awaiting(draft_key: String, target: Option<i64>, form: Self) -> Payload {
+        Payload::Advertisement {
+            draft_key,
+            target,
+            form: Box::new(form),
+        }
+    }
+
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>) {
         let rooms = input
             .external_room_ids
@@ -145,29 +182,45 @@ pub async fn get<F: Composer>(state: &AppState, id: i64) -> Result<WithReport<F:
 }
 
 /// Deletes published item `id` (named `name` in the audit log), never retried, and forgets its
-/// report.
+/// report; what it was (with the ids it was last sent to) is kept first for "Restore", whose
+/// snapshot this answers.
 pub async fn delete<F: Composer>(
     state: &AppState,
     who: &Account,
     id: i64,
     name: &str,
-) -> Result<(), AppError> {
+) -> Result<Option<i64>, AppError> {
     let kind = F::KIND;
     let name: String = name.chars().take(60).collect();
-    let described = Change::watchers(
+    let target = undo::Target {
+        area: kind.area(),
+        item_id: &id.to_string(),
+        label: &name,
+        users: None,
+    };
+    let report = drafts::report(&state.db, kind, id).await?;
+    let read = async {
+        let item = F::get(&state.upstream, id).await?;
+        Ok(WithReport { item, report })
+    };
+    let kept = undo::before_delete(state, who, target, read).await?;
+    let mut described = Change::watchers(
         AuditEvent::new(&who.username, kind.area(), "delete")
             .target(id.to_string())
             .summary(format!("deleted {} “{name}”", kind.as_str())),
         format!("{} {id}", kind.noun()),
     );
-    change(state, described, F::delete(&state.upstream, id)).await?;
+    described.audit.link = kept.map(crate::model::undo::snapshot_path);
+    let deleted = change(state, described, F::delete(&state.upstream, id)).await;
+    undo::after_delete(state, kept, &deleted).await;
+    deleted?;
     if let Err(err) = drafts::forget_report(&state.db, kind, id).await {
         tracing::error!(
             "cannot forget the report of a deleted {}: {err}",
             kind.as_str()
         );
     }
-    Ok(())
+    Ok(kept)
 }
 
 /// Draft `key` of `kind`, with its form as it was typed.

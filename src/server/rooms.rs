@@ -3,12 +3,14 @@
 
 mod registry;
 
+use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{Change, change, read};
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use crate::error::AppError;
+use crate::model::approval::{ApprovalAction, Deletion, Payload};
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
 use std::sync::{Arc, Mutex};
@@ -118,33 +120,76 @@ pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result
     let summary = format!("created room “{}”{schedule}", input.name);
     let described = room_change(who, "create", &input.room_id, summary);
     change(state, described, state.upstream.create_room(&input)).await?;
+    remember_created(state, &input.room_id).await;
+    Ok(input.room_id)
+}
+
+/// Reads a room just created back into the registry (the create answer is not documented).
+pub async fn remember_created(state: &AppState, room_id: &str) {
     state.rooms.clear();
-    // The create answer is not documented: the registry is filled from GET.
-    match state.upstream.get_room(&input.room_id).await {
+    match state.upstream.get_room(room_id).await {
         Ok(mut room) => {
             if room.room_id.is_empty() {
-                room.room_id = input.room_id.clone();
+                room.room_id = room_id.to_owned();
             }
             let _ = registry::remember(&state.db, &room).await;
         }
         Err(err) => tracing::warn!(%err, "created a room but cannot read it back"),
     }
-    Ok(input.room_id)
 }
 
-/// Deletes room `room_id` (named `name` in the audit log) and forgets it here.
+/// Deletes room `room_id` (named `name` in the audit log) and forgets it here; a LIVE room waits
+/// for a second person instead when an administrator asked for that.
 pub async fn delete(
     state: &AppState,
     who: &Account,
     room_id: &str,
     name: &str,
-) -> Result<(), AppError> {
+) -> Result<Deletion, AppError> {
+    let action = ApprovalAction::DeleteLiveRoom;
+    if approvals::required(state, action).await? {
+        let room = read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
+        if room.status == Some(RoomStatus::Live) {
+            let mut room = room;
+            if room.room_id.is_empty() {
+                room.room_id = room_id.to_owned();
+            }
+            let label: String = name.chars().take(60).collect();
+            let payload = Payload::DeleteRoom { room };
+            let target = Some(room_id.to_owned());
+            let request = approvals::request(state, who, action, target, &label, &payload).await?;
+            return Ok(Deletion::Waiting { request });
+        }
+    }
+    delete_now(state, who, room_id, name)
+        .await
+        .map(|kept| Deletion::Deleted { kept })
+}
+
+/// Deletes room `room_id` now, keeping it first for "Restore"; answers the snapshot.
+pub async fn delete_now(
+    state: &AppState,
+    who: &Account,
+    room_id: &str,
+    name: &str,
+) -> Result<Option<i64>, AppError> {
     let name: String = name.chars().take(60).collect();
-    let described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
-    change(state, described, state.upstream.delete_room(room_id)).await?;
+    let target = super::undo::Target {
+        area: AuditArea::Rooms,
+        item_id: room_id,
+        label: &name,
+        users: None,
+    };
+    let read = state.upstream.get_room(room_id);
+    let kept = super::undo::before_delete(state, who, target, read).await?;
+    let mut described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
+    described.audit.link = kept.map(crate::model::undo::snapshot_path);
+    let deleted = change(state, described, state.upstream.delete_room(room_id)).await;
+    super::undo::after_delete(state, kept, &deleted).await;
     state.rooms.clear();
+    deleted?;
     let _ = registry::forget(&state.db, room_id).await;
-    Ok(())
+    Ok(kept)
 }
 
 /// Sets room `room_id`'s status.

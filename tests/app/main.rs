@@ -2,6 +2,7 @@
 //! server and its client on a two-thread runtime, like the production server.
 #![cfg(feature = "ssr")]
 
+mod approvals;
 mod assets;
 mod audit;
 mod auth;
@@ -24,3 +25,4 @@ mod sessions;
 mod statuses;
 mod support;
 mod tagmango;
+mod undo;

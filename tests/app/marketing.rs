@@ -45,12 +45,12 @@ pub fn with<'a>(
     form
 }
 
-async fn json(r: reqwest::Response) -> (u16, Value) {
+pub async fn json(r: reqwest::Response) -> (u16, Value) {
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
-async fn audit(app: &TestApp, cookie: &str, area: &str) -> Vec<Value> {
+pub async fn audit(app: &TestApp, cookie: &str, area: &str) -> Vec<Value> {
     let r = app
         .call(
             Some(cookie),

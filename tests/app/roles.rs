@@ -18,6 +18,8 @@ enum Who {
 enum Allowed {
     Everyone,
     SignedIn,
+    /// Any signed-in caller passes the guard, and is told the thing asked for does not exist.
+    SignedInMissing,
     AdminOnly,
     AdminAnd(Who),
 }
@@ -221,6 +223,32 @@ const FUNCTIONS: &[Case] = &[
         &[("id", SEEDED_AD), ("name", "Seeded")],
         Allowed::AdminAnd(Who::Marketing),
     ),
+    // After the deletes above: snapshot 1 is a room for admins and moderators, an offer for
+    // marketing, so each may see and restore it.
+    (
+        "/api/undo/list",
+        &[("area", "offers")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    ("/api/undo/get", &[("id", "1")], Allowed::SignedIn),
+    ("/api/undo/restore", &[("id", "1")], Allowed::SignedIn),
+    ("/api/undo/badge-users", &[("id", "1")], Allowed::SignedIn),
+    ("/api/approvals/list", &[], Allowed::SignedIn),
+    (
+        "/api/approvals/get",
+        &[("id", "999999")],
+        Allowed::SignedInMissing,
+    ),
+    (
+        "/api/approvals/decide",
+        &[("id", "999999"), ("decision", "approve")],
+        Allowed::SignedInMissing,
+    ),
+    (
+        "/api/approvals/rules",
+        &[("rules[sent]", "1")],
+        Allowed::AdminOnly,
+    ),
     ("/api/exclusions/list", &[], Allowed::SignedIn),
     (
         "/api/exclusions/set",
@@ -341,10 +369,14 @@ async fn every_server_function_checks_its_caller() {
             let body = response.text().await.unwrap();
             let expect_ok = match allowed {
                 Allowed::Everyone => true,
-                Allowed::SignedIn => who != Who::Anonymous,
+                Allowed::SignedIn | Allowed::SignedInMissing => who != Who::Anonymous,
                 Allowed::AdminOnly => who == Who::Admin,
                 Allowed::AdminAnd(other) => who == Who::Admin || who == *other,
             };
+            if matches!(allowed, Allowed::SignedInMissing) && who != Who::Anonymous {
+                assert_eq!(status, 404, "{who:?} {path}: {body}");
+                continue;
+            }
             if expect_ok {
                 assert_eq!(status, 200, "{who:?} {path}: {body}");
             } else {

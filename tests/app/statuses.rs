@@ -217,6 +217,17 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         &[("id", "999999"), ("name", "Gone")],
         404,
     ),
+    ("/api/approvals/get", &[("id", "999999")], 404),
+    ("/api/approvals/rules", &[("rules", "all")], 422),
+    (
+        "/api/approvals/decide",
+        &[("id", "1"), ("decision", "maybe")],
+        422,
+    ),
+    ("/api/undo/list", &[("area", "staff")], 422),
+    ("/api/undo/get", &[("id", "999999")], 404),
+    ("/api/undo/restore", &[("id", "999999")], 404),
+    ("/api/undo/badge-users", &[("id", "999999")], 404),
     (
         "/api/exclusions/set",
         &[("user_id", " "), ("excluded", "true")],
@@ -245,6 +256,7 @@ const NO_ARGUMENTS: &[&str] = &[
     "/api/rooms/list",
     "/api/tagmango/list",
     "/api/exclusions/list",
+    "/api/approvals/list",
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 #[server(endpoint = "auth/me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
-    use crate::server::auth::guard::signed_in;
+    use crate::server::{approvals, auth::guard::signed_in};
     match signed_in().await {
-        Ok((_, account)) => Ok(Some(Me {
+        Ok((state, account)) => Ok(Some(Me {
+            waiting: approvals::waiting_for(&state, &account).await,
             username: account.username,
             role: account.role,
         })),

@@ -18,5 +18,17 @@ pub async fn change_badge_users(
     use crate::server::{auth::guard, badges, change::invalid};
     let (state, who) = guard::require(Capability::AssignBadgeUsers).await?;
     let list = UserIdList::chunk(&ids).map_err(invalid)?;
-    badges::change_users(&state, &who, id, mode, chunk, list).await
+    let changed = badges::change_users(&state, &who, id, mode, chunk, list).await?;
+    // A plain form (no JavaScript) goes to the request it made; the page's own chunks stay put.
+    let plain_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if let (Some(request), true) = (changed.waiting, plain_form) {
+        leptos_axum::redirect(&crate::model::approval::request_path(request));
+    }
+    Ok(changed)
 }

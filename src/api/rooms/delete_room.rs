@@ -1,15 +1,18 @@
-//! `delete_room`: deletes a room (the page asks first, naming it) and forgets it here.
+//! `delete_room`: deletes a room (the page asks first, naming it) and forgets it here; the list then offers "Restore". A LIVE room may wait for a second person instead.
 
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(endpoint = "rooms/delete")]
-pub async fn delete_room(room_id: String, name: String) -> Result<(), AppError> {
+pub async fn delete_room(
+    room_id: String,
+    name: String,
+) -> Result<crate::model::approval::Deletion, AppError> {
     use crate::model::{room, staff::Capability};
     use crate::server::{auth::guard, change::invalid, rooms};
     let (state, who) = guard::require(Capability::EditRooms).await?;
     let room_id = room::room_id(&room_id).map_err(invalid)?;
-    rooms::delete(&state, &who, &room_id, &name).await?;
-    leptos_axum::redirect("/rooms");
-    Ok(())
+    let deletion = rooms::delete(&state, &who, &room_id, &name).await?;
+    leptos_axum::redirect(&deletion.location("/rooms"));
+    Ok(deletion)
 }

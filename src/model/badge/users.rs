@@ -93,6 +93,9 @@ pub struct UsersChanged {
     pub added: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed: Option<i64>,
+    /// Not sent: a replace waits for a second person, in approval request `waiting`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<i64>,
 }
 
 #[cfg(test)]

@@ -131,6 +131,11 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                     .into_iter()
                     .map(|e| {
                         let outcome_class = format!("pill pill--{}", e.outcome);
+                        // A delete links its snapshot ("Restore"); a restore, what it made.
+                        let link = e.link.clone().map(|href| {
+                            let text = if href.starts_with("/deleted/") { "Restore…" } else { "Open" };
+                            view! { " " <a href=href data-testid="audit-link">{text}</a> }
+                        });
                         view! {
                             <tr>
                                 <td>{e.at}</td>
@@ -139,7 +144,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                                 <td>{e.action}</td>
                                 <td>{e.target.unwrap_or_default()}</td>
                                 <td><span class=outcome_class>{e.outcome}</span></td>
-                                <td>{e.summary}</td>
+                                <td>{e.summary}{link}</td>
                             </tr>
                         }
                     })

@@ -4,8 +4,10 @@ use crate::api::advertisements::list_advertisements;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
+use crate::model::audit::AuditArea;
 use crate::model::draft::DraftKind;
 use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
@@ -27,9 +29,11 @@ pub fn AdvertisementsPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
+                <RecentlyDeletedLink area=AuditArea::Advertisements />
                 <IfCan capability=Capability::EditAdvertisements><a class="button" href="/advertisements/new">"New advertisement"</a></IfCan>
             </div>
         </div>
+        <DeletedNotice />
         <IfCan capability=Capability::EditAdvertisements><DraftList kind=DraftKind::Advertisement /></IfCan>
         <Suspense fallback=|| view! { <p class="muted">"Loading advertisements…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>

@@ -59,7 +59,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                 <ChainInfo badge=badge.clone() />
                 <BadgeUsersPanel badge=badge.id />
                 <DeletePanel what=format!("badge “{name}”")
-                    question=format!("Delete “{name}” (id {})? Users lose it. This cannot be undone.", badge.id)>
+                    question=format!("Delete “{name}” (id {})? Users lose it. A copy is kept (with the users given it here): “Restore” recreates it with a new id.", badge.id)>
                     <ActionForm action=delete>
                             <input type="hidden" name="id" value=badge.id.to_string() />
                             <input type="hidden" name="name" value=name.clone() />

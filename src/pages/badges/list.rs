@@ -7,7 +7,9 @@ use crate::api::badges::list_badges;
 use crate::components::badge_preview::BadgePill;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
+use crate::model::audit::AuditArea;
 use crate::model::badge::{BADGES_PAGE, Badge, BadgeOrder};
 use crate::model::loose::Listed;
 use crate::model::staff::Capability;
@@ -41,8 +43,12 @@ pub fn BadgesPage() -> impl IntoView {
                 <h1>"Badges"</h1>
                 <p class="lead">"Design badges and hand them out. Newest first unless you sort otherwise."</p>
             </div>
-            <IfCan capability=Capability::EditBadges><a class="button" href="/badges/new">"New badge"</a></IfCan>
+            <div class="form-actions">
+                <RecentlyDeletedLink area=AuditArea::Badges />
+                <IfCan capability=Capability::EditBadges><a class="button" href="/badges/new">"New badge"</a></IfCan>
+            </div>
         </div>
+        <DeletedNotice />
         {move || (query.with(|q| q.get("notice")).as_deref() == Some("created-unread")).then(|| view! {
             <p class="notice notice--warning" role="status" data-testid="created-unread">
                 "The badge was created: Watchers accepted it, but its answer could not be read, so it \

@@ -56,7 +56,7 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
                 <ItemClashes kind=noun id />
                 <Explainer kind=noun id base />
                 <DeletePanel what=format!("{noun} “{name}”")
-                    question=format!("Delete “{name}” (id {id})? {}This cannot be undone.", F::DELETE_WARNING)>
+                    question=format!("Delete “{name}” (id {id})? {}A copy is kept: “Restore” recreates it with a new id.", F::DELETE_WARNING)>
                     {F::delete_form(id, name.clone())}
                 </DeletePanel>
             </div>

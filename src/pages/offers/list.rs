@@ -4,7 +4,9 @@ use crate::api::offers::list_offers;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
+use crate::model::audit::AuditArea;
 use crate::model::draft::DraftKind;
 use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
@@ -27,9 +29,11 @@ pub fn OffersPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/exclusions">"User exclusions"</a>
+                <RecentlyDeletedLink area=AuditArea::Offers />
                 <IfCan capability=Capability::EditOffers><a class="button" href="/offers/new">"New offer"</a></IfCan>
             </div>
         </div>
+        <DeletedNotice />
         <IfCan capability=Capability::EditOffers><DraftList kind=DraftKind::Offer /></IfCan>
         <Suspense fallback=|| view! { <p class="muted">"Loading offers…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>

@@ -114,7 +114,7 @@ fn RoomControls(
     };
     let voice_id = id.clone();
     let delete_id = id.clone();
-    let question = format!("Delete “{name}” ({id})? This cannot be undone.");
+    let question = format!("Delete “{name}” ({id})? A copy is kept: “Restore” recreates it.");
     view! {
         <section class="panel">
             <h2>"Voice"</h2>

@@ -5,6 +5,8 @@ use crate::api::rooms::{LookUpRoom, list_rooms};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FieldError, outcome};
 use crate::components::header::IfCan;
+use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
+use crate::model::audit::AuditArea;
 use crate::model::query::encode;
 use crate::model::staff::Capability;
 use leptos::prelude::*;
@@ -24,9 +26,11 @@ pub fn RoomsPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <a class="button button--quiet" href="/rooms/agenda">"Agenda"</a>
+                <RecentlyDeletedLink area=AuditArea::Rooms />
                 <IfCan capability=Capability::EditRooms><a class="button" href="/rooms/new">"New room"</a></IfCan>
             </div>
         </div>
+        <DeletedNotice />
         <ActionForm action=look_up attr:class="form form--inline filters">
             <label class="field">
                 <span>"Look up a room by id"</span>

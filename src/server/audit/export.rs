@@ -91,6 +91,7 @@ mod tests {
             target: Some("7".into()),
             outcome: "ok".into(),
             summary: "=HYPERLINK(\"x\"), \"quoted\"".into(),
+            link: None,
         };
         let text = String::from_utf8(to_csv(&[entry]).unwrap()).unwrap();
         assert!(text.starts_with("id,at,actor,action,area,target,outcome,summary\n"));

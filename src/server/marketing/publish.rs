@@ -5,6 +5,7 @@
 use super::Composer;
 use crate::error::AppError;
 use crate::model::draft::{DraftKind, Intent, PublishReport, Submitted};
+use crate::server::approvals;
 use crate::server::audit::{AuditEvent, record_quietly};
 use crate::server::auth::staff::Account;
 use crate::server::change::{Change, change_noted, invalid};
@@ -12,13 +13,18 @@ use crate::server::db::now_text;
 use crate::server::drafts::{self, Save};
 use crate::server::state::AppState;
 
+/// Notes on draft `key` why its publish failed.
+async fn note_error(state: &AppState, key: &str, err: &AppError) {
+    if let Err(db_err) = drafts::set_error(&state.db, key, &err.to_string()).await {
+        tracing::error!("cannot note why a publish failed: {db_err}");
+    }
+}
+
 /// Notes on draft `key` why its publish failed, and hands the error back. A browser without
 /// JavaScript is sent to the draft's page, which shows the reason; with JavaScript the error
 /// status stands and the composer shows it in place.
 async fn kept(state: &AppState, kind: DraftKind, key: &str, err: AppError) -> AppError {
-    if let Err(db_err) = drafts::set_error(&state.db, key, &err.to_string()).await {
-        tracing::error!("cannot note why a publish failed: {db_err}");
-    }
+    note_error(state, key, &err).await;
     leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
     err
 }
@@ -74,22 +80,52 @@ pub async fn submit<F: Composer>(
         Ok(input) => input,
         Err(problems) => return Err(kept(state, kind, key, invalid(problems)).await),
     };
+    if F::reaches_everyone(&input) && approvals::required(state, F::GLOBAL_ACTION).await? {
+        let payload = F::awaiting(key.to_owned(), target, form.clone());
+        let target = target.map(|id| id.to_string());
+        let request =
+            approvals::request(state, who, F::GLOBAL_ACTION, target, &label, &payload).await?;
+        return Ok(Submitted::AwaitingApproval { request });
+    }
+    send(state, who, key, target, form, &input, None)
+        .await
+        .inspect_err(|_| leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base())))
+}
+
+/// Publishes `input` (draft `key`'s form), sent once: creates an item, or updates `target`. On
+/// success the draft is gone and the report kept; a failure is noted on the draft. `asked_by`:
+/// who asked for it, when `who` approved someone else's request.
+pub async fn send<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    key: &str,
+    target: Option<i64>,
+    form: &F,
+    input: &F::Input,
+    asked_by: Option<&str>,
+) -> Result<Submitted, AppError> {
+    let kind = F::KIND;
+    let label = form.label();
     let noun = kind.noun();
+    let approved = asked_by.map_or_else(String::new, |by| format!(" (asked by {by}, approved)"));
     let mut audit = AuditEvent::new(
         &who.username,
         kind.area(),
         if target.is_some() { "update" } else { "create" },
     )
-    .summary(format!("published {} “{label}”", kind.as_str()));
+    .summary(format!("published {} “{label}”{approved}", kind.as_str()));
     if let Some(id) = target {
         audit = audit.target(id.to_string());
     }
     let what = target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
     let described = Change::watchers(audit, what);
-    let call = F::publish(&state.upstream, target, &input);
+    let call = F::publish(&state.upstream, target, input);
     let sent = match change_noted(state, described, call, |sent| sent.unread.clone()).await {
         Ok(sent) => sent,
-        Err(err) => return Err(kept(state, kind, key, err).await),
+        Err(err) => {
+            note_error(state, key, &err).await;
+            return Err(err);
+        }
     };
     let Some(id) = sent.id.or(target) else {
         // Accepted, but which item it became is unknown: never invite a second publish.
@@ -105,7 +141,7 @@ pub async fn submit<F: Composer>(
             note,
         });
     };
-    let (sent_room_ids, sent_user_ids) = F::sent_ids(&input);
+    let (sent_room_ids, sent_user_ids) = F::sent_ids(input);
     let report = PublishReport {
         targeting: sent.targeting,
         sent_room_ids,

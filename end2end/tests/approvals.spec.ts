@@ -1,0 +1,103 @@
+// A second approver in real browsers: an administrator makes GLOBAL offers wait; marketing asks
+// for one and cannot approve it themselves; the administrator sees the count in the header, the
+// composer's own preview, approves it (sent once) or rejects another with a reason. These runs
+// come after every other spec (see playwright.config.ts): the rules are the server's, not a tab's.
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { ADMIN, MARKETING, statePath } from "./people";
+import { jsEnabled, open } from "./support";
+
+test.describe.configure({ mode: "serial" });
+
+async function as(browser: Browser, person: typeof ADMIN, info: Parameters<typeof open>[1]) {
+  const context = await browser.newContext({
+    storageState: statePath(person),
+    javaScriptEnabled: jsEnabled(info),
+  });
+  return context.newPage();
+}
+
+async function setGlobalOfferRule(page: Page, info: Parameters<typeof open>[1], on: boolean) {
+  await open(page, info, "/approvals");
+  const box = page.getByLabel("Publishing a GLOBAL offer");
+  if (on) await box.check();
+  else await box.uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("approval-rules")).toContainText(
+    `Publishing a GLOBAL offer: ${on ? "waits for a second person" : "sent at once"}`,
+  );
+}
+
+/// Marketing composes a GLOBAL offer and presses Publish; answers the request's page.
+async function askForGlobalOffer(page: Page, info: Parameters<typeof open>[1], title: string) {
+  await open(page, info, "/offers/new");
+  await page.locator("[name='form[title]']").fill(title);
+  await page.locator("[name='form[text]']").fill("For everyone");
+  await page.locator("[name='form[link_text]']").fill("Claim");
+  await page.locator("[name='form[link]']").fill("https://www.watchers.io/");
+  await page.locator("[name='form[start][local]']").fill("2032-01-10T10:00:00");
+  await page.locator("[name='form[audience]'][value='GLOBAL']").check();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/approvals\/\d+$/);
+  await expect(page.getByTestId("approval-state")).toHaveText("Waiting for approval");
+  await expect(page.getByTestId("approval-waiting")).toBeVisible();
+  await expect(page.getByTestId("decide-form")).toHaveCount(0);
+  return page.url();
+}
+
+test("a GLOBAL offer waits until a second person approves it", async ({ browser }, info) => {
+  const admin = await as(browser, ADMIN, info);
+  const mia = await as(browser, MARKETING, info);
+  await setGlobalOfferRule(admin, info, true);
+  try {
+    const title = `For all ${info.project.name} ${Date.now()}`;
+    const request = await askForGlobalOffer(mia, info, title);
+
+    await open(admin, info, "/");
+    await expect(admin.getByTestId("approvals-count")).toContainText("Waiting for approval");
+    await admin.getByTestId("approvals-count").click();
+    await admin.locator("main a", { hasText: title }).click();
+    await expect(admin).toHaveURL(request);
+    await expect(admin.getByTestId("in-feed").getByTestId("mk-card")).toContainText(title);
+    if (jsEnabled(info)) {
+      const results = await new AxeBuilder({ page: admin })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .exclude("[data-testid=mk-card]")
+        .analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+    }
+    await admin.getByRole("button", { name: "Approve and send" }).click();
+    await expect(admin.getByTestId("approval-state")).toHaveText("Approved and sent");
+    await expect(admin.getByTestId("approval-outcome")).toContainText("published as offer #");
+
+    await open(admin, info, "/offers");
+    await expect(admin.locator("main")).toContainText(title);
+  } finally {
+    await setGlobalOfferRule(admin, info, false);
+  }
+});
+
+test("a rejection needs a reason, which the requester reads", async ({ browser }, info) => {
+  const admin = await as(browser, ADMIN, info);
+  const mia = await as(browser, MARKETING, info);
+  await setGlobalOfferRule(admin, info, true);
+  try {
+    const title = `Not this one ${info.project.name} ${Date.now()}`;
+    const request = await askForGlobalOffer(mia, info, title);
+    await open(admin, info, new URL(request).pathname);
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.locator("[data-field=reason]")).toContainText("Say why");
+    await admin.getByLabel(/Reason/).fill("Wrong week for this");
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.getByTestId("approval-state")).toHaveText("Rejected");
+
+    await open(mia, info, new URL(request).pathname);
+    await expect(mia.getByTestId("approval-reason")).toHaveText("Wrong week for this");
+    // Nothing was published; the draft stays for another try.
+    await open(mia, info, "/offers");
+    await expect(mia.locator("tr[data-offer-id]", { hasText: title })).toHaveCount(0);
+    await expect(mia.locator("tr[data-draft]", { hasText: title })).toHaveCount(1);
+  } finally {
+    await setGlobalOfferRule(admin, info, false);
+  }
+});

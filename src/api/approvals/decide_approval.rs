@@ -1,0 +1,26 @@
+//! `decide_approval`: approves a request (sending it, once) or rejects it with a reason. Only
+//! another member of staff whose role allows the action may.
+
+use crate::error::AppError;
+use crate::model::approval::Approval;
+use leptos::prelude::*;
+
+/// `decision`: `approve` or `reject` (which needs a `reason`).
+#[server(endpoint = "approvals/decide")]
+pub async fn decide_approval(
+    id: i64,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<Approval, AppError> {
+    use crate::model::{approval::request_path, staff::Capability};
+    use crate::server::{approvals, auth::guard};
+    let approve = match decision.as_str() {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::invalid("decision", "Approve or reject.")),
+    };
+    let (state, who) = guard::require(Capability::View).await?;
+    let decided = approvals::decide(&state, &who, id, approve, &reason).await?;
+    leptos_axum::redirect(&request_path(id));
+    Ok(decided)
+}

@@ -1,0 +1,78 @@
+//! Real undo where staff meet it: the notice a list shows right after a delete, with "Restore",
+//! the restore form itself, and the link to an area's recently deleted items.
+
+use crate::api::undo::{RestoreDeleted, get_deleted};
+use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::header::IfCan;
+use crate::model::audit::AuditArea;
+use crate::model::undo::{self, Deleted};
+use leptos::prelude::*;
+
+/// "Restore" for snapshot `deleted`: one press recreates it (a room asks which id, its old one
+/// first). Without JavaScript the browser goes to the snapshot's page, which says how it ended.
+#[component]
+pub fn RestoreForm(deleted: Deleted) -> impl IntoView {
+    let restore = ServerAction::<RestoreDeleted>::new();
+    let result = outcome(restore.value());
+    let noun = undo::noun(deleted.area);
+    let room = (deleted.area == AuditArea::Rooms).then(|| {
+        view! {
+            <label class="field"><span>"Room id"</span>
+                <input name="room_id" value=deleted.item_id.clone() autocomplete="off" />
+                <small class="muted">"Its old id while that is free; else pick another."</small>
+                <FieldError result field="room_id" /></label>
+        }
+    });
+    view! {
+        <ActionForm action=restore attr:class="form form--inline" attr:data-testid="restore-form">
+            <input type="hidden" name="id" value=deleted.id.to_string() />
+            {room}
+            <button class="button" type="submit">{format!("Restore {noun} “{}”", deleted.label)}</button>
+        </ActionForm>
+        <ResultNote result ok="Restored." />
+    }
+}
+
+/// The notice a list shows after a delete (`?deleted=<snapshot>`), with "Restore".
+#[component]
+pub fn DeletedNotice() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let kept = move || query.with(|q| q.get("deleted").and_then(|id| id.parse::<i64>().ok()));
+    let deleted = Resource::new(kept, |id| async move {
+        match id {
+            Some(id) => get_deleted(id).await.ok(),
+            None => None,
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                deleted.await.map(|d| {
+                    let noun = undo::noun(d.area);
+                    let text = format!("Deleted {noun} “{}” ({}).", d.label, d.item_id);
+                    let restorable = d.restorable();
+                    let status = (!restorable).then(|| d.restore_text());
+                    let path = undo::snapshot_path(d.id);
+                    view! {
+                        <section class="panel notice-panel" role="status" data-testid="deleted-notice">
+                            <p><strong>{text}</strong>" A copy is kept: “Restore” recreates it with a new id."</p>
+                            {status.map(|s| view! { <p>{s}</p> })}
+                            {restorable.then(|| view! { <RestoreForm deleted=d.clone() /> })}
+                            <p class="muted"><a href=path>"What was kept"</a></p>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// "Recently deleted" of `area`, for those who may restore its items.
+#[component]
+pub fn RecentlyDeletedLink(area: AuditArea) -> impl IntoView {
+    view! {
+        <IfCan capability=undo::capability(area)>
+            <a class="button button--quiet" href=undo::list_path(area)>"Recently deleted"</a>
+        </IfCan>
+    }
+}

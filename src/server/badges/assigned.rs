@@ -1,0 +1,52 @@
+//! The users the dashboard itself gave each badge: the API cannot list a badge's users, so this
+//! is what a deleted badge's restore can give back.
+
+use crate::model::badge::UsersMode;
+use sqlx::SqlitePool;
+
+/// Notes a chunk the platform accepted: chunk 0 of a replace starts the list afresh.
+pub async fn note(
+    db: &SqlitePool,
+    badge: i64,
+    mode: UsersMode,
+    chunk: u32,
+    ids: &[String],
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if mode == UsersMode::Replace && chunk == 0 {
+        sqlx::query("DELETE FROM badge_assignments WHERE badge_id = ?")
+            .bind(badge)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for id in ids {
+        let sql = if mode == UsersMode::Remove {
+            "DELETE FROM badge_assignments WHERE badge_id = ? AND user_id = ?"
+        } else {
+            "INSERT OR IGNORE INTO badge_assignments (badge_id, user_id) VALUES (?, ?)"
+        };
+        sqlx::query(sql)
+            .bind(badge)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The users the dashboard gave badge `badge`, in a stable order.
+pub async fn known(db: &SqlitePool, badge: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM badge_assignments WHERE badge_id = ? ORDER BY user_id")
+        .bind(badge)
+        .fetch_all(db)
+        .await
+}
+
+/// Forgets a deleted badge's users (its snapshot keeps them).
+pub async fn forget(db: &SqlitePool, badge: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM badge_assignments WHERE badge_id = ?")
+        .bind(badge)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

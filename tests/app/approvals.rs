@@ -1,0 +1,324 @@
+//! The second approver over HTTP: with a rule on, a GLOBAL offer, a LIVE room's delete and a
+//! whole user list wait as requests; another person approves (sent exactly once) or rejects with
+//! a reason; nobody approves their own; unanswered requests expire; every step is audited.
+
+use crate::marketing::{OFFER, audit, json, with};
+use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use crate::undo::quiet_hits;
+use serde_json::Value;
+use watchers_dashboard::model::draft::new_draft_key;
+use watchers_dashboard::model::staff::Role;
+
+async fn turn_on(app: &TestApp, admin: &str, rules: &[&str]) {
+    let names: Vec<String> = rules.iter().map(|r| format!("rules[{r}]")).collect();
+    let mut form = vec![("rules[sent]", "1")];
+    form.extend(names.iter().map(|n| (n.as_str(), "on")));
+    let (status, body) = json(app.call(Some(admin), "/api/approvals/rules", &form).await).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// Three people: admin, marketing `mia`, moderator `max`.
+async fn people(app: &TestApp) -> (String, String, String) {
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    app.add_staff("mia", Role::Marketing, "mia-password-1234")
+        .await;
+    app.add_staff("max", Role::Moderator, "max-password-1234")
+        .await;
+    let mia = app.sign_in("mia", "mia-password-1234").await;
+    let max = app.sign_in("max", "max-password-1234").await;
+    (admin, mia, max)
+}
+
+async fn ask_for_global_offer(app: &TestApp, cookie: &str) -> i64 {
+    let key = new_draft_key();
+    let form = with(
+        OFFER,
+        &[
+            ("draft_key", key.as_str()),
+            ("form[audience]", "GLOBAL"),
+            ("form[room_ids]", ""),
+        ],
+    );
+    let (status, body) = json(app.call(Some(cookie), "/api/offers/submit", &form).await).await;
+    assert_eq!(status, 200, "{body}");
+    body["AwaitingApproval"]["request"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("a request, not a publish: {body}"))
+}
+
+async fn decide(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    decision: &str,
+    reason: &str,
+) -> (u16, Value) {
+    let id = id.to_string();
+    let form = [
+        ("id", id.as_str()),
+        ("decision", decision),
+        ("reason", reason),
+    ];
+    json(app.call(Some(cookie), "/api/approvals/decide", &form).await).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_global_offer_waits_until_another_person_approves_it_and_is_sent_once() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, max) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_offer"]).await;
+
+    let before = quiet_hits(&app).await;
+    let request = ask_for_global_offer(&app, &mia).await;
+    assert_eq!(
+        quiet_hits(&app).await,
+        before,
+        "nothing is sent while it waits"
+    );
+
+    let (_, me) = json(app.call(Some(&admin), "/api/auth/me", &[]).await).await;
+    assert_eq!(me["waiting"], 1, "the header counts it for admin");
+    let (_, me) = json(app.call(Some(&mia), "/api/auth/me", &[]).await).await;
+    assert_eq!(me["waiting"], 0, "not for the person who asked");
+
+    let (status, own) = decide(&app, &mia, request, "approve", "").await;
+    assert_eq!(status, 422, "{own}");
+    assert_eq!(own["Invalid"]["field"], "decision");
+    let (status, _) = decide(&app, &max, request, "approve", "").await;
+    assert_eq!(status, 403, "a moderator may not publish offers");
+    assert_eq!(quiet_hits(&app).await, before, "still nothing sent");
+
+    let (status, page) = json(
+        app.call(
+            Some(&admin),
+            "/api/approvals/get",
+            &[("id", &request.to_string())],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(page["payload"]["Offer"]["form"]["audience"], "GLOBAL");
+    assert_eq!(page["can_decide"], true);
+
+    let (status, decided) = decide(&app, &admin, request, "approve", "Looks right").await;
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["state"], "sent");
+    assert_eq!(
+        quiet_hits(&app).await - before,
+        1,
+        "exactly one upstream write"
+    );
+    let outcome = decided["outcome"].as_str().unwrap();
+    let id = outcome
+        .strip_prefix("published as offer #")
+        .unwrap_or_else(|| panic!("{outcome}"));
+    let (status, offer) = json(
+        app.call(Some(&admin), "/api/offers/get", &[("id", id)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(offer["item"]["title"], "Double odds tonight");
+
+    let before_again = quiet_hits(&app).await;
+    let (status, _) = decide(&app, &admin, request, "approve", "").await;
+    assert_eq!(status, 422, "decided once");
+    assert_eq!(quiet_hits(&app).await, before_again);
+
+    let actions: Vec<String> = audit(&app, &admin, "offers")
+        .await
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect();
+    for step in ["request approval", "approve", "create", "send approved"] {
+        assert!(actions.iter().any(|a| a == step), "{step} in {actions:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejection_needs_a_reason_and_sends_nothing() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, _) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_offer"]).await;
+    let before = quiet_hits(&app).await;
+    let request = ask_for_global_offer(&app, &mia).await;
+    let (status, body) = decide(&app, &admin, request, "reject", "  ").await;
+    assert_eq!(status, 422);
+    assert_eq!(body["Invalid"]["field"], "reason");
+    let (status, body) = decide(&app, &admin, request, "reject", "Wrong week").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["state"], "rejected");
+    assert_eq!(body["reason"], "Wrong week");
+    assert_eq!(
+        quiet_hits(&app).await,
+        before,
+        "a rejected request sends nothing"
+    );
+    let entries = audit(&app, &admin, "offers").await;
+    assert!(entries.iter().any(|e| {
+        e["action"] == "reject"
+            && e["summary"]
+                .as_str()
+                .unwrap()
+                .contains("reason: Wrong week")
+    }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unanswered_request_expires_and_can_no_longer_be_approved() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, _) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_offer"]).await;
+    let before = quiet_hits(&app).await;
+    let request = ask_for_global_offer(&app, &mia).await;
+    let _ = admin;
+    app.clock.advance(24 * 3600 + 60);
+    // A day on, the sessions have ended too.
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let (_, me) = json(app.call(Some(&admin), "/api/auth/me", &[]).await).await;
+    assert_eq!(me["waiting"], 0, "an expired request is not counted");
+    let (status, body) = decide(&app, &admin, request, "approve", "").await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["Invalid"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired")
+    );
+    assert_eq!(quiet_hits(&app).await, before);
+    let entries = audit(&app, &admin, "offers").await;
+    assert!(entries.iter().any(|e| e["action"] == "approval expired"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_room_delete_and_a_whole_user_list_wait_for_approval_too() {
+    let app = spawn_app(&[]).await;
+    let (admin, _, max) = people(&app).await;
+    turn_on(&app, &admin, &["delete_live_room", "replace_badge_users"]).await;
+    let r = app
+        .call(
+            Some(&max),
+            "/api/rooms/status",
+            &[("room_id", "main-stage"), ("status", "LIVE")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let before = quiet_hits(&app).await;
+    let (status, body) = json(
+        app.call(
+            Some(&max),
+            "/api/rooms/delete",
+            &[("room_id", "main-stage"), ("name", "Main stage")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let request = body["Waiting"]["request"].as_i64().expect("a request");
+    let reads = quiet_hits(&app).await - before;
+    assert_eq!(reads, 1, "one read (its status), no delete");
+    let (status, decided) = decide(&app, &admin, request, "approve", "").await;
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["state"], "sent", "{decided}");
+    let (status, _) = json(
+        app.call(
+            Some(&admin),
+            "/api/rooms/look-up",
+            &[("room_id", "main-stage")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 404, "deleted once approved");
+    let (_, kept) = json(
+        app.call(Some(&admin), "/api/undo/list", &[("area", "rooms")])
+            .await,
+    )
+    .await;
+    assert_eq!(kept[0]["item_id"], "main-stage", "and kept for restore");
+
+    // A 600-id list arrives in two chunks and waits as one request.
+    let ids: Vec<String> = (0..600).map(|n| format!("fan-{n:03}")).collect();
+    let before = quiet_hits(&app).await;
+    let mut requests = Vec::new();
+    for (chunk, part) in ids.chunks(500).enumerate() {
+        let (status, body) = json(
+            app.call(
+                Some(&max),
+                "/api/badges/users",
+                &[
+                    ("id", "3"),
+                    ("mode", "replace"),
+                    ("ids", &part.join("\n")),
+                    ("chunk", &chunk.to_string()),
+                ],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        requests.push(body["waiting"].as_i64().expect("waiting"));
+    }
+    assert_eq!(requests[0], requests[1], "one request for the whole list");
+    assert_eq!(quiet_hits(&app).await, before, "nothing sent yet");
+    let (_, page) = json(
+        app.call(
+            Some(&admin),
+            "/api/approvals/get",
+            &[("id", &requests[0].to_string())],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(page["payload"]["ReplaceUsers"]["total"], 600);
+    let (status, decided) = decide(&app, &admin, requests[0], "approve", "").await;
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["state"], "sent", "{decided}");
+    assert_eq!(
+        quiet_hits(&app).await - before,
+        2,
+        "a replace and an add: the two chunks, once each"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_advertisement_for_every_room_waits_one_for_a_room_does_not() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, _) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_advertisement"]).await;
+    let submit = |rooms: &'static str| {
+        let key = new_draft_key();
+        let form = vec![
+            ("draft_key", key),
+            ("intent", "publish".into()),
+            ("form[template]", "2".into()),
+            ("form[room_ids]", rooms.into()),
+            ("form[langs][0][lang]", "en".into()),
+            ("form[langs][0][title]", "Big match".into()),
+            ("form[langs][0][text]", "Watch with us".into()),
+            ("form[langs][0][link]", "https://watchers.io".into()),
+            ("form[langs][0][link_text]", "More".into()),
+        ];
+        let form: Vec<(&str, String)> = form;
+        let app = &app;
+        let mia = mia.clone();
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            json(
+                app.call(Some(&mia), "/api/advertisements/submit", &form)
+                    .await,
+            )
+            .await
+        }
+    };
+    let (status, body) = submit("").await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["AwaitingApproval"]["request"].is_i64(), "{body}");
+    let (status, body) = submit("main-stage").await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body["Published"]["id"].is_i64(),
+        "one room: sent at once: {body}"
+    );
+}
