@@ -96,6 +96,10 @@ E2E_LOOSE_ADDR ?= 127.0.0.1:3011
 E2E_ENV = $(SANDBOX_ENV) $(SITE_ENV) DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD)
 
 test-e2e: deps site
+	@for addr in $(E2E_ADDR) $(E2E_LOOSE_ADDR); do \
+	  ! (: > /dev/tcp/$${addr/://}) 2>/dev/null \
+	    || { echo "$$addr is taken: stop what listens there (the tests would run against it) or set E2E_ADDR / E2E_LOOSE_ADDR"; exit 1; }; \
+	done
 	rm -rf $(E2E_DIR) && mkdir -p $(E2E_DIR)/loose
 	$(E2E_ENV) LEPTOS_SITE_ADDR=$(E2E_ADDR) DATABASE_URL=sqlite://$(E2E_DIR)/dashboard.db \
 		$(SERVER_BIN) > $(E2E_DIR)/server.log 2>&1 & server=$$!; \
