@@ -119,8 +119,10 @@ fn calendar(v: CalendarView) -> impl IntoView {
                 </select>
             </label>
             <label class="field">
-                <span>"Date"</span>
-                <input type="date" name="date" value=v.anchor.to_string() />
+                <span>"Date (empty: today)"</span>
+                // Today stays empty, so a new time zone shows today there, not yesterday's date.
+                <input type="date" name="date"
+                    value=if v.anchor == v.today { String::new() } else { v.anchor.to_string() } />
                 {problem(&v, "date")}
             </label>
             <label class="field">

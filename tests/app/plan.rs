@@ -282,6 +282,23 @@ async fn a_draft_is_checked_before_publishing_and_pages_show_it_without_javascri
         "the navigation links the calendar"
     );
     assert!(page.contains(r#"data-testid="calendar-timeline""#));
+    // Today's date is not written into the filter form: changing only the zone there (UTC to
+    // Tokyo late in a UTC day) must show today in Tokyo, not the UTC date's week.
+    assert!(
+        page.contains(r#"type="date" name="date" value="""#)
+            || !page.contains(r#"name="date" value="2"#),
+        "an empty date (today) in the form"
+    );
+    let page = app
+        .get_as(&admin, "/calendar?view=day&date=2031-01-02")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"name="date" value="2031-01-02""#),
+        "a chosen date stays"
+    );
     let page = app
         .get_as(&admin, &format!("/offers/{id}?user=u-fan"))
         .await
