@@ -115,7 +115,8 @@ pub struct Clash {
 }
 
 /// `text` with its first letter upper-case: names such as `offer 12` start the sentences.
-fn capitalise(text: String) -> String {
+/// `text` with its first letter in upper case.
+pub fn capitalise(text: String) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

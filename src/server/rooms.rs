@@ -149,17 +149,20 @@ pub async fn delete(
     let action = ApprovalAction::DeleteLiveRoom;
     if approvals::required(state, action).await? {
         let room = read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
-        if room.status == Some(RoomStatus::Live) {
-            let mut room = room;
-            if room.room_id.is_empty() {
-                room.room_id = room_id.to_owned();
-            }
-            let label: String = name.chars().take(60).collect();
-            let payload = Payload::DeleteRoom { room };
-            let target = Some(room_id.to_owned());
-            let request = approvals::request(state, who, action, target, &label, &payload).await?;
-            return Ok(Deletion::Waiting { request });
+        if room.status != Some(RoomStatus::Live) {
+            // The room just read is what the snapshot keeps: no second read.
+            let kept = delete_read(state, who, room_id, name, async { Ok(room) }).await?;
+            return Ok(Deletion::Deleted { kept });
         }
+        let mut room = room;
+        if room.room_id.is_empty() {
+            room.room_id = room_id.to_owned();
+        }
+        let label: String = name.chars().take(60).collect();
+        let payload = Payload::DeleteRoom { room };
+        let target = Some(room_id.to_owned());
+        let request = approvals::request(state, who, action, target, &label, &payload).await?;
+        return Ok(Deletion::Waiting { request });
     }
     delete_now(state, who, room_id, name)
         .await
@@ -173,6 +176,17 @@ pub async fn delete_now(
     room_id: &str,
     name: &str,
 ) -> Result<Option<i64>, AppError> {
+    delete_read(state, who, room_id, name, state.upstream.get_room(room_id)).await
+}
+
+/// [`delete_now`], keeping what `read` answers for the room.
+async fn delete_read(
+    state: &AppState,
+    who: &Account,
+    room_id: &str,
+    name: &str,
+    read: impl std::future::Future<Output = Result<Room, UpstreamError>>,
+) -> Result<Option<i64>, AppError> {
     let name: String = name.chars().take(60).collect();
     let target = super::undo::Target {
         area: AuditArea::Rooms,
@@ -180,7 +194,6 @@ pub async fn delete_now(
         label: &name,
         users: None,
     };
-    let read = state.upstream.get_room(room_id);
     let kept = super::undo::before_delete(state, who, target, read).await?;
     let mut described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
     described.audit.link = kept.map(crate::model::undo::snapshot_path);

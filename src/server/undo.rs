@@ -14,6 +14,7 @@ use super::upstream::UpstreamError;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::badge::{USERS_CHUNK, UsersMode};
+use crate::model::clash::capitalise;
 use crate::model::undo::{self, Deleted, KnownUsers, Restore};
 
 /// Keeps `record` (item `item_id` of `area`, named `label`) before it is deleted; answers the
@@ -77,7 +78,7 @@ pub async fn before_delete<T: serde::Serialize>(
             return Ok(None);
         }
         Err(err) => {
-            let what = format!("{} {item_id}", capitalised(undo::noun(area)));
+            let what = format!("{} {item_id}", capitalise(undo::noun(area).to_owned()));
             tracing::warn!(%err, "cannot read an item before deleting it");
             return Err(err.into_app_error(crate::model::deployment::Platform::Watchers, &what));
         }
@@ -101,14 +102,6 @@ pub async fn after_delete<T>(state: &AppState, kept: Option<i64>, deleted: &Resu
     {
         discard(state, id).await;
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Forgets snapshot `id`: its delete did not happen.
