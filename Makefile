@@ -40,7 +40,7 @@ SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE
 	WATCHERS_SANDBOX_FILE=:memory:
 
 .PHONY: help run watch test build site reset-admin bench size-check deps deps-build deps-rust deps-node \
-        deps-chromium deps-bench lint fmt-check clippy test-rust test-e2e clean
+        deps-chromium deps-postgres deps-bench lint fmt-check clippy test-rust test-e2e clean
 
 help:
 	@echo "make run    build and serve the dashboard on the sandbox"
@@ -85,10 +85,24 @@ clippy:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
-test-rust:
-	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr
-	@echo "The integration tests again, against the sandbox in loose mode:"
-	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_SANDBOX_LOOSE=1 cargo test --features ssr --test app
+# The storage tests run against both backends: every test app on SQLite (strict and loose
+# sandbox), then every one on a fresh database of a throwaway PostgreSQL cluster
+# (tools/test-postgres.sh: Debian's server on a loopback port, its data under target/pg); that
+# run also holds the two-replica test and the `db copy` test. The cluster is stopped however the
+# recipe ends: the trap is set before it starts, in the one shell all of it runs in (a failing
+# stop fails the recipe too).
+PG_TEST_PORT ?= 55432
+PG_TEST := PG_TEST_PORT=$(PG_TEST_PORT) $(CURDIR)/tools/test-postgres.sh
+
+test-rust: deps-postgres
+	trap '$(PG_TEST) stop' EXIT; \
+	$(PG_TEST) start; \
+	pg_url=$$($(PG_TEST) url); \
+	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr; \
+	echo "The integration tests again, against the sandbox in loose mode:"; \
+	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_SANDBOX_LOOSE=1 cargo test --features ssr --test app; \
+	echo "The integration tests again, against PostgreSQL:"; \
+	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_POSTGRES_URL=$$pg_url TEST_DATABASE=postgres cargo test --features ssr --test app
 
 # The built server in the background (stopped however the tests end), and a second one on a
 # loose-mode sandbox for loose.spec.ts; then Playwright against them.
@@ -158,7 +172,7 @@ bench: deps-bench site
 
 # --- Installing what is missing -------------------------------------------------------------
 
-deps: deps-build deps-chromium
+deps: deps-build deps-chromium deps-postgres
 
 deps-build: deps-rust deps-node
 
@@ -183,6 +197,10 @@ end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
 deps-chromium:
 	@command -v chromium >/dev/null \
 		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+# The Rust tests' PostgreSQL is Debian's (the script installs it when no initdb is found).
+deps-postgres:
+	@tools/test-postgres.sh install
 
 # Lighthouse is an npm package of end2end/ (deps-node), and drives Debian's Chromium.
 deps-bench: deps-node deps-chromium

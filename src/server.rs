@@ -29,4 +29,5 @@ pub mod state;
 pub mod tagmango;
 pub mod undo;
 pub mod upstream;
+pub mod versions;
 pub mod zone;

@@ -59,9 +59,7 @@ impl Application {
         let address = listener.local_addr().map_err(StartupError::Listener)?;
         leptos_options.site_addr = address;
         let (state, sandbox) = start(config, leptos_options).await?;
-        let router = router(state.clone())
-            .await
-            .map_err(StartupError::Sessions)?;
+        let router = router(state.clone()).await;
         Ok(Application {
             listener,
             address,
@@ -98,9 +96,13 @@ async fn start(
     config: Config,
     leptos_options: LeptosOptions,
 ) -> Result<(AppState, Option<Arc<Sandbox>>), StartupError> {
-    let db = crate::server::db::connect(&config.database_url)
+    let connected = crate::server::db::connect(&config.database_url)
         .await
         .map_err(StartupError::Database)?;
+    let db = connected.db;
+    let sessions = crate::server::auth::session_store::Store::open(&connected.typed, db.clone())
+        .await
+        .map_err(StartupError::Sessions)?;
     let preset = config
         .bootstrap_admin_password
         .as_ref()
@@ -163,7 +165,7 @@ async fn start(
     }
     .map_err(StartupError::Client)?;
     watch_upstream(client.clone());
-    let state = AppState::new(leptos_options, config, client, db, tagmango);
+    let state = AppState::new(leptos_options, config, client, db, sessions, tagmango);
     Ok((state, sandbox))
 }
 

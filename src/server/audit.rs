@@ -3,8 +3,8 @@
 
 use crate::error::AppError;
 use crate::model::audit::{AUDIT_PAGE_SIZE, AuditArea, AuditEntry, AuditFilter, AuditPage};
-use crate::server::db::now_text;
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use crate::server::db::{Db, now_text};
+use sqlx::Row;
 
 mod export;
 pub use export::audit_csv;
@@ -79,10 +79,10 @@ impl AuditEvent {
     }
 }
 
-pub async fn record(db: &SqlitePool, event: &AuditEvent) -> Result<(), sqlx::Error> {
+pub async fn record(db: &Db, event: &AuditEvent) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary, link) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(now_text())
     .bind(&event.actor)
@@ -98,7 +98,7 @@ pub async fn record(db: &SqlitePool, event: &AuditEvent) -> Result<(), sqlx::Err
 }
 
 /// Records, and only logs when the audit log itself cannot be written.
-pub async fn record_quietly(db: &SqlitePool, event: AuditEvent) {
+pub async fn record_quietly(db: &Db, event: AuditEvent) {
     if let Err(err) = record(db, &event).await {
         let (action, area) = (event.action, event.area.as_str());
         tracing::error!(action, area, "cannot write the audit log: {err}");
@@ -107,33 +107,40 @@ pub async fn record_quietly(db: &SqlitePool, event: AuditEvent) {
 
 /// Entries matching `filter`, newest first.
 pub async fn query(
-    db: &SqlitePool,
+    db: &Db,
     filter: &AuditFilter,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+    // sqlx's QueryBuilder writes `?` for the Any driver, which PostgreSQL does not read: the
+    // conditions are numbered here instead.
+    let mut sql = String::from(
         "SELECT id, at, actor, action, area, target, outcome, summary, link FROM audit_log WHERE 1 = 1",
     );
-    if !filter.person.trim().is_empty() {
-        q.push(" AND actor = ")
-            .push_bind(filter.person.trim().to_lowercase());
+    let mut binds: Vec<String> = Vec::new();
+    let conditions = [
+        (" AND actor = ", filter.person.trim().to_lowercase()),
+        (" AND area = ", filter.area.trim().to_owned()),
+        (" AND at >= ", day_edge(&filter.from, "T00:00:00Z")),
+        (" AND at <= ", day_edge(&filter.to, "T23:59:59Z")),
+    ];
+    for (condition, value) in conditions {
+        if !value.is_empty() {
+            binds.push(value);
+            sql.push_str(&format!("{condition}${}", binds.len()));
+        }
     }
-    if !filter.area.trim().is_empty() {
-        q.push(" AND area = ")
-            .push_bind(filter.area.trim().to_owned());
+    let n = binds.len();
+    sql.push_str(&format!(
+        " ORDER BY id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    ));
+    let mut q = sqlx::query(&sql);
+    for value in binds {
+        q = q.bind(value);
     }
-    if !filter.from.trim().is_empty() {
-        q.push(" AND at >= ")
-            .push_bind(format!("{}T00:00:00Z", filter.from.trim()));
-    }
-    if !filter.to.trim().is_empty() {
-        q.push(" AND at <= ")
-            .push_bind(format!("{}T23:59:59Z", filter.to.trim()));
-    }
-    q.push(" ORDER BY id DESC LIMIT ").push_bind(limit);
-    q.push(" OFFSET ").push_bind(offset);
-    let rows = q.build().fetch_all(db).await?;
+    let rows = q.bind(limit).bind(offset).fetch_all(db).await?;
     rows.iter()
         .map(|row| {
             Ok(AuditEntry {
@@ -151,15 +158,25 @@ pub async fn query(
         .collect()
 }
 
+/// `day` with `time` appended, or nothing for no day.
+fn day_edge(day: &str, time: &str) -> String {
+    let day = day.trim();
+    if day.is_empty() {
+        String::new()
+    } else {
+        format!("{day}{time}")
+    }
+}
+
 /// The distinct people in the log, for the filter's choices.
-pub async fn people(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+pub async fn people(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT DISTINCT actor FROM audit_log ORDER BY actor")
         .fetch_all(db)
         .await
 }
 
 /// Page `page` (from 0) of the entries matching `filter`, with everyone who appears in the log.
-pub async fn page(db: &SqlitePool, filter: &AuditFilter, page: u32) -> Result<AuditPage, AppError> {
+pub async fn page(db: &Db, filter: &AuditFilter, page: u32) -> Result<AuditPage, AppError> {
     let offset = i64::from(page) * AUDIT_PAGE_SIZE;
     let mut entries = query(db, filter, AUDIT_PAGE_SIZE + 1, offset).await?;
     let has_more = entries.len() as i64 > AUDIT_PAGE_SIZE;

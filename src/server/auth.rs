@@ -7,5 +7,6 @@ pub mod guard;
 pub mod login;
 pub mod password;
 pub mod session;
+pub mod session_store;
 pub mod staff;
 pub mod throttle;

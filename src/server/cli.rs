@@ -1,5 +1,7 @@
-//! The command line: serve the dashboard (default) or run the Watchers sandbox on its own.
+//! The command line: serve the dashboard (default), run the Watchers sandbox on its own, manage
+//! staff, or copy the database.
 
+mod db;
 mod user;
 
 use super::run;
@@ -31,6 +33,11 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: user::UserCommand,
+    },
+    /// The database (copy it into a new one).
+    Db {
+        #[command(subcommand)]
+        command: db::DbCommand,
     },
 }
 
@@ -80,6 +87,7 @@ pub async fn main() -> ExitCode {
         None | Some(Command::Serve) => run::serve().await,
         Some(Command::Sandbox(args)) => sandbox(args).await,
         Some(Command::User { command }) => user::run(command).await,
+        Some(Command::Db { command }) => db::run(command).await,
     }
 }
 

@@ -1,19 +1,84 @@
-//! The embedded SQLite store: staff, failed sign-ins, the audit log and sessions.
+//! The store of everything the dashboard keeps: embedded SQLite for one machine, PostgreSQL for
+//! several replicas (`DATABASE_URL` chooses). Queries go through sqlx's `Any` driver, written once
+//! in the SQL both understand (`$1` placeholders, `ON CONFLICT`, `RETURNING`); each backend has its
+//! own migrations (`migrations/sqlite`, `migrations/postgres`).
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+pub mod copy;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 use std::str::FromStr;
+use std::time::Duration;
 
 /// Where the database lives unless `DATABASE_URL` says otherwise.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/dashboard.db";
 
+/// The pool every query runs on.
+pub type Db = sqlx::AnyPool;
+
+/// The same database through its own driver, for what needs one (the session store, migrations).
+#[derive(Clone, Debug)]
+pub enum Typed {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Which database a `DATABASE_URL` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Result<Backend, sqlx::Error> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(sqlx::Error::Configuration(
+                "DATABASE_URL must start with sqlite: or postgres://".into(),
+            ))
+        }
+    }
+}
+
+/// An open database, schema up to date.
+#[derive(Clone, Debug)]
+pub struct Connected {
+    pub db: Db,
+    pub typed: Typed,
+}
+
 /// Opens (creating if needed) the database at `url` and brings its schema up to date.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
+pub async fn connect(url: &str) -> Result<Connected, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let typed = match Backend::of(url)? {
+        Backend::Sqlite => Typed::Sqlite(open_sqlite(url).await?),
+        Backend::Postgres => Typed::Postgres(open_postgres(url).await?),
+    };
+    match &typed {
+        Typed::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+        Typed::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+    }
+    // The file exists now (the typed pool created it in WAL mode, which sticks to the file).
+    let db = AnyPoolOptions::new()
+        .max_connections(8)
+        .test_before_acquire(matches!(typed, Typed::Postgres(_)))
+        .acquire_timeout(Duration::from_secs(10))
+        .connect(url)
+        .await?;
+    Ok(Connected { db, typed })
+}
+
+async fn open_sqlite(url: &str) -> Result<SqlitePool, sqlx::Error> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
-        .busy_timeout(std::time::Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5));
     if let Some(dir) = options.get_filename().parent()
         && !dir.as_os_str().is_empty()
     {
@@ -21,13 +86,20 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
     }
     // No ping before every checkout: a local file does not drop connections the way a network
     // database does, and the ping was a round trip to SQLite's thread on every query.
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
+    SqlitePoolOptions::new()
+        .max_connections(4)
         .test_before_acquire(false)
         .connect_with(options)
-        .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
-    Ok(pool)
+        .await
+}
+
+async fn open_postgres(url: &str) -> Result<PgPool, sqlx::Error> {
+    let options = PgConnectOptions::from_str(url)?.application_name("watchers-dashboard");
+    PgPoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
 }
 
 /// Now, as stored: UTC `YYYY-MM-DDTHH:MM:SSZ` (sorts as text).

@@ -2,16 +2,17 @@
 //! failed publish loses nothing.
 
 use crate::model::draft::{Draft, DraftKind, DraftSummary, PublishReport};
+use crate::server::db::Db;
 use crate::server::db::now_text;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
+use sqlx::any::AnyRow;
 
 const SUMMARY: &str =
     "key, kind, target_id, label, updated_by, updated_at, last_error, published_note";
 
-fn summary(row: &SqliteRow) -> Result<DraftSummary, sqlx::Error> {
+fn summary(row: &AnyRow) -> Result<DraftSummary, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
     Ok(DraftSummary {
         key: row.try_get("key")?,
@@ -39,14 +40,14 @@ pub struct Save<'a, F> {
 }
 
 /// Creates or replaces draft `key` (clearing its last error). A key of another kind is refused.
-pub async fn save<F: Serialize>(db: &SqlitePool, draft: Save<'_, F>) -> Result<bool, sqlx::Error> {
+pub async fn save<F: Serialize>(db: &Db, draft: Save<'_, F>) -> Result<bool, sqlx::Error> {
     let form = serde_json::to_string(draft.form).map_err(|e| sqlx::Error::Encode(e.into()))?;
     let now = now_text();
     let done = sqlx::query(
-        "INSERT INTO drafts (key, kind, target_id, label, form, last_error, created_by, updated_by, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?6, ?7, ?7) \
-         ON CONFLICT (key) DO UPDATE SET target_id = ?3, label = ?4, form = ?5, last_error = NULL, \
-         updated_by = ?6, updated_at = ?7 WHERE drafts.kind = ?2",
+        "INSERT INTO drafts (key, kind, target_id, label, form, last_error, created_by, updated_by, created_at, updated_at, saved_us) \
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $6, $7, $7, $8) \
+         ON CONFLICT (key) DO UPDATE SET target_id = $3, label = $4, form = $5, last_error = NULL, \
+         updated_by = $6, updated_at = $7, saved_us = $8 WHERE drafts.kind = $2",
     )
     .bind(draft.key)
     .bind(draft.kind.as_str())
@@ -55,6 +56,7 @@ pub async fn save<F: Serialize>(db: &SqlitePool, draft: Save<'_, F>) -> Result<b
     .bind(form)
     .bind(draft.by)
     .bind(now)
+    .bind(chrono::Utc::now().timestamp_micros())
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -62,8 +64,8 @@ pub async fn save<F: Serialize>(db: &SqlitePool, draft: Save<'_, F>) -> Result<b
 
 /// Marks draft `key` published although the new item's id is unknown (`note` says why): it is
 /// kept so the team can find the item, and never published again.
-pub async fn mark_published(db: &SqlitePool, key: &str, note: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE drafts SET published_note = ?, last_error = NULL WHERE key = ?")
+pub async fn mark_published(db: &Db, key: &str, note: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE drafts SET published_note = $1, last_error = NULL WHERE key = $2")
         .bind(note)
         .bind(key)
         .execute(db)
@@ -72,8 +74,8 @@ pub async fn mark_published(db: &SqlitePool, key: &str, note: &str) -> Result<()
 }
 
 /// Why draft `key` counts as published already, if it does (see [`mark_published`]).
-pub async fn published_note(db: &SqlitePool, key: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<String>>("SELECT published_note FROM drafts WHERE key = ?")
+pub async fn published_note(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<String>>("SELECT published_note FROM drafts WHERE key = $1")
         .bind(key)
         .fetch_optional(db)
         .await
@@ -81,8 +83,8 @@ pub async fn published_note(db: &SqlitePool, key: &str) -> Result<Option<String>
 }
 
 /// Notes why the last publish of draft `key` failed.
-pub async fn set_error(db: &SqlitePool, key: &str, error: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE drafts SET last_error = ? WHERE key = ?")
+pub async fn set_error(db: &Db, key: &str, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE drafts SET last_error = $1 WHERE key = $2")
         .bind(error)
         .bind(key)
         .execute(db)
@@ -92,12 +94,12 @@ pub async fn set_error(db: &SqlitePool, key: &str, error: &str) -> Result<(), sq
 
 /// Draft `key` of `kind`, with its form.
 pub async fn get<F: DeserializeOwned>(
-    db: &SqlitePool,
+    db: &Db,
     kind: DraftKind,
     key: &str,
 ) -> Result<Option<Draft<F>>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT {SUMMARY}, form FROM drafts WHERE key = ? AND kind = ?"
+        "SELECT {SUMMARY}, form FROM drafts WHERE key = $1 AND kind = $2"
     ))
     .bind(key)
     .bind(kind.as_str())
@@ -113,9 +115,9 @@ pub async fn get<F: DeserializeOwned>(
 }
 
 /// The drafts of `kind`, most recently changed first.
-pub async fn list(db: &SqlitePool, kind: DraftKind) -> Result<Vec<DraftSummary>, sqlx::Error> {
+pub async fn list(db: &Db, kind: DraftKind) -> Result<Vec<DraftSummary>, sqlx::Error> {
     sqlx::query(&format!(
-        "SELECT {SUMMARY} FROM drafts WHERE kind = ? ORDER BY updated_at DESC, rowid DESC LIMIT 200"
+        "SELECT {SUMMARY} FROM drafts WHERE kind = $1 ORDER BY updated_at DESC, saved_us DESC, key LIMIT 200"
     ))
     .bind(kind.as_str())
     .fetch_all(db)
@@ -126,8 +128,8 @@ pub async fn list(db: &SqlitePool, kind: DraftKind) -> Result<Vec<DraftSummary>,
 }
 
 /// Removes draft `key`; whether there was one.
-pub async fn delete(db: &SqlitePool, kind: DraftKind, key: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM drafts WHERE key = ? AND kind = ?")
+pub async fn delete(db: &Db, kind: DraftKind, key: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM drafts WHERE key = $1 AND kind = $2")
         .bind(key)
         .bind(kind.as_str())
         .execute(db)
@@ -137,15 +139,15 @@ pub async fn delete(db: &SqlitePool, kind: DraftKind, key: &str) -> Result<bool,
 
 /// Keeps what the last publish of item `id` reported.
 pub async fn save_report(
-    db: &SqlitePool,
+    db: &Db,
     kind: DraftKind,
     id: i64,
     report: &PublishReport,
 ) -> Result<(), sqlx::Error> {
     let text = serde_json::to_string(report).map_err(|e| sqlx::Error::Encode(e.into()))?;
     sqlx::query(
-        "INSERT INTO publish_reports (kind, item_id, report) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (kind, item_id) DO UPDATE SET report = ?3",
+        "INSERT INTO publish_reports (kind, item_id, report) VALUES ($1, $2, $3) \
+         ON CONFLICT (kind, item_id) DO UPDATE SET report = $3",
     )
     .bind(kind.as_str())
     .bind(id)
@@ -157,12 +159,12 @@ pub async fn save_report(
 
 /// What the last publish of item `id` reported, if it went through this dashboard.
 pub async fn report(
-    db: &SqlitePool,
+    db: &Db,
     kind: DraftKind,
     id: i64,
 ) -> Result<Option<PublishReport>, sqlx::Error> {
     let text: Option<String> =
-        sqlx::query_scalar("SELECT report FROM publish_reports WHERE kind = ? AND item_id = ?")
+        sqlx::query_scalar("SELECT report FROM publish_reports WHERE kind = $1 AND item_id = $2")
             .bind(kind.as_str())
             .bind(id)
             .fetch_optional(db)
@@ -172,11 +174,11 @@ pub async fn report(
 
 /// The reports of every item of `kind` published through this dashboard, by item id.
 pub async fn reports(
-    db: &SqlitePool,
+    db: &Db,
     kind: DraftKind,
 ) -> Result<std::collections::HashMap<i64, PublishReport>, sqlx::Error> {
     let rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT item_id, report FROM publish_reports WHERE kind = ?")
+        sqlx::query_as("SELECT item_id, report FROM publish_reports WHERE kind = $1")
             .bind(kind.as_str())
             .fetch_all(db)
             .await?;
@@ -187,8 +189,8 @@ pub async fn reports(
 }
 
 /// Forgets the report of a deleted item.
-pub async fn forget_report(db: &SqlitePool, kind: DraftKind, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM publish_reports WHERE kind = ? AND item_id = ?")
+pub async fn forget_report(db: &Db, kind: DraftKind, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM publish_reports WHERE kind = $1 AND item_id = $2")
         .bind(kind.as_str())
         .bind(id)
         .execute(db)

@@ -8,8 +8,9 @@ use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::exclusion::{ExclusionEntry, MarketingExclusion};
+use crate::server::db::Db;
 use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Excludes `user_id` from all marketing offers (`excluded`) or includes them again, then
 /// remembers it for the exclusion page.
@@ -46,19 +47,14 @@ pub async fn set(
     Ok(())
 }
 
-async fn remember(
-    db: &SqlitePool,
-    user_id: &str,
-    excluded: bool,
-    by: &str,
-) -> Result<(), sqlx::Error> {
+async fn remember(db: &Db, user_id: &str, excluded: bool, by: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO marketing_exclusions (user_id, excluded, changed_by, changed_at) \
-         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (user_id) DO UPDATE SET excluded = ?2, \
-         changed_by = ?3, changed_at = ?4",
+         VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO UPDATE SET excluded = $2, \
+         changed_by = $3, changed_at = $4",
     )
     .bind(user_id)
-    .bind(excluded)
+    .bind(i64::from(excluded))
     .bind(by)
     .bind(now_text())
     .execute(db)
@@ -68,21 +64,19 @@ async fn remember(
 
 /// What the dashboard last set for `user_id`: excluded (`true`), included again (`false`), or
 /// nothing.
-pub async fn last_set(db: &SqlitePool, user_id: &str) -> Result<Option<bool>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT excluded FROM marketing_exclusions WHERE user_id = ? \
-         ORDER BY changed_at DESC, rowid DESC LIMIT 1",
-    )
-    .bind(user_id)
-    .fetch_optional(db)
-    .await
+pub async fn last_set(db: &Db, user_id: &str) -> Result<Option<bool>, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("SELECT excluded FROM marketing_exclusions WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(db)
+        .await
+        .map(|flag| flag.map(|v| v != 0))
 }
 
 /// The most recent changes first.
-pub async fn list(db: &SqlitePool) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
+pub async fn list(db: &Db) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
     sqlx::query(
         "SELECT user_id, excluded, changed_by, changed_at FROM marketing_exclusions \
-         ORDER BY changed_at DESC, rowid DESC LIMIT 500",
+         ORDER BY changed_at DESC, user_id LIMIT 500",
     )
     .fetch_all(db)
     .await?
@@ -90,7 +84,7 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
     .map(|row| {
         Ok(ExclusionEntry {
             user_id: row.try_get("user_id")?,
-            excluded: row.try_get("excluded")?,
+            excluded: row.try_get::<i64, _>("excluded")? != 0,
             changed_by: row.try_get("changed_by")?,
             changed_at: row.try_get("changed_at")?,
         })

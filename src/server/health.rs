@@ -1,9 +1,14 @@
 //! `GET /healthz`: liveness and deployment facts for load balancers and people. Nothing secret.
+//! Answers 503 when the database does not answer: a replica that cannot reach it should be taken
+//! out of rotation (Watchers being down is reported, but every replica shares that).
 
+use super::db::Backend;
 use super::state::AppState;
 use super::upstream::HealthSnapshot;
+use axum::http::StatusCode;
 use axum::{Json, extract::State};
 use serde::Serialize;
+use std::time::Duration;
 
 #[derive(Debug, Serialize)]
 pub struct Health {
@@ -15,6 +20,15 @@ pub struct Health {
     pub upstream: HealthSnapshot,
     /// TagMango's mode, and whether it answered recently (it is called only when used).
     pub tagmango: PlatformHealth,
+    pub database: DatabaseHealth,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatabaseHealth {
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    /// Whether it answered a query just now (within 2 seconds).
+    pub answering: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -23,10 +37,28 @@ pub struct PlatformHealth {
     pub upstream: HealthSnapshot,
 }
 
-pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let info = state.shell_info();
-    Json(Health {
-        status: "ok",
+    let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db);
+    let answering = matches!(
+        tokio::time::timeout(Duration::from_secs(2), ping).await,
+        Ok(Ok(1))
+    );
+    let backend = match Backend::of(&state.config.database_url) {
+        Ok(Backend::Postgres) => "postgres",
+        _ => "sqlite",
+    };
+    let status = if answering {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let health = Health {
+        status: if answering {
+            "ok"
+        } else {
+            "database unavailable"
+        },
         mode: info.mode.as_str(),
         region: info.region.code(),
         version: info.version,
@@ -35,5 +67,7 @@ pub async fn healthz(State(state): State<AppState>) -> Json<Health> {
             mode: info.tagmango_mode.as_str(),
             upstream: state.tagmango.health(),
         },
-    })
+        database: DatabaseHealth { backend, answering },
+    };
+    (status, Json(health))
 }

@@ -9,6 +9,7 @@ use super::auth::staff::Account;
 use super::change::{Change, change, read};
 use super::state::AppState;
 use super::upstream::UpstreamError;
+use super::versions::{self, Topic};
 use crate::error::AppError;
 use crate::model::approval::{ApprovalAction, Deletion, Payload};
 use crate::model::audit::AuditArea;
@@ -53,6 +54,13 @@ impl Cache {
     pub fn clear(&self) {
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
+}
+
+/// The registry changed through this process: its list is read afresh here, and (within a poll)
+/// in every other process.
+async fn registry_changed(state: &AppState) {
+    state.rooms.clear();
+    versions::bump(&state.db, Topic::Rooms).await;
 }
 
 /// Every room in the registry, each asked of Watchers afresh (at most [`FAN_OUT`] at once, and
@@ -103,7 +111,7 @@ pub async fn look_up(state: &AppState, room_id: String) -> Result<Room, AppError
         room.room_id = room_id;
     }
     registry::remember(&state.db, &room).await?;
-    state.rooms.clear();
+    registry_changed(state).await;
     Ok(room)
 }
 
@@ -126,7 +134,6 @@ pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result
 
 /// Reads a room just created back into the registry (the create answer is not documented).
 pub async fn remember_created(state: &AppState, room_id: &str) {
-    state.rooms.clear();
     match state.upstream.get_room(room_id).await {
         Ok(mut room) => {
             if room.room_id.is_empty() {
@@ -136,6 +143,7 @@ pub async fn remember_created(state: &AppState, room_id: &str) {
         }
         Err(err) => tracing::warn!(%err, "created a room but cannot read it back"),
     }
+    registry_changed(state).await;
 }
 
 /// Deletes room `room_id` (named `name` in the audit log) and forgets it here; a LIVE room waits
@@ -199,7 +207,7 @@ async fn delete_read(
     described.audit.link = kept.map(crate::model::undo::snapshot_path);
     let deleted = change(state, described, state.upstream.delete_room(room_id)).await;
     super::undo::after_delete(state, kept, &deleted).await;
-    state.rooms.clear();
+    registry_changed(state).await;
     deleted?;
     let _ = registry::forget(&state.db, room_id).await;
     Ok(kept)
@@ -216,7 +224,7 @@ pub async fn set_status(
     let described = room_change(who, "status", &room_id, summary);
     let body = RoomStatusChange { room_id, status };
     let changed = change(state, described, state.upstream.set_room_status(&body)).await;
-    state.rooms.clear();
+    registry_changed(state).await;
     changed
 }
 
@@ -231,6 +239,6 @@ pub async fn set_voice(
     let described = room_change(who, "voice", &room_id, summary);
     let body = RoomSpeak { room_id, is_speak };
     let changed = change(state, described, state.upstream.set_room_speak(&body)).await;
-    state.rooms.clear();
+    registry_changed(state).await;
     changed
 }

@@ -26,15 +26,15 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// Builds the whole application router around `state`.
-pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
-    let store = session::store(&state.db).await?;
+pub async fn router(state: AppState) -> Router {
+    let store = state.sessions.clone();
     let routes = pages::route_list();
     let context = pages::context(state.clone());
     let render_shell = {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Ok(Router::new()
+    Router::new()
         .route("/healthz", get(health::healthz))
         .route("/auth/login", post(login::login))
         .route("/auth/logout", post(login::logout))
@@ -63,5 +63,5 @@ pub async fn router(state: AppState) -> Result<Router, sqlx::Error> {
             REQUEST_TIMEOUT,
         ))
         .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
-        .with_state(state))
+        .with_state(state)
 }

@@ -3,13 +3,13 @@
 
 use super::audit::{AuditEvent, Outcome, record_quietly};
 use super::auth::accounts::Accounts;
-use super::auth::{password, staff};
+use super::auth::{password, staff, throttle};
 use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::staff::{Role, validate_password, validate_username};
 use crate::server::change::invalid;
-use sqlx::SqlitePool;
+use crate::server::db::Db;
 use std::net::IpAddr;
 
 fn not_found(name: &str) -> AppError {
@@ -18,7 +18,7 @@ fn not_found(name: &str) -> AppError {
     }
 }
 
-async fn audit(db: &SqlitePool, actor: &str, action: &'static str, name: &str, summary: &str) {
+async fn audit(db: &Db, actor: &str, action: &'static str, name: &str, summary: &str) {
     let event = AuditEvent::new(actor, AuditArea::Staff, action)
         .target(name)
         .summary(summary);
@@ -77,7 +77,7 @@ pub async fn reset_password(
     if staff::set_password(db, &name, &hash).await?.is_none() {
         return Err(not_found(&name));
     }
-    accounts.changed();
+    accounts.changed().await;
     let summary = "password reset; sessions ended";
     audit(db, actor, "reset_password", &name, summary).await;
     Ok(())
@@ -101,7 +101,7 @@ pub async fn set_disabled(
     if !staff::set_disabled(db, &name, disabled).await? {
         return Err(not_found(&name));
     }
-    accounts.changed();
+    accounts.changed().await;
     let (action, summary) = if disabled {
         ("disable", "disabled; sessions ended")
     } else {
@@ -129,7 +129,7 @@ pub async fn set_role(
     if !staff::set_role(db, &name, role).await? {
         return Err(not_found(&name));
     }
-    accounts.changed();
+    accounts.changed().await;
     let summary = format!("role set to {}", role.as_str());
     audit(db, actor, "set_role", &name, &summary).await;
     Ok(())
@@ -170,7 +170,9 @@ pub async fn change_own_password(
     let too_many = |secs: u64| AppError::RateLimited {
         retry_after_secs: secs.clamp(1, 3600) as u32,
     };
-    state.throttle.begin(address).map_err(too_many)?;
+    throttle::begin(db, address, state.clock.now())
+        .await?
+        .map_err(too_many)?;
     let where_from = address.to_string();
     if let Some(minutes) = staff::begin_attempt(db, &account.username, &where_from).await? {
         return Err(too_many(minutes as u64 * 60));
@@ -191,13 +193,13 @@ pub async fn change_own_password(
             "That is not your current password.",
         ));
     }
-    state.throttle.succeeded(address);
+    throttle::succeeded(db, address).await?;
     staff::clear_attempts(db, &account.username, &where_from).await?;
     let hash = hash(new_password).await?;
     let version = staff::set_password(db, &account.username, &hash)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    state.accounts.changed();
+    state.accounts.changed().await;
     super::auth::session::refresh_version(session, version)
         .await
         .map_err(|err| {

@@ -2,15 +2,15 @@
 //! each request and server function takes is one reference count, not a dozen.
 
 use super::auth::accounts::Accounts;
-use super::auth::throttle::Throttle;
+use super::auth::session_store;
 use super::clock::Clock;
 use super::config::Config;
+use super::db::Db;
 use super::upstream::WatchersClient;
 use super::upstream::tagmango::TagMangoClient;
 use crate::model::deployment::ShellInfo;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -32,13 +32,14 @@ pub struct Shared {
     pub upstream: WatchersClient,
     /// TagMango's badge API, live or the in-process sandbox.
     pub tagmango: TagMangoClient,
-    /// Staff, sessions and the audit log.
-    pub db: SqlitePool,
+    /// Everything the dashboard keeps (SQLite or PostgreSQL).
+    pub db: Db,
+    /// Sessions: in the database, with a copy in memory.
+    pub sessions: session_store::Store,
     /// Staff accounts held in memory for the session check.
     pub accounts: Arc<Accounts>,
     /// The time sessions are judged by.
     pub clock: Arc<Clock>,
-    pub throttle: Arc<Throttle>,
     /// The last refreshed room list (see `server::rooms`).
     pub rooms: Arc<super::rooms::Cache>,
 }
@@ -48,10 +49,11 @@ impl AppState {
         leptos_options: LeptosOptions,
         config: Config,
         upstream: WatchersClient,
-        db: SqlitePool,
+        db: Db,
+        sessions: session_store::Store,
         tagmango: TagMangoClient,
     ) -> Self {
-        AppState(Arc::new(Shared {
+        let state = AppState(Arc::new(Shared {
             leptos_options,
             config: Arc::new(config),
             upstream,
@@ -59,9 +61,11 @@ impl AppState {
             accounts: Arc::new(Accounts::new(db.clone())),
             clock: Arc::default(),
             db,
-            throttle: Arc::default(),
+            sessions,
             rooms: Arc::default(),
-        }))
+        }));
+        super::versions::watch(Arc::downgrade(&state.0));
+        state
     }
 
     /// What the page header and `/healthz` say about this deployment.

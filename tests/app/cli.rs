@@ -1,4 +1,4 @@
-//! `watchers-dashboard user …` against a real database file.
+//! `watchers-dashboard user …` against a real database (SQLite, or PostgreSQL in that run).
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -35,7 +35,8 @@ fn user(db: &str, args: &[&str], stdin: Option<&str>) -> (bool, String) {
 #[test]
 fn staff_can_be_managed_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let db = runtime.block_on(crate::support::database_url(dir.path()));
     let (ok, out) = user(
         &db,
         &["add", "Ann", "--role", "marketing", "--password-stdin"],

@@ -64,7 +64,7 @@ pub async fn audit(app: &TestApp, cookie: &str, area: &str) -> Vec<Value> {
         .clone()
 }
 
-async fn drafts(app: &TestApp, cookie: &str, kind: &str) -> Vec<Value> {
+pub async fn drafts(app: &TestApp, cookie: &str, kind: &str) -> Vec<Value> {
     let (_, body) = json(
         app.call(Some(cookie), "/api/drafts/list", &[("kind", kind)])
             .await,

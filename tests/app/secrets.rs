@@ -2,7 +2,7 @@
 //! against a local sandbox: no credential may appear in a page, a server-function response, a `/pkg` asset or a log line;
 //! the first admin's password is printed once and nowhere else.
 
-use crate::support::session_cookie;
+use crate::support::{free_port, session_cookie};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -14,14 +14,6 @@ const TAGMANGO_TOKEN: &str = "canary-tagmango-41c6d0e9";
 
 fn site_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site")
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn assets(dir: &Path) -> Vec<String> {

@@ -17,7 +17,7 @@ pub struct TestApp {
     pub base_url: String,
     pub client: reqwest::Client,
     pub sandbox: Option<Arc<Sandbox>>,
-    pub db: sqlx::SqlitePool,
+    pub db: watchers_dashboard::server::db::Db,
     /// The clock the server judges sessions by; a test moves it on.
     pub clock: Arc<Clock>,
     _dir: tempfile::TempDir,
@@ -27,6 +27,18 @@ pub struct TestApp {
 pub const ADMIN_PASSWORD: &str = "admin-password-for-tests";
 
 impl TestApp {
+    /// A dashboard started elsewhere (another process) at `base_url`, keeping its data in `db`.
+    pub fn remote(base_url: String, db: watchers_dashboard::server::db::Db) -> TestApp {
+        TestApp {
+            base_url,
+            client: client_from([127, 0, 0, 1]),
+            sandbox: None,
+            db,
+            clock: Arc::default(),
+            _dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
@@ -61,8 +73,9 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
             .or_insert_with(|| "1".into());
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    vars.entry("DATABASE_URL".into())
-        .or_insert_with(|| format!("sqlite://{}", dir.path().join("dashboard.db").display()));
+    if !vars.contains_key("DATABASE_URL") {
+        vars.insert("DATABASE_URL".into(), database_url(dir.path()).await);
+    }
     vars.entry("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD".into())
         .or_insert_with(|| ADMIN_PASSWORD.into());
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("config");
@@ -96,6 +109,56 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         clock,
         _dir: dir,
     }
+}
+
+/// Whether this run keeps the apps' data in PostgreSQL (`TEST_DATABASE=postgres`, on the cluster
+/// at `TEST_POSTGRES_URL` that `make test` starts).
+pub fn postgres_run() -> bool {
+    std::env::var("TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// The test PostgreSQL cluster's URL (its `postgres` database), when there is one.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+}
+
+/// A new, empty database on the test cluster at `cluster`: its URL.
+pub async fn fresh_postgres(cluster: &str) -> String {
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(cluster)
+        .await
+        .expect("the test PostgreSQL cluster (TEST_POSTGRES_URL)");
+    let token = watchers_dashboard::server::application::random_token().expect("random");
+    let name = format!("test_{}", &token[..16]);
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    let _ = admin.close().await;
+    let (server, _) = cluster.rsplit_once('/').expect("a database URL");
+    format!("{server}/{name}")
+}
+
+/// Where a test app keeps its data: a fresh PostgreSQL database in a PostgreSQL run, else a new
+/// SQLite file in `dir`.
+pub async fn database_url(dir: &std::path::Path) -> String {
+    if postgres_run() {
+        let cluster = postgres_url().expect("TEST_DATABASE=postgres needs TEST_POSTGRES_URL");
+        fresh_postgres(&cluster).await
+    } else {
+        format!("sqlite://{}", dir.join("dashboard.db").display())
+    }
+}
+
+/// A loopback port free at the moment (for a process the test starts).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A client that follows no redirects and sends from `ip` (any 127.x address is loopback).

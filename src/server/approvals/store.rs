@@ -4,11 +4,12 @@
 use crate::model::approval::{
     Approval, ApprovalAction, ApprovalRule, ApprovalState, IDS_SHOWN, Payload,
 };
+use crate::server::db::Db;
 use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Every action with whether it waits for a second person.
-pub async fn rules(db: &SqlitePool) -> Result<Vec<ApprovalRule>, sqlx::Error> {
+pub async fn rules(db: &Db) -> Result<Vec<ApprovalRule>, sqlx::Error> {
     let rows = sqlx::query("SELECT action, enabled FROM approval_rules")
         .fetch_all(db)
         .await?;
@@ -27,14 +28,14 @@ pub async fn rules(db: &SqlitePool) -> Result<Vec<ApprovalRule>, sqlx::Error> {
 }
 
 pub async fn set_rule(
-    db: &SqlitePool,
+    db: &Db,
     action: ApprovalAction,
     enabled: bool,
     by: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO approval_rules (action, enabled, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (action) DO UPDATE SET enabled = ?2, changed_by = ?3, changed_at = ?4",
+        "INSERT INTO approval_rules (action, enabled, changed_by, changed_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (action) DO UPDATE SET enabled = $2, changed_by = $3, changed_at = $4",
     )
     .bind(action.as_str())
     .bind(i64::from(enabled))
@@ -47,7 +48,7 @@ pub async fn set_rule(
 
 /// A new pending request; answers its id.
 pub async fn insert(
-    db: &SqlitePool,
+    db: &Db,
     action: ApprovalAction,
     target: Option<&str>,
     label: &str,
@@ -56,9 +57,9 @@ pub async fn insert(
     expires_at: i64,
 ) -> Result<i64, sqlx::Error> {
     let payload = serde_json::to_string(payload).unwrap_or_default();
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO approvals (action, target, label, payload, requested_by, requested_at, expires_at, state) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') RETURNING id",
     )
     .bind(action.as_str())
     .bind(target)
@@ -67,15 +68,14 @@ pub async fn insert(
     .bind(by)
     .bind(now_text())
     .bind(expires_at)
-    .execute(db)
+    .fetch_one(db)
     .await
-    .map(|r| r.last_insert_rowid())
 }
 
 /// Replaces a pending request's payload (more chunks of one user list).
-pub async fn set_payload(db: &SqlitePool, id: i64, payload: &Payload) -> Result<bool, sqlx::Error> {
+pub async fn set_payload(db: &Db, id: i64, payload: &Payload) -> Result<bool, sqlx::Error> {
     let payload = serde_json::to_string(payload).unwrap_or_default();
-    sqlx::query("UPDATE approvals SET payload = ? WHERE id = ? AND state = 'pending'")
+    sqlx::query("UPDATE approvals SET payload = $1 WHERE id = $2 AND state = 'pending'")
         .bind(payload)
         .bind(id)
         .execute(db)
@@ -84,13 +84,10 @@ pub async fn set_payload(db: &SqlitePool, id: i64, payload: &Payload) -> Result<
 }
 
 /// Pending requests past their time become expired; answers them (id, action, label, requester).
-pub async fn expire(
-    db: &SqlitePool,
-    now: i64,
-) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
+pub async fn expire(db: &Db, now: i64) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
     let rows = sqlx::query(
-        "UPDATE approvals SET state = 'expired', decided_at = ? \
-         WHERE state = 'pending' AND expires_at < ? RETURNING id, action, label, requested_by",
+        "UPDATE approvals SET state = 'expired', decided_at = $1 \
+         WHERE state = 'pending' AND expires_at < $2 RETURNING id, action, label, requested_by",
     )
     .bind(now_text())
     .bind(now)
@@ -111,15 +108,15 @@ pub async fn expire(
 /// Moves pending request `id` to `to` (decided by `by`, with `reason`): false when it was no
 /// longer pending, so a request is decided once.
 pub async fn decide(
-    db: &SqlitePool,
+    db: &Db,
     id: i64,
     to: ApprovalState,
     by: &str,
     reason: &str,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
-        "UPDATE approvals SET state = ?, decided_by = ?, decided_at = ?, reason = ? \
-         WHERE id = ? AND state = 'pending'",
+        "UPDATE approvals SET state = $1, decided_by = $2, decided_at = $3, reason = $4 \
+         WHERE id = $5 AND state = 'pending'",
     )
     .bind(to.as_str())
     .bind(by)
@@ -132,13 +129,8 @@ pub async fn decide(
 }
 
 /// How sending an approved request ended.
-pub async fn finish(
-    db: &SqlitePool,
-    id: i64,
-    to: ApprovalState,
-    outcome: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE approvals SET state = ?, outcome = ? WHERE id = ?")
+pub async fn finish(db: &Db, id: i64, to: ApprovalState, outcome: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE approvals SET state = $1, outcome = $2 WHERE id = $3")
         .bind(to.as_str())
         .bind(outcome)
         .bind(id)
@@ -154,7 +146,7 @@ fn day_time(seconds: i64) -> String {
 }
 
 /// A row as the pages show it; `full` keeps the payload (its user ids cut to [`IDS_SHOWN`]).
-fn to_approval(row: &sqlx::sqlite::SqliteRow, full: bool) -> Result<Approval, sqlx::Error> {
+fn to_approval(row: &sqlx::any::AnyRow, full: bool) -> Result<Approval, sqlx::Error> {
     let action: String = row.try_get("action")?;
     let state: String = row.try_get("state")?;
     let payload = if full {
@@ -197,8 +189,8 @@ fn to_approval(row: &sqlx::sqlite::SqliteRow, full: bool) -> Result<Approval, sq
 }
 
 /// Request `id`, payload and all (the ids a page shows cut short).
-pub async fn get(db: &SqlitePool, id: i64) -> Result<Option<Approval>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM approvals WHERE id = ?")
+pub async fn get(db: &Db, id: i64) -> Result<Option<Approval>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM approvals WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -206,8 +198,8 @@ pub async fn get(db: &SqlitePool, id: i64) -> Result<Option<Approval>, sqlx::Err
 }
 
 /// Request `id`'s whole payload, for sending.
-pub async fn payload(db: &SqlitePool, id: i64) -> Result<Option<Payload>, sqlx::Error> {
-    let text: Option<String> = sqlx::query_scalar("SELECT payload FROM approvals WHERE id = ?")
+pub async fn payload(db: &Db, id: i64) -> Result<Option<Payload>, sqlx::Error> {
+    let text: Option<String> = sqlx::query_scalar("SELECT payload FROM approvals WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -215,7 +207,7 @@ pub async fn payload(db: &SqlitePool, id: i64) -> Result<Option<Payload>, sqlx::
 }
 
 /// Pending requests first (oldest first), then the 50 last decided.
-pub async fn list(db: &SqlitePool) -> Result<Vec<Approval>, sqlx::Error> {
+pub async fn list(db: &Db) -> Result<Vec<Approval>, sqlx::Error> {
     let mut rows = sqlx::query("SELECT * FROM approvals WHERE state = 'pending' ORDER BY id")
         .fetch_all(db)
         .await?;
@@ -228,14 +220,10 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<Approval>, sqlx::Error> {
 }
 
 /// `by`'s newest pending request to replace badge `badge`'s users, if any.
-pub async fn open_replace(
-    db: &SqlitePool,
-    badge: i64,
-    by: &str,
-) -> Result<Option<i64>, sqlx::Error> {
+pub async fn open_replace(db: &Db, badge: i64, by: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT id FROM approvals WHERE state = 'pending' AND action = 'replace_badge_users' \
-         AND target = ? AND requested_by = ? ORDER BY id DESC LIMIT 1",
+         AND target = $1 AND requested_by = $2 ORDER BY id DESC LIMIT 1",
     )
     .bind(badge.to_string())
     .bind(by)
@@ -244,9 +232,9 @@ pub async fn open_replace(
 }
 
 /// Pending requests not yet past their time: (action, requester), for the header's count.
-pub async fn pending(db: &SqlitePool, now: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn pending(db: &Db, now: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT action, requested_by FROM approvals WHERE state = 'pending' AND expires_at >= ?",
+        "SELECT action, requested_by FROM approvals WHERE state = 'pending' AND expires_at >= $1",
     )
     .bind(now)
     .fetch_all(db)

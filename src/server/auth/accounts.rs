@@ -1,21 +1,24 @@
-//! Accounts held in memory in front of SQLite, so the session check on every request reads no
-//! database: a change made through this process is seen at once, one made by another process
-//! (the `user` command) within [`OUT_OF_PROCESS_SECONDS`].
+//! Accounts held in memory in front of the database, so the session check on every request reads
+//! no database: a change made through this process is seen at once; one made by another process
+//! (another replica, the `user` command) is announced through
+//! [`versions`](crate::server::versions) and seen within a poll, and a cached account is trusted
+//! for [`OUT_OF_PROCESS_SECONDS`] at most in any case.
 
 use super::staff::{self, Account};
+use crate::server::db::Db;
+use crate::server::versions::{self, Topic};
 use moka::future::Cache;
-use sqlx::SqlitePool;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-/// How long a cached account is trusted without reading it again: the longest a change made
-/// outside this process (the `user` command, another replica) takes to reach a live session.
+/// How long a cached account is trusted without reading it again, should an announcement of a
+/// change be lost (the store could not be written).
 pub const OUT_OF_PROCESS_SECONDS: u64 = 5;
 
 /// Staff accounts by id, with the generation of staff changes they were read in.
 #[derive(Debug)]
 pub struct Accounts {
-    db: SqlitePool,
+    db: Db,
     cache: Cache<i64, (u64, Account)>,
     /// Moves on after every change to any account; an entry read under an older generation is
     /// not used, so a read racing a change can never put the old account back.
@@ -23,7 +26,7 @@ pub struct Accounts {
 }
 
 impl Accounts {
-    pub fn new(db: SqlitePool) -> Self {
+    pub fn new(db: Db) -> Self {
         Accounts {
             db,
             cache: Cache::builder()
@@ -35,7 +38,7 @@ impl Accounts {
     }
 
     /// The store behind the cache.
-    pub fn db(&self) -> &SqlitePool {
+    pub fn db(&self) -> &Db {
         &self.db
     }
 
@@ -55,8 +58,14 @@ impl Accounts {
     }
 
     /// Call after any account was changed (role, password, disabled): every session check after
-    /// this reads the store again.
-    pub fn changed(&self) {
+    /// this, in this process and (within a poll) in every other, reads the store again.
+    pub async fn changed(&self) {
+        self.forget_all();
+        versions::bump(&self.db, Topic::Accounts).await;
+    }
+
+    /// Drops every copy in memory (an account changed in another process).
+    pub fn forget_all(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
         self.cache.invalidate_all();
     }

@@ -2,12 +2,12 @@
 
 use super::{password, staff};
 use crate::model::staff::{Role, validate_password};
-use sqlx::SqlitePool;
+use crate::server::db::Db;
 
 /// Creates `admin` when there is no staff. With `preset` (from
 /// `DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD`) that password is used and nothing is printed; otherwise
 /// a random one is printed to standard output, once, and never logged.
-pub async fn ensure_admin(db: &SqlitePool, preset: Option<&str>) -> Result<(), String> {
+pub async fn ensure_admin(db: &Db, preset: Option<&str>) -> Result<(), String> {
     if staff::count(db).await.map_err(|e| e.to_string())? > 0 {
         return Ok(());
     }
@@ -25,9 +25,13 @@ pub async fn ensure_admin(db: &SqlitePool, preset: Option<&str>) -> Result<(), S
         None => (password::generate().map_err(|e| e.to_string())?, true),
     };
     let hash = password::hash(password.clone()).await?;
-    staff::insert(db, "admin", Role::Admin, &hash)
+    let created = staff::insert(db, "admin", Role::Admin, &hash)
         .await
         .map_err(|e| e.to_string())?;
+    if !created {
+        // Another replica starting at the same moment created it first (and said its password).
+        return Ok(());
+    }
     tracing::info!("no staff yet: created the account admin");
     if print {
         println!(

@@ -1,7 +1,7 @@
 //! `POST /login` and `POST /logout`: plain HTML forms, so signing in works without JavaScript.
 
 use super::guard::local_path;
-use super::{password, session, staff};
+use super::{password, session, staff, throttle};
 use crate::model::audit::AuditArea;
 use crate::model::query::encode as urlencode;
 use crate::server::audit::{self, AuditEvent, Outcome};
@@ -70,17 +70,24 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         async move { render_page(state_ref, session_ref, &uri, status).await }
     };
 
-    // Each attempt is counted before its password is checked: per address in memory (atomic),
-    // then per username and address in the database (one statement).
-    if let Err(wait) = state.throttle.begin(ip) {
-        tracing::warn!(%ip, "sign-in throttled");
-        return refuse(
-            &state,
-            &session,
-            &again("throttled", &format!("&retry={wait}")),
-            wait,
-        )
-        .await;
+    // Each attempt is counted before its password is checked: per address, then per username
+    // and address, in the database (one statement each, shared by every replica).
+    match throttle::begin(&state.db, ip, state.clock.now()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            tracing::warn!(%ip, "sign-in throttled");
+            return refuse(
+                &state,
+                &session,
+                &again("throttled", &format!("&retry={wait}")),
+                wait,
+            )
+            .await;
+        }
+        Err(err) => {
+            tracing::error!("cannot count a sign-in attempt: {err}");
+            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+        }
     }
     if form.username.chars().count() > MAX_USERNAME_CHARS {
         return page("invalid", StatusCode::UNAUTHORIZED).await;
@@ -105,11 +112,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Err(err) => {
             // Fail closed: without the lock's state, no password is checked.
             tracing::error!("cannot count a sign-in attempt: {err}");
-            let mut answer = page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await;
-            answer
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-            return answer;
+            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
         }
     }
 
@@ -135,7 +138,9 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         return page("invalid", StatusCode::UNAUTHORIZED).await;
     };
 
-    state.throttle.succeeded(ip);
+    if let Err(err) = throttle::succeeded(&state.db, ip).await {
+        tracing::warn!("cannot clear the sign-in throttle: {err}");
+    }
     let _ = staff::clear_attempts(&state.db, &username, &address).await;
     if let Err(err) = session::sign_in(&session, &account, &state.clock).await {
         tracing::error!("cannot start a session: {err}");
@@ -152,6 +157,14 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
 const MAX_USERNAME_CHARS: usize = 64;
 
 /// The sign-in page again with `status` 429 and `Retry-After: wait`.
+/// `answer` with `Retry-After: 30`: the store could not be read, so no password was checked.
+fn unavailable(mut answer: Response) -> Response {
+    answer
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    answer
+}
+
 async fn refuse(state: &AppState, session: &Session, uri: &str, wait: u64) -> Response {
     let mut page = render_page(state, session, uri, StatusCode::TOO_MANY_REQUESTS).await;
     if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {

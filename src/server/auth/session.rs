@@ -1,22 +1,14 @@
-//! Sessions in SQLite with a copy in memory (tower-sessions): the cookie's settings, signing in,
-//! and deciding on every request whether a session still stands.
+//! Sessions (tower-sessions, kept by [`session_store`](super::session_store)): the cookie's
+//! settings, signing in, and deciding on every request whether a session still stands.
 
+use super::session_store::Store;
 use super::staff::Account;
 use crate::server::clock::Clock;
 use crate::server::state::AppState;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
-use tower_sessions::{CachingSessionStore, Expiry, Session, SessionManagerLayer};
-use tower_sessions_moka_store::MokaStore;
-use tower_sessions_sqlx_store::SqliteStore;
-
-/// Sessions read from memory, written to both memory and SQLite (so they outlive a restart).
-pub type Store = CachingSessionStore<MokaStore, SqliteStore>;
-
-/// Sessions held in memory at most; beyond that the least used are read from SQLite again.
-const SESSIONS_IN_MEMORY: u64 = 10_000;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
 const USER_KEY: &str = "user";
 /// A session ends after 30 minutes without a request…
@@ -54,24 +46,6 @@ pub fn layer(store: Store, https: bool) -> SessionManagerLayer<Store> {
         .with_secure(https)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(Duration::minutes(IDLE_MINUTES)))
-}
-
-/// Creates the sessions table, starts the hourly clean-up of expired sessions, and puts the
-/// memory copy in front.
-pub async fn store(db: &SqlitePool) -> Result<Store, sqlx::Error> {
-    use tower_sessions::ExpiredDeletion;
-    let store = SqliteStore::new(db.clone());
-    store.migrate().await?;
-    let cleaner = store.clone();
-    tokio::spawn(async move {
-        let _ = cleaner
-            .continuously_delete_expired(std::time::Duration::from_secs(3600))
-            .await;
-    });
-    Ok(CachingSessionStore::new(
-        MokaStore::new(Some(SESSIONS_IN_MEMORY)),
-        store,
-    ))
 }
 
 /// Starts a session for `account` under a new session id.

@@ -1,8 +1,9 @@
 //! Staff accounts in SQLite.
 
 use crate::model::staff::{Role, StaffMember};
+use crate::server::db::Db;
 use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// What sign-in and the session checks need of an account.
 #[derive(Debug, Clone)]
@@ -15,7 +16,7 @@ pub struct Account {
     pub auth_version: i64,
 }
 
-fn account(row: &sqlx::sqlite::SqliteRow) -> Result<Account, sqlx::Error> {
+fn account(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
     let role: String = row.try_get("role")?;
     Ok(Account {
         id: row.try_get("id")?,
@@ -33,22 +34,22 @@ pub fn normalize(username: &str) -> String {
     username.trim().to_lowercase()
 }
 
-pub async fn count(db: &SqlitePool) -> Result<i64, sqlx::Error> {
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM staff")
         .fetch_one(db)
         .await
 }
 
-pub async fn find(db: &SqlitePool, username: &str) -> Result<Option<Account>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM staff WHERE username = ?")
+pub async fn find(db: &Db, username: &str) -> Result<Option<Account>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM staff WHERE username = $1")
         .bind(normalize(username))
         .fetch_optional(db)
         .await?;
     row.as_ref().map(account).transpose()
 }
 
-pub async fn find_by_id(db: &SqlitePool, id: i64) -> Result<Option<Account>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM staff WHERE id = ?")
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM staff WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -57,13 +58,13 @@ pub async fn find_by_id(db: &SqlitePool, id: i64) -> Result<Option<Account>, sql
 
 /// Adds an account; `Ok(false)` when the username is taken.
 pub async fn insert(
-    db: &SqlitePool,
+    db: &Db,
     username: &str,
     role: Role,
     password_hash: &str,
 ) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "INSERT INTO staff (username, password_hash, role, created_at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO staff (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (username) DO NOTHING",
     )
     .bind(normalize(username))
@@ -75,7 +76,7 @@ pub async fn insert(
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn list(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
+pub async fn list(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
     let locked = locked_usernames(db).await?;
     let mut members = list_accounts(db).await?;
     for member in &mut members {
@@ -84,7 +85,7 @@ pub async fn list(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
     Ok(members)
 }
 
-async fn list_accounts(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error> {
+async fn list_accounts(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, username, role, disabled, created_at, last_login_at FROM staff ORDER BY username",
     )
@@ -107,8 +108,8 @@ async fn list_accounts(db: &SqlitePool) -> Result<Vec<StaffMember>, sqlx::Error>
 }
 
 /// `Ok(false)` when there is no such account.
-pub async fn set_role(db: &SqlitePool, username: &str, role: Role) -> Result<bool, sqlx::Error> {
-    let result = sqlx::query("UPDATE staff SET role = ? WHERE username = ?")
+pub async fn set_role(db: &Db, username: &str, role: Role) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("UPDATE staff SET role = $1 WHERE username = $2")
         .bind(role.as_str())
         .bind(normalize(username))
         .execute(db)
@@ -117,13 +118,9 @@ pub async fn set_role(db: &SqlitePool, username: &str, role: Role) -> Result<boo
 }
 
 /// Disabling ends every session of the account (its auth version moves on).
-pub async fn set_disabled(
-    db: &SqlitePool,
-    username: &str,
-    disabled: bool,
-) -> Result<bool, sqlx::Error> {
+pub async fn set_disabled(db: &Db, username: &str, disabled: bool) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "UPDATE staff SET disabled = ?, auth_version = auth_version + 1 WHERE username = ?",
+        "UPDATE staff SET disabled = $1, auth_version = auth_version + 1 WHERE username = $2",
     )
     .bind(i64::from(disabled))
     .bind(normalize(username))
@@ -134,12 +131,12 @@ pub async fn set_disabled(
 
 /// A new password ends every session of the account; answers the new auth version.
 pub async fn set_password(
-    db: &SqlitePool,
+    db: &Db,
     username: &str,
     password_hash: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "UPDATE staff SET password_hash = ?, auth_version = auth_version + 1 WHERE username = ? \
+        "UPDATE staff SET password_hash = $1, auth_version = auth_version + 1 WHERE username = $2 \
          RETURNING auth_version",
     )
     .bind(password_hash)
@@ -148,8 +145,8 @@ pub async fn set_password(
     .await
 }
 
-pub async fn record_login(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE staff SET last_login_at = ? WHERE id = ?")
+pub async fn record_login(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff SET last_login_at = $1 WHERE id = $2")
         .bind(now_text())
         .bind(id)
         .execute(db)
@@ -166,13 +163,13 @@ pub const LOCKOUT_MINUTES: i64 = 15;
 /// statement; answers the minutes left when that username is locked from that address (this
 /// attempt included: the `LOCKOUT_AFTER`th in a row locks it).
 pub async fn begin_attempt(
-    db: &SqlitePool,
+    db: &Db,
     username: &str,
     address: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
     let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
-        "INSERT INTO login_attempts (username, address, failures) VALUES (?1, ?2, 1) \
-         ON CONFLICT (username, address) DO UPDATE SET failures = failures + 1 \
+        "INSERT INTO login_attempts (username, address, failures) VALUES ($1, $2, 1) \
+         ON CONFLICT (username, address) DO UPDATE SET failures = login_attempts.failures + 1 \
          RETURNING failures, locked_until",
     )
     .bind(normalize(username))
@@ -192,7 +189,7 @@ pub async fn begin_attempt(
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
         sqlx::query(
-            "UPDATE login_attempts SET locked_until = ?, failures = 0 WHERE username = ? AND address = ?",
+            "UPDATE login_attempts SET locked_until = $1, failures = 0 WHERE username = $2 AND address = $3",
         )
         .bind(until)
         .bind(normalize(username))
@@ -205,12 +202,8 @@ pub async fn begin_attempt(
 }
 
 /// The attempt of `username` from `address` succeeded: its count starts again.
-pub async fn clear_attempts(
-    db: &SqlitePool,
-    username: &str,
-    address: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_attempts WHERE username = ? AND address = ?")
+pub async fn clear_attempts(db: &Db, username: &str, address: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = $1 AND address = $2")
         .bind(normalize(username))
         .bind(address)
         .execute(db)
@@ -219,8 +212,8 @@ pub async fn clear_attempts(
 }
 
 /// Lifts every lock and count of `username`; answers whether there was any.
-pub async fn unlock(db: &SqlitePool, username: &str) -> Result<bool, sqlx::Error> {
-    sqlx::query("DELETE FROM login_attempts WHERE username = ?")
+pub async fn unlock(db: &Db, username: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = $1")
         .bind(normalize(username))
         .execute(db)
         .await
@@ -228,9 +221,9 @@ pub async fn unlock(db: &SqlitePool, username: &str) -> Result<bool, sqlx::Error
 }
 
 /// Usernames locked out from at least one address now, for the staff page.
-pub async fn locked_usernames(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+pub async fn locked_usernames(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
-        "SELECT DISTINCT username FROM login_attempts WHERE locked_until > ? ORDER BY username",
+        "SELECT DISTINCT username FROM login_attempts WHERE locked_until > $1 ORDER BY username",
     )
     .bind(now_text())
     .fetch_all(db)

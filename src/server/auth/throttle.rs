@@ -1,62 +1,53 @@
-//! Per-address sign-in throttle, in memory: every attempt is counted *before* its password is
-//! checked, and after 5 attempts that did not succeed within 15 minutes further attempts from the
-//! same address are answered 429 until the window has passed. A success clears the address.
+//! Per-address sign-in throttle, in the database so every replica counts into the same row: each
+//! attempt is counted *before* its password is checked (one upsert, so concurrent attempts cannot
+//! all slip through), and after 5 attempts that did not succeed within 15 minutes further attempts
+//! from the same address are answered 429 until the window has passed. A success clears the
+//! address.
 
-use std::collections::HashMap;
+use crate::server::db::Db;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-pub const ALLOWED_FAILURES: u32 = 5;
-pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+pub const ALLOWED_FAILURES: i64 = 5;
+/// The window, in seconds.
+pub const WINDOW: i64 = 15 * 60;
 
-#[derive(Debug, Default)]
-pub struct Throttle {
-    attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+/// Counts an attempt from `ip` at `now` (Unix seconds): `Ok(Err(seconds))` to wait when it may
+/// not try now.
+pub async fn begin(db: &Db, ip: IpAddr, now: i64) -> Result<Result<(), u64>, sqlx::Error> {
+    let (attempts, since): (i64, i64) = sqlx::query_as(
+        "INSERT INTO sign_in_throttle (address, attempts, since) VALUES ($1, 1, $2) \
+         ON CONFLICT (address) DO UPDATE SET \
+         attempts = CASE WHEN sign_in_throttle.since <= $3 THEN 1 \
+                         ELSE sign_in_throttle.attempts + 1 END, \
+         since = CASE WHEN sign_in_throttle.since <= $3 THEN $2 ELSE sign_in_throttle.since END \
+         RETURNING attempts, since",
+    )
+    .bind(ip.to_string())
+    .bind(now)
+    .bind(now - WINDOW)
+    .fetch_one(db)
+    .await?;
+    if attempts > ALLOWED_FAILURES {
+        let left = (since + WINDOW - now).max(1);
+        return Ok(Err(left as u64));
+    }
+    Ok(Ok(()))
 }
 
-impl Throttle {
-    /// Counts an attempt from `ip`, or answers the seconds to wait when it may not try now. The
-    /// count and the check are one step, so concurrent attempts cannot all slip through.
-    pub fn begin(&self, ip: IpAddr) -> Result<(), u64> {
-        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = map.entry(ip).or_insert((0, Instant::now()));
-        if entry.1.elapsed() > WINDOW {
-            *entry = (0, Instant::now());
-        }
-        if entry.0 >= ALLOWED_FAILURES {
-            let left = WINDOW.saturating_sub(entry.1.elapsed());
-            return Err(left.as_secs().max(1));
-        }
-        entry.0 += 1;
-        // Keep the map small: forget addresses whose window has passed.
-        if map.len() > 10_000 {
-            map.retain(|_, (_, since)| since.elapsed() <= WINDOW);
-        }
-        Ok(())
-    }
-
-    /// The attempt from `ip` succeeded: its count starts again.
-    pub fn succeeded(&self, ip: IpAddr) {
-        let mut map = self.attempts.lock().unwrap_or_else(|p| p.into_inner());
-        map.remove(&ip);
-    }
+/// The attempt from `ip` succeeded: its count starts again.
+pub async fn succeeded(db: &Db, ip: IpAddr) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_throttle WHERE address = $1")
+        .bind(ip.to_string())
+        .execute(db)
+        .await
+        .map(|_| ())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_sixth_attempt_without_success_is_refused_before_it_is_checked() {
-        let t = Throttle::default();
-        let ip: IpAddr = "127.0.0.1".parse().unwrap();
-        for _ in 0..5 {
-            assert!(t.begin(ip).is_ok());
-        }
-        assert!(t.begin(ip).is_err());
-        assert!(t.begin("127.0.0.2".parse().unwrap()).is_ok());
-        t.succeeded(ip);
-        assert!(t.begin(ip).is_ok(), "a success clears the address");
-    }
+/// Forgets addresses whose window has passed.
+pub async fn purge(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_throttle WHERE since <= $1")
+        .bind(now - WINDOW)
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected())
 }

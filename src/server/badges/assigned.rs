@@ -2,11 +2,11 @@
 //! is what a deleted badge's restore can give back.
 
 use crate::model::badge::UsersMode;
-use sqlx::SqlitePool;
+use crate::server::db::Db;
 
 /// Notes a chunk the platform accepted: chunk 0 of a replace starts the list afresh.
 pub async fn note(
-    db: &SqlitePool,
+    db: &Db,
     badge: i64,
     mode: UsersMode,
     chunk: u32,
@@ -14,16 +14,16 @@ pub async fn note(
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     if mode == UsersMode::Replace && chunk == 0 {
-        sqlx::query("DELETE FROM badge_assignments WHERE badge_id = ?")
+        sqlx::query("DELETE FROM badge_assignments WHERE badge_id = $1")
             .bind(badge)
             .execute(&mut *tx)
             .await?;
     }
     for id in ids {
         let sql = if mode == UsersMode::Remove {
-            "DELETE FROM badge_assignments WHERE badge_id = ? AND user_id = ?"
+            "DELETE FROM badge_assignments WHERE badge_id = $1 AND user_id = $2"
         } else {
-            "INSERT OR IGNORE INTO badge_assignments (badge_id, user_id) VALUES (?, ?)"
+            "INSERT INTO badge_assignments (badge_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
         };
         sqlx::query(sql)
             .bind(badge)
@@ -35,16 +35,16 @@ pub async fn note(
 }
 
 /// The users the dashboard gave badge `badge`, in a stable order.
-pub async fn known(db: &SqlitePool, badge: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT user_id FROM badge_assignments WHERE badge_id = ? ORDER BY user_id")
+pub async fn known(db: &Db, badge: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM badge_assignments WHERE badge_id = $1 ORDER BY user_id")
         .bind(badge)
         .fetch_all(db)
         .await
 }
 
 /// Forgets a deleted badge's users (its snapshot keeps them).
-pub async fn forget(db: &SqlitePool, badge: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM badge_assignments WHERE badge_id = ?")
+pub async fn forget(db: &Db, badge: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM badge_assignments WHERE badge_id = $1")
         .bind(badge)
         .execute(db)
         .await

@@ -53,7 +53,7 @@ pub async fn run(command: UserCommand) -> ExitCode {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| db::DEFAULT_DATABASE_URL.to_owned());
     let pool = match db::connect(&url).await {
-        Ok(pool) => pool,
+        Ok(connected) => connected.db,
         Err(err) => return fail(&format!("cannot open {url}: {err}")),
     };
     match execute(&pool, command).await {
@@ -99,9 +99,9 @@ fn refused(err: AppError) -> String {
     }
 }
 
-async fn execute(db: &sqlx::SqlitePool, command: UserCommand) -> Result<(), String> {
-    // This process's own cache; a running server sees the change within
-    // `accounts::OUT_OF_PROCESS_SECONDS`.
+async fn execute(db: &crate::server::db::Db, command: UserCommand) -> Result<(), String> {
+    // This process's own cache; running servers hear of the change through the cache versions
+    // (`server::versions`) within a poll.
     let accounts = Accounts::new(db.clone());
     let role_of = |r: &str| Role::parse(r).ok_or_else(|| format!("unknown role {r}"));
     match command {

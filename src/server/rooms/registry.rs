@@ -2,16 +2,17 @@
 //! fresh from GET.
 
 use crate::model::room::{Room, RoomStatus};
+use crate::server::db::Db;
 use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// Stores what Watchers answered for a room.
-pub async fn remember(db: &SqlitePool, room: &Room) -> Result<(), sqlx::Error> {
+pub async fn remember(db: &Db, room: &Room) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO rooms (room_id, name, about, is_speak, status, start_time, end_time, seen_at, added_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) \
-         ON CONFLICT (room_id) DO UPDATE SET name = ?2, about = ?3, is_speak = ?4, status = ?5, \
-         start_time = ?6, end_time = ?7, seen_at = ?8",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+         ON CONFLICT (room_id) DO UPDATE SET name = $2, about = $3, is_speak = $4, status = $5, \
+         start_time = $6, end_time = $7, seen_at = $8",
     )
     .bind(&room.room_id)
     .bind(&room.name)
@@ -27,16 +28,16 @@ pub async fn remember(db: &SqlitePool, room: &Room) -> Result<(), sqlx::Error> {
 }
 
 /// Marks a room Watchers no longer knows.
-pub async fn mark_missing(db: &SqlitePool, room_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE rooms SET seen_at = NULL WHERE room_id = ?")
+pub async fn mark_missing(db: &Db, room_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE rooms SET seen_at = NULL WHERE room_id = $1")
         .bind(room_id)
         .execute(db)
         .await
         .map(|_| ())
 }
 
-pub async fn forget(db: &SqlitePool, room_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM rooms WHERE room_id = ?")
+pub async fn forget(db: &Db, room_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rooms WHERE room_id = $1")
         .bind(room_id)
         .execute(db)
         .await
@@ -44,14 +45,14 @@ pub async fn forget(db: &SqlitePool, room_id: &str) -> Result<(), sqlx::Error> {
 }
 
 /// Every registered room id, in the order they were added.
-pub async fn ids(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+pub async fn ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT room_id FROM rooms ORDER BY added_at, room_id")
         .fetch_all(db)
         .await
 }
 
 /// The registry as last seen (rooms Watchers no longer knows have no status).
-pub async fn list(db: &SqlitePool) -> Result<Vec<Room>, sqlx::Error> {
+pub async fn list(db: &Db) -> Result<Vec<Room>, sqlx::Error> {
     let rows = sqlx::query("SELECT * FROM rooms ORDER BY start_time IS NULL, start_time, room_id")
         .fetch_all(db)
         .await?;

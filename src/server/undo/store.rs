@@ -3,8 +3,9 @@
 
 use crate::model::audit::AuditArea;
 use crate::model::undo::{self, Deleted, KnownUsers, Restore};
+use crate::server::db::Db;
 use crate::server::db::now_text;
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
 
 /// What a delete keeps.
 pub struct Kept<'a> {
@@ -18,13 +19,13 @@ pub struct Kept<'a> {
     pub keep_until: i64,
 }
 
-pub async fn insert(db: &SqlitePool, kept: Kept<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(db: &Db, kept: Kept<'_>) -> Result<i64, sqlx::Error> {
     let users = kept
         .users
         .map(|u| serde_json::to_string(u).unwrap_or_else(|_| "[]".into()));
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO snapshots (area, item_id, label, record, users, deleted_by, deleted_at, keep_until) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(kept.area.as_str())
     .bind(kept.item_id)
@@ -34,14 +35,13 @@ pub async fn insert(db: &SqlitePool, kept: Kept<'_>) -> Result<i64, sqlx::Error>
     .bind(kept.by)
     .bind(now_text())
     .bind(kept.keep_until)
-    .execute(db)
+    .fetch_one(db)
     .await
-    .map(|r| r.last_insert_rowid())
 }
 
 /// Forgets a snapshot whose delete did not happen, or whose time is up.
-pub async fn remove(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM snapshots WHERE id = ?")
+pub async fn remove(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM snapshots WHERE id = $1")
         .bind(id)
         .execute(db)
         .await
@@ -49,8 +49,8 @@ pub async fn remove(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
 }
 
 /// Forgets every snapshot kept past `now` (Unix seconds).
-pub async fn purge(db: &SqlitePool, now: i64) -> Result<u64, sqlx::Error> {
-    sqlx::query("DELETE FROM snapshots WHERE keep_until < ?")
+pub async fn purge(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    sqlx::query("DELETE FROM snapshots WHERE keep_until < $1")
         .bind(now)
         .execute(db)
         .await
@@ -63,7 +63,7 @@ fn day(seconds: i64) -> String {
         .unwrap_or_default()
 }
 
-fn to_deleted(row: &sqlx::sqlite::SqliteRow) -> Result<Deleted, sqlx::Error> {
+fn to_deleted(row: &sqlx::any::AnyRow) -> Result<Deleted, sqlx::Error> {
     let area: String = row.try_get("area")?;
     let record: String = row.try_get("record")?;
     let users: Option<String> = row.try_get("users")?;
@@ -102,8 +102,8 @@ fn to_deleted(row: &sqlx::sqlite::SqliteRow) -> Result<Deleted, sqlx::Error> {
 }
 
 /// Snapshot `id`, while it is kept.
-pub async fn get(db: &SqlitePool, id: i64, now: i64) -> Result<Option<Deleted>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM snapshots WHERE id = ? AND keep_until >= ?")
+pub async fn get(db: &Db, id: i64, now: i64) -> Result<Option<Deleted>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM snapshots WHERE id = $1 AND keep_until >= $2")
         .bind(id)
         .bind(now)
         .fetch_optional(db)
@@ -112,9 +112,9 @@ pub async fn get(db: &SqlitePool, id: i64, now: i64) -> Result<Option<Deleted>, 
 }
 
 /// `area`'s snapshots still kept, newest first.
-pub async fn list(db: &SqlitePool, area: AuditArea, now: i64) -> Result<Vec<Deleted>, sqlx::Error> {
+pub async fn list(db: &Db, area: AuditArea, now: i64) -> Result<Vec<Deleted>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT * FROM snapshots WHERE area = ? AND keep_until >= ? ORDER BY id DESC LIMIT 200",
+        "SELECT * FROM snapshots WHERE area = $1 AND keep_until >= $2 ORDER BY id DESC LIMIT 200",
     )
     .bind(area.as_str())
     .bind(now)
@@ -124,9 +124,9 @@ pub async fn list(db: &SqlitePool, area: AuditArea, now: i64) -> Result<Vec<Dele
 }
 
 /// Claims snapshot `id`'s one restore for `by`: false when one was claimed already.
-pub async fn claim(db: &SqlitePool, id: i64, by: &str) -> Result<bool, sqlx::Error> {
+pub async fn claim(db: &Db, id: i64, by: &str) -> Result<bool, sqlx::Error> {
     sqlx::query(
-        "UPDATE snapshots SET restored_by = ?, restored_at = ? WHERE id = ? AND restored_by IS NULL",
+        "UPDATE snapshots SET restored_by = $1, restored_at = $2 WHERE id = $3 AND restored_by IS NULL",
     )
     .bind(by)
     .bind(now_text())
@@ -137,8 +137,8 @@ pub async fn claim(db: &SqlitePool, id: i64, by: &str) -> Result<bool, sqlx::Err
 }
 
 /// Gives the claim back: the platform answered no, so nothing was created.
-pub async fn release(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE snapshots SET restored_by = NULL, restored_at = NULL WHERE id = ?")
+pub async fn release(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE snapshots SET restored_by = NULL, restored_at = NULL WHERE id = $1")
         .bind(id)
         .execute(db)
         .await
@@ -147,12 +147,12 @@ pub async fn release(db: &SqlitePool, id: i64) -> Result<(), sqlx::Error> {
 
 /// Notes how the restore ended: the new id, or why it is unknown.
 pub async fn restored(
-    db: &SqlitePool,
+    db: &Db,
     id: i64,
     as_id: Option<&str>,
     note: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE snapshots SET restored_as = ?, restore_note = ? WHERE id = ?")
+    sqlx::query("UPDATE snapshots SET restored_as = $1, restore_note = $2 WHERE id = $3")
         .bind(as_id)
         .bind(note)
         .bind(id)
@@ -162,8 +162,8 @@ pub async fn restored(
 }
 
 /// The known users of snapshot `id`, and how many were re-assigned.
-pub async fn users(db: &SqlitePool, id: i64) -> Result<(Vec<String>, usize), sqlx::Error> {
-    let row = sqlx::query("SELECT users, users_sent FROM snapshots WHERE id = ?")
+pub async fn users(db: &Db, id: i64) -> Result<(Vec<String>, usize), sqlx::Error> {
+    let row = sqlx::query("SELECT users, users_sent FROM snapshots WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -179,14 +179,9 @@ pub async fn users(db: &SqlitePool, id: i64) -> Result<(Vec<String>, usize), sql
 }
 
 /// Claims the next `n` users after the first `from`: false when another chunk is on its way.
-pub async fn claim_users(
-    db: &SqlitePool,
-    id: i64,
-    from: usize,
-    n: usize,
-) -> Result<bool, sqlx::Error> {
+pub async fn claim_users(db: &Db, id: i64, from: usize, n: usize) -> Result<bool, sqlx::Error> {
     sqlx::query(
-        "UPDATE snapshots SET users_claimed = ? WHERE id = ? AND users_sent = ? AND users_claimed = ?",
+        "UPDATE snapshots SET users_claimed = $1 WHERE id = $2 AND users_sent = $3 AND users_claimed = $4",
     )
     .bind((from + n) as i64)
     .bind(id)
@@ -198,8 +193,8 @@ pub async fn claim_users(
 }
 
 /// Ends a chunk's claim: `sent` users are now re-assigned (unchanged when the chunk failed).
-pub async fn users_done(db: &SqlitePool, id: i64, sent: usize) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE snapshots SET users_sent = ?, users_claimed = ? WHERE id = ?")
+pub async fn users_done(db: &Db, id: i64, sent: usize) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE snapshots SET users_sent = $1, users_claimed = $2 WHERE id = $3")
         .bind(sent as i64)
         .bind(sent as i64)
         .bind(id)
