@@ -4,11 +4,13 @@
 //! client at Watchers.
 
 use super::config::{Config, Credentials};
+use super::db::Typed;
 use super::router::router;
 use super::state::AppState;
 use super::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
-use super::upstream::{ClientSettings, UpstreamError, WatchersClient};
+use super::upstream::{ClientSettings, SharedPace, UpstreamError, WatchersClient};
 use crate::model::badge::BadgeOrder;
+use crate::model::tagmango::{RATE_LIMIT, RATE_WINDOW};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
@@ -99,7 +101,7 @@ async fn start(
     let connected = crate::server::db::connect(&config.database_url)
         .await
         .map_err(StartupError::Database)?;
-    let db = connected.db;
+    let db = connected.db.clone();
     let sessions = crate::server::auth::session_store::Store::open(&connected.typed, db.clone())
         .await
         .map_err(StartupError::Sessions)?;
@@ -155,13 +157,29 @@ async fn start(
         ),
     }
     .map_err(StartupError::Client)?;
+    // Replicas on PostgreSQL pace themselves under TagMango's limit together.
+    let shared_pace = match &connected.typed {
+        Typed::Postgres(pool) => Some(SharedPace::new(
+            pool.clone(),
+            "tagmango",
+            RATE_LIMIT,
+            RATE_WINDOW,
+        )),
+        Typed::Sqlite(_) => None,
+    };
     let tagmango = match &config.tagmango.credentials {
-        Some(credentials) => TagMangoClient::new(
+        Some(credentials) => TagMangoClient::pacing_with(
             &config.tagmango.live_base_url(),
             credentials,
             ClientSettings::default(),
+            shared_pace,
         ),
-        None => TagMangoClient::new(&sandbox_url, &sandbox_tagmango, ClientSettings::default()),
+        None => TagMangoClient::pacing_with(
+            &sandbox_url,
+            &sandbox_tagmango,
+            ClientSettings::default(),
+            shared_pace,
+        ),
     }
     .map_err(StartupError::Client)?;
     watch_upstream(client.clone());

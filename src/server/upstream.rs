@@ -15,3 +15,4 @@ mod users;
 pub use client::{ClientSettings, Upstream, WatchersClient};
 pub use error::{Unavailable, UpstreamError};
 pub use health::HealthSnapshot;
+pub use pacer::SharedPace;

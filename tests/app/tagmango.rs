@@ -1,15 +1,18 @@
 //! TagMango: the client against the sandbox (every route, both error envelopes, the pace under
 //! the rate limit), then the server functions a member of staff calls.
 
-use crate::support::{ADMIN_PASSWORD, fast_settings, spawn_app};
+use crate::support::{
+    ADMIN_PASSWORD, fast_settings, fresh_postgres, postgres_run, postgres_url, spawn_app,
+};
 use secrecy::SecretString;
 use serde_json::Value;
 use std::sync::Arc;
 use watchers_dashboard::model::staff::Role;
-use watchers_dashboard::model::tagmango::{MangoBadgeInput, RATE_LIMIT, is_object_id};
+use watchers_dashboard::model::tagmango::{MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
-use watchers_dashboard::server::upstream::UpstreamError;
+use watchers_dashboard::server::db::{self, Typed};
 use watchers_dashboard::server::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
+use watchers_dashboard::server::upstream::{SharedPace, UpstreamError};
 
 const TAGMANGO_TOKEN: &str = "tagmango-test-token";
 const MANGO: &str = "6659ca9e5f2acb7abfdcd8fd";
@@ -169,6 +172,52 @@ async fn the_client_keeps_under_the_rate_limit_itself() {
         .unwrap();
     assert_eq!(over.status(), 429);
     assert!(over.headers().contains_key("retry-after"));
+}
+
+/// Two replicas' clients on one PostgreSQL count in one window: together they send the limit and
+/// no more (in the PostgreSQL run of `make test`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replicas_keep_under_the_rate_limit_together() {
+    if !postgres_run() {
+        eprintln!("skipped: runs in the PostgreSQL run (TEST_DATABASE=postgres)");
+        return;
+    }
+    let database = fresh_postgres(&postgres_url().unwrap()).await;
+    let Typed::Postgres(pool) = db::connect(&database).await.unwrap().typed else {
+        panic!("a PostgreSQL URL opens PostgreSQL");
+    };
+    let (sandbox, base) = sandbox().await;
+    let credentials = TagMangoCredentials {
+        token: SecretString::from(TAGMANGO_TOKEN.to_owned()),
+        host: "tests.tagmango.com".into(),
+    };
+    let replica = || {
+        let shared = SharedPace::new(pool.clone(), "tagmango", RATE_LIMIT, RATE_WINDOW);
+        TagMangoClient::pacing_with(&base, &credentials, fast_settings(), Some(shared)).unwrap()
+    };
+    let (a, b) = (replica(), replica());
+    let before = sandbox.hits();
+    let mut refused_here = 0;
+    for i in 0..RATE_LIMIT + 5 {
+        let client = if i % 2 == 0 { &a } else { &b };
+        match client.list_badges().await {
+            Ok(_) => {}
+            Err(UpstreamError::RateLimited { retry_after }) => {
+                assert!(retry_after.is_some_and(|d| d.as_secs() >= 1));
+                refused_here += 1;
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        refused_here, 5,
+        "the 121st to 125th, from either, are not sent"
+    );
+    assert_eq!(
+        sandbox.hits() - before,
+        RATE_LIMIT as u64,
+        "the sandbox saw exactly the limit"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

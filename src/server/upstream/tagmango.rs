@@ -3,7 +3,7 @@
 //! Watchers (a GET once more, never a POST or PATCH).
 
 use super::client::{Pacer, Upstream, parse_json};
-use super::{ClientSettings, UpstreamError};
+use super::{ClientSettings, SharedPace, UpstreamError};
 use crate::model::deployment::Platform;
 use crate::model::loose::{Listed, read_records};
 use crate::model::tagmango::{MangoBadge, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
@@ -48,10 +48,21 @@ pub struct Created {
 }
 
 impl TagMangoClient {
+    /// A client pacing itself alone (one process).
     pub fn new(
         base_url: &str,
         credentials: &TagMangoCredentials,
         settings: ClientSettings,
+    ) -> Result<Self, UpstreamError> {
+        Self::pacing_with(base_url, credentials, settings, None)
+    }
+
+    /// A client that paces itself in `shared` (the window every replica counts in), if given.
+    pub fn pacing_with(
+        base_url: &str,
+        credentials: &TagMangoCredentials,
+        settings: ClientSettings,
+        shared: Option<SharedPace>,
     ) -> Result<Self, UpstreamError> {
         let header = |value: &str| {
             HeaderValue::from_str(value).map_err(|_| UpstreamError::Protocol {
@@ -63,7 +74,7 @@ impl TagMangoClient {
         bearer.set_sensitive(true);
         headers.insert(AUTHORIZATION, bearer);
         headers.insert("x-whitelabel-host", header(credentials.host.trim())?);
-        let pacer = Pacer::new(RATE_LIMIT, RATE_WINDOW, PACE_WAIT);
+        let pacer = Pacer::new(RATE_LIMIT, RATE_WINDOW, PACE_WAIT).shared(shared);
         Upstream::new(Platform::TagMango, base_url, headers, settings, Some(pacer))
             .map(TagMangoClient)
     }
