@@ -38,6 +38,23 @@ fn client(base: &str, token: &str) -> TagMangoClient {
     TagMangoClient::new(base, &credentials, fast_settings()).expect("client")
 }
 
+/// Lists badges `times` times, taking the clients in turn: how many were refused as over the
+/// rate limit (each with a wait of a second or more).
+async fn refused_of(clients: &[&TagMangoClient], times: usize) -> usize {
+    let mut refused = 0;
+    for i in 0..times {
+        match clients[i % clients.len()].list_badges().await {
+            Ok(_) => {}
+            Err(UpstreamError::RateLimited { retry_after }) => {
+                assert!(retry_after.is_some_and(|d| d.as_secs() >= 1));
+                refused += 1;
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    refused
+}
+
 fn points(name: &str, threshold: i64) -> MangoBadgeInput {
     MangoBadgeInput {
         name: name.into(),
@@ -149,17 +166,7 @@ async fn both_error_envelopes_become_typed_errors() {
 async fn the_client_keeps_under_the_rate_limit_itself() {
     let (_sandbox, base) = sandbox().await;
     let client = client(&base, TAGMANGO_TOKEN);
-    let mut refused_here = 0;
-    for _ in 0..RATE_LIMIT + 5 {
-        match client.list_badges().await {
-            Ok(_) => {}
-            Err(UpstreamError::RateLimited { retry_after }) => {
-                assert!(retry_after.is_some_and(|d| d.as_secs() >= 1));
-                refused_here += 1;
-            }
-            Err(other) => panic!("{other:?}"),
-        }
-    }
+    let refused_here = refused_of(&[&client], RATE_LIMIT + 5).await;
     assert_eq!(refused_here, 5, "the 121st to 125th are not sent");
     // The sandbox, asked directly past the limit, answers TagMango's 429.
     let http = reqwest::Client::new();
@@ -197,18 +204,7 @@ async fn replicas_keep_under_the_rate_limit_together() {
     };
     let (a, b) = (replica(), replica());
     let before = sandbox.hits();
-    let mut refused_here = 0;
-    for i in 0..RATE_LIMIT + 5 {
-        let client = if i % 2 == 0 { &a } else { &b };
-        match client.list_badges().await {
-            Ok(_) => {}
-            Err(UpstreamError::RateLimited { retry_after }) => {
-                assert!(retry_after.is_some_and(|d| d.as_secs() >= 1));
-                refused_here += 1;
-            }
-            Err(other) => panic!("{other:?}"),
-        }
-    }
+    let refused_here = refused_of(&[&a, &b], RATE_LIMIT + 5).await;
     assert_eq!(
         refused_here, 5,
         "the 121st to 125th, from either, are not sent"
