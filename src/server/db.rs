@@ -34,6 +34,12 @@ pub enum Backend {
 impl Backend {
     pub fn of(url: &str) -> Result<Backend, sqlx::Error> {
         if url.starts_with("sqlite:") {
+            if url.contains(":memory:") || url.contains("mode=memory") {
+                // Each connection would have a database of its own.
+                return Err(sqlx::Error::Configuration(
+                    "DATABASE_URL: an in-memory SQLite database cannot be used; name a file".into(),
+                ));
+            }
             Ok(Backend::Sqlite)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
