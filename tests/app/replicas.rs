@@ -230,6 +230,21 @@ async fn two_replicas_on_one_postgres_are_one_dashboard() {
     .await;
     eprintln!("role change reached B after {took:?}");
 
+    // A password reset on A ends mia's session on B within a second.
+    assert_eq!(b.get_as(&mia, "/account").await.status(), 200);
+    let reset = [("username", "mia"), ("password", "mia-reset-password-1")];
+    let answer = a
+        .call(Some(&admin), "/api/staff/reset-password", &reset)
+        .await;
+    assert_eq!(answer.status(), 200);
+    let took = within(
+        Duration::from_secs(1),
+        "the password reset on B",
+        || async { b.get_as(&mia, "/account").await.status() == 303 },
+    )
+    .await;
+    eprintln!("password reset reached B after {took:?}");
+
     // Sign-out on A ends the session on B within a second (B had it in memory).
     assert_eq!(b.get_as(&admin, "/account").await.status(), 200);
     let out = a
