@@ -48,6 +48,23 @@ async fn ten_wrong_passwords_back_to_back_the_sixth_to_tenth_are_429() {
     let other = client_from([127, 0, 0, 9]);
     let response = app.post_login(&other, "admin", ADMIN_PASSWORD, "/").await;
     assert_eq!(response.status(), 303);
+    // 15 minutes on, the address may try again (its window starts afresh), and an address
+    // whose window has passed is forgotten when another one's starts.
+    let elsewhere = client_from([127, 0, 0, 10]);
+    let response = app
+        .post_login(&elsewhere, "admin", "wrong-password!", "/")
+        .await;
+    assert_eq!(response.status(), 401);
+    app.clock.advance(15 * 60 + 1);
+    let response = app
+        .post_login(&app.client, "admin", "wrong-password!", "/")
+        .await;
+    assert_eq!(response.status(), 401, "a new window");
+    let addresses: Vec<String> = sqlx::query_scalar("SELECT address FROM sign_in_throttle")
+        .fetch_all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(addresses, ["127.0.0.1"], "127.0.0.10's window had passed");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -27,6 +27,11 @@ pub async fn begin(db: &Db, ip: IpAddr, now: i64) -> Result<Result<(), u64>, sql
     .bind(now - WINDOW)
     .fetch_one(db)
     .await?;
+    if attempts == 1 {
+        // A window starts: forget the addresses whose windows have passed, so the table holds
+        // only the last 15 minutes.
+        purge(db, now).await?;
+    }
     if attempts > ALLOWED_FAILURES {
         let left = (since + WINDOW - now).max(1);
         return Ok(Err(left as u64));
