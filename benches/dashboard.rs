@@ -78,7 +78,13 @@ fn wrk_with(url: &str, connections: u32, cookie: &str, extra: &[&str]) -> f64 {
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("bench.db").display());
+    // BENCH_DATABASE_URL (an empty database, e.g. PostgreSQL) measures another store than the
+    // default new SQLite file.
+    let db = std::env::var("BENCH_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let store_url = db.clone();
     let vars = [
         ("WATCHERS_SANDBOX_FILE", ":memory:".to_owned()),
         ("DATABASE_URL", db),
@@ -311,7 +317,13 @@ async fn main() {
     .await
     .is_ok_and(|r| r.is_ok_and(|r| r.status().is_success()));
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let store = if store_url.starts_with("postgres") {
+        "PostgreSQL (BENCH_DATABASE_URL)"
+    } else {
+        "SQLite (a new file)"
+    };
     let rows = [
+        format!("| database | {store} | | |"),
         format!(
             "| proxy p50 (server fn / bare forwarding hop, same client) | {:.3} ms / {:.3} ms | ratio {:.2} | goal ≤ 1.15 |",
             ms(v50),
