@@ -178,3 +178,26 @@ async fn an_upstream_failure_is_reported_audited_and_not_retried() {
     let body: Value = gone.json().await.unwrap();
     assert_eq!(body["NotFound"]["what"], "Badge 99999");
 }
+
+/// The users the dashboard gives or takes are recorded in batches of statements, on either
+/// database: more than a batch, a repeat, a removal and a new list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_users_given_a_badge_are_recorded() {
+    use watchers_dashboard::model::badge::UsersMode;
+    use watchers_dashboard::server::badges::assigned;
+    let app = spawn_app(&[]).await;
+    let ids: Vec<String> = (0..1200).map(|i| format!("user-{i:04}")).collect();
+    let note = |mode, chunk, ids: &[String]| {
+        let (db, ids) = (app.db.clone(), ids.to_vec());
+        async move { assigned::note(&db, 7, mode, chunk, &ids).await.unwrap() }
+    };
+    note(UsersMode::Replace, 0, &ids[..600]).await;
+    note(UsersMode::Replace, 1, &ids[600..]).await;
+    note(UsersMode::Add, 0, &ids[..10]).await;
+    assert_eq!(assigned::known(&app.db, 7).await.unwrap(), ids, "each once");
+    note(UsersMode::Remove, 0, &ids[..700]).await;
+    assert_eq!(assigned::known(&app.db, 7).await.unwrap(), &ids[700..]);
+    note(UsersMode::Replace, 0, &ids[..3]).await;
+    assert_eq!(assigned::known(&app.db, 7).await.unwrap(), &ids[..3]);
+    assert!(assigned::known(&app.db, 8).await.unwrap().is_empty());
+}
