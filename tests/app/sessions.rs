@@ -121,14 +121,7 @@ async fn sign_out_password_change_and_disabling_end_sessions_on_the_server() {
         .await;
     assert_eq!(refused.status(), 401);
 
-    let out = app
-        .client
-        .post(app.url("/auth/logout"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(out.status(), 303);
+    assert_eq!(app.sign_out(&admin).await.status(), 303);
     assert_eq!(
         app.get_as(&admin, "/").await.status(),
         303,

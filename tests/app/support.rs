@@ -232,6 +232,16 @@ impl TestApp {
         );
     }
 
+    /// Signs out the session of `cookie` (the form's POST); answers the response.
+    pub async fn sign_out(&self, cookie: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/auth/logout"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("POST /auth/logout")
+    }
+
     /// GET with a session cookie.
     pub async fn get_as(&self, cookie: &str, path: &str) -> reqwest::Response {
         self.client
