@@ -39,6 +39,11 @@ ENV LEPTOS_OUTPUT_NAME=watchers-dashboard \
 VOLUME /app/data
 USER dashboard
 EXPOSE 8080
+# /healthz answers 503 when the database does not answer or a server worker is stuck: an
+# orchestrator replaces the container after three failures (plain Docker marks it unhealthy; run
+# it with --restart unless-stopped so a process that exits comes back). A stop gives requests under
+# way DASHBOARD_SHUTDOWN_SECONDS (20) to finish: stop with `docker stop -t 30`.
+STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
 CMD ["/app/watchers-dashboard"]

@@ -58,6 +58,12 @@ pub enum AppError {
     /// The browser could not talk to the dashboard server, or could not read its answer.
     #[error("The dashboard server could not be reached. Check your connection and try again.")]
     Transport,
+    /// The dashboard's own database did not answer (down, unreachable, locked): nothing was
+    /// changed.
+    #[error(
+        "The dashboard's database is not answering, so nothing was changed. Try again in a minute."
+    )]
+    DatabaseUnavailable,
     /// A fault inside the dashboard server; the detail is in the server log.
     #[error("Something went wrong on the dashboard server. The details are in its log.")]
     Internal,
@@ -84,7 +90,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } | AppError::UpstreamRateLimited { .. } => 429,
             AppError::UpstreamRejectedCredentials { .. } | AppError::Protocol { .. } => 502,
-            AppError::Unavailable { .. } => 503,
+            AppError::Unavailable { .. } | AppError::DatabaseUnavailable => 503,
             AppError::Transport | AppError::Internal => 500,
         }
     }
@@ -135,12 +141,58 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// A database fault: logged here, once, and answered as an internal error without its detail.
+/// A database fault: logged here, once, and counted; answered as "the database is not
+/// answering" when it is one of availability (see [`database_unavailable`]), else as an internal
+/// error, without its detail either way.
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
-        tracing::error!("database: {err}");
-        AppError::Internal
+        let unavailable = database_unavailable(&err);
+        let kind = if unavailable { "unavailable" } else { "other" };
+        metrics::counter!("dashboard_db_errors_total", "kind" => kind).increment(1);
+        tracing::error!(kind, "database: {err}");
+        if unavailable {
+            // Within a page or a server function: the rest of it, and what comes next, answers
+            // at once instead of waiting for the database again.
+            if let Some(state) = leptos::prelude::use_context::<crate::server::state::AppState>() {
+                state.breaker.trip(&state.db);
+            }
+            AppError::DatabaseUnavailable
+        } else {
+            AppError::Internal
+        }
+    }
+}
+
+/// Whether `err` says the database cannot be reached or used right now (rather than that a
+/// query was wrong): the pool timed out or closed, the connection failed, SQLite was busy,
+/// locked, unreadable or read-only, or PostgreSQL refused connections or is shutting down.
+#[cfg(feature = "ssr")]
+pub fn database_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code();
+            let code = code.as_deref().unwrap_or("");
+            // SQLite's primary result codes (extended codes keep them in the low byte):
+            // BUSY 5, LOCKED 6, READONLY 8, IOERR 10, CANTOPEN 14, NOTADB 26.
+            let sqlite = code
+                .parse::<i64>()
+                .is_ok_and(|n| matches!(n & 0xff, 5 | 6 | 8 | 10 | 14 | 26));
+            // PostgreSQL: connection exceptions (class 08), too many connections, operator
+            // intervention (shutting down, cannot connect now), and a connection refused: the
+            // database does not take connections (55000), does not exist (3D000), or refused
+            // the dashboard's login (28000, 28P01).
+            let postgres = code.starts_with("08")
+                || code.starts_with("57P")
+                || matches!(code, "53300" | "55000" | "3D000" | "28000" | "28P01");
+            sqlite || postgres
+        }
+        _ => false,
     }
 }
 

@@ -38,6 +38,27 @@ pub enum StartupError {
     Sessions(sqlx::Error),
     #[error("cannot read the listener's address: {0}")]
     Listener(std::io::Error),
+    #[error("cannot listen for metrics on DASHBOARD_METRICS_ADDR: {0}")]
+    MetricsListener(std::io::Error),
+}
+
+/// Serves `/metrics` on a listener of its own (never the public port), for as long as the
+/// process runs; answers where it listens.
+fn serve_metrics(listener: TcpListener, state: AppState) -> Result<SocketAddr, StartupError> {
+    let address = listener
+        .local_addr()
+        .map_err(StartupError::MetricsListener)?;
+    if super::metrics::handle().is_none() {
+        tracing::warn!("metrics: another recorder is installed; /metrics says so");
+    }
+    let router = super::metrics::router(state);
+    tokio::spawn(async move {
+        if let Err(err) = axum::serve(listener, router).await {
+            tracing::error!("the metrics listener stopped: {err}");
+        }
+    });
+    tracing::info!("metrics on http://{address}/metrics");
+    Ok(address)
 }
 
 /// The dashboard, assembled and bound, ready to serve.
@@ -47,6 +68,7 @@ pub struct Application {
     state: AppState,
     sandbox: Option<Arc<Sandbox>>,
     router: axum::Router,
+    metrics_address: Option<SocketAddr>,
 }
 
 impl Application {
@@ -60,14 +82,28 @@ impl Application {
     ) -> Result<Self, StartupError> {
         let address = listener.local_addr().map_err(StartupError::Listener)?;
         leptos_options.site_addr = address;
+        super::metrics::count_panics();
+        let metrics_listener = match config.metrics_addr {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .map_err(StartupError::MetricsListener)?,
+            ),
+            None => None,
+        };
         let (state, sandbox) = start(config, leptos_options).await?;
         let router = router(state.clone()).await;
+        let metrics_address = match metrics_listener {
+            Some(listener) => Some(serve_metrics(listener, state.clone())?),
+            None => None,
+        };
         Ok(Application {
             listener,
             address,
             state,
             sandbox,
             router,
+            metrics_address,
         })
     }
 
@@ -85,12 +121,20 @@ impl Application {
         self.sandbox.as_ref()
     }
 
-    /// Serves until `shutdown` completes (then finishes the requests under way).
+    /// Where the metrics are served, when `DASHBOARD_METRICS_ADDR` is set.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics_address
+    }
+
+    /// Serves until `shutdown` completes, then gives the requests under way up to
+    /// `DASHBOARD_SHUTDOWN_SECONDS` to finish.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        super::serve::serve(self.listener, self.router, shutdown).await
+        let grace = std::time::Duration::from_secs(self.state.config.shutdown_seconds);
+        let detached = self.state.detached.clone();
+        super::serve::serve(self.listener, self.router, shutdown, detached, grace).await
     }
 }
 

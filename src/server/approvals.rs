@@ -103,7 +103,10 @@ pub async fn expire_due(state: &AppState) {
                 record_quietly(&state.db, event).await;
             }
         }
-        Err(err) => tracing::error!("cannot expire approval requests: {err}"),
+        Err(err) => {
+            tracing::error!("cannot expire approval requests: {err}");
+            state.breaker.note(&state.db, &err);
+        }
     }
 }
 
@@ -144,6 +147,7 @@ pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
             .count() as u32,
         Err(err) => {
             tracing::error!("cannot count approval requests: {err}");
+            state.breaker.note(&state.db, &err);
             0
         }
     }

@@ -1,5 +1,5 @@
 //! The command line: serve the dashboard (default), run the Watchers sandbox on its own, manage
-//! staff, or copy the database.
+//! staff, or copy, back up and restore the database.
 
 mod db;
 mod user;
@@ -10,7 +10,6 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,7 +33,7 @@ pub enum Command {
         #[command(subcommand)]
         command: user::UserCommand,
     },
-    /// The database (copy it into a new one).
+    /// The database: copy it into a new one, back it up while running, restore a backup.
     Db {
         #[command(subcommand)]
         command: db::DbCommand,
@@ -78,11 +77,7 @@ pub struct SandboxArgs {
 
 pub async fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
+    crate::server::telemetry::init_logging();
     match cli.command {
         None | Some(Command::Serve) => run::serve().await,
         Some(Command::Sandbox(args)) => sandbox(args).await,

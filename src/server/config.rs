@@ -51,7 +51,14 @@ pub struct Config {
     pub snapshot_days: i64,
     /// `DASHBOARD_APPROVAL_HOURS`: how long a request waits for a second person (24).
     pub approval_hours: i64,
+    /// `DASHBOARD_METRICS_ADDR`: where Prometheus metrics are served (`/metrics`); off when unset.
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    /// `DASHBOARD_SHUTDOWN_SECONDS`: how long a stop waits for the requests under way (20).
+    pub shutdown_seconds: u64,
 }
+
+/// How long a stop waits for requests under way unless `DASHBOARD_SHUTDOWN_SECONDS` says.
+pub const DEFAULT_SHUTDOWN_SECONDS: u64 = 20;
 
 /// Why the dashboard refuses to start.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +87,8 @@ pub enum ConfigError {
     BadBaseUrl(String),
     #[error("{0}={1:?} must be a whole number from 1 to 3650.")]
     BadNumber(&'static str, String),
+    #[error("DASHBOARD_METRICS_ADDR={0:?} must be an address and port, such as 127.0.0.1:9464.")]
+    BadMetricsAddr(String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
     BadPublicUrl(String),
     #[error(
@@ -168,7 +177,25 @@ impl Config {
                 .filter(|n| (1..=3650).contains(n))
                 .ok_or(ConfigError::BadNumber(name, v)),
         };
+        let metrics_addr = match get("DASHBOARD_METRICS_ADDR") {
+            None => None,
+            Some(addr) => Some(
+                addr.trim()
+                    .parse()
+                    .map_err(|_| ConfigError::BadMetricsAddr(addr))?,
+            ),
+        };
         Ok(Config {
+            metrics_addr,
+            shutdown_seconds: match get("DASHBOARD_SHUTDOWN_SECONDS") {
+                None => DEFAULT_SHUTDOWN_SECONDS,
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=3650).contains(n))
+                    .ok_or(ConfigError::BadNumber("DASHBOARD_SHUTDOWN_SECONDS", v))?,
+            },
             snapshot_days: number(
                 "DASHBOARD_SNAPSHOT_DAYS",
                 crate::model::undo::DEFAULT_KEEP_DAYS,

@@ -3,6 +3,7 @@
 //! in the SQL both understand (`$1` placeholders, `ON CONFLICT`, `RETURNING`); each backend has its
 //! own migrations (`migrations/sqlite`, `migrations/postgres`).
 
+pub mod backup;
 pub mod copy;
 
 use sqlx::any::AnyPoolOptions;
@@ -16,6 +17,12 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/dashboard.db";
 
 /// The pool every query runs on.
 pub type Db = sqlx::AnyPool;
+
+/// How long a query waits for a connection (or SQLite for a lock) before the database counts as
+/// not answering: a page with the database down answers 503 within about this, not 10 s later.
+/// A healthy pool hands a connection out in microseconds; this only bites when the database is
+/// gone, hung or locked.
+pub const WAIT_FOR_DATABASE: Duration = Duration::from_millis(1500);
 
 /// The same database through its own driver, for what needs one (the session store, migrations).
 #[derive(Clone, Debug)]
@@ -70,10 +77,22 @@ pub async fn connect(url: &str) -> Result<Connected, sqlx::Error> {
         Typed::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
     }
     // The file exists now (the typed pool created it in WAL mode, which sticks to the file).
+    let sqlite = matches!(typed, Typed::Sqlite(_));
     let db = AnyPoolOptions::new()
+        .after_connect(move |connection, _| {
+            Box::pin(async move {
+                if sqlite {
+                    // The Any driver takes no busy timeout from the URL: a locked file waits
+                    // as long as a connection would.
+                    let pragma = format!("PRAGMA busy_timeout = {}", WAIT_FOR_DATABASE.as_millis());
+                    sqlx::Executor::execute(connection, pragma.as_str()).await?;
+                }
+                Ok(())
+            })
+        })
         .max_connections(8)
         .test_before_acquire(matches!(typed, Typed::Postgres(_)))
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(WAIT_FOR_DATABASE)
         .connect(url)
         .await?;
     Ok(Connected { db, typed })
@@ -84,7 +103,7 @@ async fn open_sqlite(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(WAIT_FOR_DATABASE);
     if let Some(dir) = options.get_filename().parent()
         && !dir.as_os_str().is_empty()
     {
@@ -94,6 +113,7 @@ async fn open_sqlite(url: &str) -> Result<SqlitePool, sqlx::Error> {
     // database does, and the ping was a round trip to SQLite's thread on every query.
     SqlitePoolOptions::new()
         .max_connections(4)
+        .acquire_timeout(WAIT_FOR_DATABASE)
         .test_before_acquire(false)
         .connect_with(options)
         .await
@@ -103,7 +123,7 @@ async fn open_postgres(url: &str) -> Result<PgPool, sqlx::Error> {
     let options = PgConnectOptions::from_str(url)?.application_name("watchers-dashboard");
     PgPoolOptions::new()
         .max_connections(4)
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(WAIT_FOR_DATABASE)
         .connect_with(options)
         .await
 }

@@ -1,10 +1,12 @@
 //! `GET /healthz`: liveness and deployment facts for load balancers and people. Nothing secret.
-//! Answers 503 when the database does not answer: a replica that cannot reach it should be taken
-//! out of rotation (Watchers being down is reported, but every replica shares that).
+//! Answers 503 when the database does not answer (a replica that cannot reach it should be taken
+//! out of rotation; Watchers being down is reported, but every replica shares that), and when a
+//! runtime worker is stuck (the process should be restarted: see README, "Keeping it running").
 
 use super::db::Backend;
 use super::state::AppState;
 use super::upstream::HealthSnapshot;
+use super::watchdog::WorkerBeat;
 use axum::http::StatusCode;
 use axum::{Json, extract::State};
 use serde::Serialize;
@@ -21,6 +23,10 @@ pub struct Health {
     /// TagMango's mode, and whether it answered recently (it is called only when used).
     pub tagmango: PlatformHealth,
     pub database: DatabaseHealth,
+    /// Each runtime worker's heartbeat (see `server::watchdog`).
+    pub workers: Vec<WorkerBeat>,
+    /// Requests being worked on now (this one included), including those whose client has gone.
+    pub requests_in_flight: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -48,17 +54,15 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
         Ok(Backend::Postgres) => "postgres",
         _ => "sqlite",
     };
-    let status = if answering {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
+    let workers = state.heartbeats.beats();
+    let stuck = workers.iter().any(|w| w.stuck);
+    let (status, said) = match (answering, stuck) {
+        (_, true) => (StatusCode::SERVICE_UNAVAILABLE, "worker stuck"),
+        (false, false) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+        (true, false) => (StatusCode::OK, "ok"),
     };
     let health = Health {
-        status: if answering {
-            "ok"
-        } else {
-            "database unavailable"
-        },
+        status: said,
         mode: info.mode.as_str(),
         region: info.region.code(),
         version: info.version,
@@ -68,6 +72,8 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
             upstream: state.tagmango.health(),
         },
         database: DatabaseHealth { backend, answering },
+        workers,
+        requests_in_flight: state.detached.in_flight(),
     };
     (status, Json(health))
 }

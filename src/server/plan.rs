@@ -76,6 +76,7 @@ async fn newest<F: Composer>(
         .await
         .unwrap_or_else(|err| {
             tracing::error!("cannot read the publish reports: {err}");
+            state.breaker.note(&state.db, &err);
             HashMap::new()
         });
     read.into_iter()

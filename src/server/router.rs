@@ -1,10 +1,14 @@
 //! The HTTP surface, wired: `/healthz`, sign-in, the audit export, the server-rendered pages,
 //! server functions and static assets (`/pkg` precompressed and cached, the rest compressed),
-//! behind security headers, the cross-site check, sessions,
-//! the sign-in requirement, and the status a failed server function's error chooses.
+//! behind request ids and metrics, security headers, the cross-site check, sessions, the sign-in
+//! requirement, and the status a failed server function's error chooses; every handler runs to
+//! its end on a task of its own (`detach`).
 
 use super::auth::{guard, login, session};
-use super::{assets, audit, error_status, health, pages, security, state::AppState};
+use super::{
+    assets, audit, detach, error_status, health, metrics, pages, security, state::AppState,
+    telemetry,
+};
 use crate::app::shell;
 use axum::Router;
 use axum::http::StatusCode;
@@ -12,7 +16,6 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context};
 use std::time::Duration;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -21,9 +24,8 @@ use tower_http::timeout::TimeoutLayer;
 /// The largest request body read (a form, a chunk of 500 user ids); larger is answered 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// A request not answered within this is answered 408 (upstream calls time out well before).
+/// Its task still runs to its end (see `detach`).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Requests served at once; more wait their turn.
-pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// Builds the whole application router around `state`.
 pub async fn router(state: AppState) -> Router {
@@ -34,7 +36,7 @@ pub async fn router(state: AppState) -> Router {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/auth/login", post(login::login))
         .route("/auth/logout", post(login::logout))
@@ -44,9 +46,13 @@ pub async fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        // Innermost: the handler (a page's render, a server function) runs on a tracked task
+        // of its own that a client going away, or the time limit below, never cuts short.
+        .layer(from_fn_with_state(state.detached.clone(), detach::detach))
         .layer(from_fn(error_status::server_fn_status))
         .layer(from_fn_with_state(state.clone(), guard::pages_need_sign_in))
         .layer(session::layer(store, state.config.https))
+        .layer(from_fn(error_status::unsaved_session))
         .layer(from_fn(security::reject_cross_site))
         // Pages, server functions' answers and the audit export, compressed for the browser that
         // asks (what /pkg serves is compressed already). Brotli at 4: most of the size won for
@@ -62,6 +68,7 @@ pub async fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
-        .with_state(state)
+        .layer(from_fn(metrics::track_requests));
+    let trust_proxy = state.config.trust_proxy;
+    telemetry::layers(router, trust_proxy).with_state(state)
 }

@@ -1,7 +1,9 @@
 //! The connection loop: HTTP/1.1 from hyper with a header-read timeout (`axum::serve` sets none,
 //! so a client sending its headers a byte at a time could hold a connection for ever), the
-//! caller's address for the sign-in throttle, and a graceful stop.
+//! caller's address for the sign-in throttle, and a graceful stop: no new connection is taken,
+//! and the requests under way (their clients gone or not) get up to the configured grace to end.
 
+use super::detach::Detached;
 use axum::Router;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
@@ -17,11 +19,13 @@ use tower::Service;
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets the requests under way
-/// finish.
+/// (`detached`) finish for up to `grace`.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     shutdown: impl Future<Output = ()>,
+    detached: Detached,
+    grace: Duration,
 ) -> std::io::Result<()> {
     let mut builder = http1::Builder::new();
     builder
@@ -57,6 +61,24 @@ pub async fn serve(
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    let under_way = detached.in_flight();
+    tracing::info!(
+        requests = under_way,
+        "no longer accepting connections; waiting up to {} s for the requests under way",
+        grace.as_secs()
+    );
+    let finished = tokio::time::timeout(grace, async {
+        graceful.shutdown().await;
+        detached.wait(grace).await
+    })
+    .await;
+    match finished {
+        Ok(true) => tracing::info!("every request finished; stopped"),
+        _ => tracing::warn!(
+            requests = detached.in_flight(),
+            "stopping with requests still under way after {} s",
+            grace.as_secs()
+        ),
+    }
     Ok(())
 }

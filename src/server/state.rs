@@ -42,6 +42,12 @@ pub struct Shared {
     pub clock: Arc<Clock>,
     /// The last refreshed room list (see `server::rooms`).
     pub rooms: Arc<super::rooms::Cache>,
+    /// The requests under way, each on a task of its own (see `server::detach`).
+    pub detached: super::detach::Detached,
+    /// The runtime workers' heartbeats (see `server::watchdog`).
+    pub heartbeats: Arc<super::watchdog::Heartbeats>,
+    /// Open while the database is known not to answer (see `server::breaker`).
+    pub breaker: Arc<super::breaker::Breaker>,
 }
 
 impl AppState {
@@ -63,6 +69,9 @@ impl AppState {
             db,
             sessions,
             rooms: Arc::default(),
+            detached: super::detach::Detached::default(),
+            heartbeats: super::watchdog::Heartbeats::watch(tokio::runtime::Handle::current()),
+            breaker: Arc::default(),
         }));
         super::versions::watch(Arc::downgrade(&state.0));
         state

@@ -4,22 +4,12 @@
 
 use crate::marketing::{OFFER, audit, drafts, json, with};
 use crate::support::{ADMIN_PASSWORD, fresh_postgres, postgres_run, postgres_url, spawn_app};
-use std::process::Command;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::model::staff::Role;
 
 fn db_copy(from: &str, to: &str) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_watchers-dashboard"))
-        .args(["db", "copy", "--from", from, "--to", to])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    let (code, text) = crate::support::db_command(to, &["copy", "--from", from, "--to", to]);
+    (code == 0, text)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,6 +1,6 @@
 //! `GET /healthz` says what runs where, and nothing secret.
 
-use crate::support::{TestApp, fresh_postgres, postgres_run, postgres_url, spawn_app};
+use crate::support::{TestApp, postgres_app_with_a_switch, postgres_run, spawn_app};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -37,30 +37,8 @@ async fn healthz_is_503_while_the_database_does_not_answer() {
         eprintln!("skipped: runs in the PostgreSQL run (TEST_DATABASE=postgres)");
         return;
     }
-    let cluster = postgres_url().unwrap();
-    let database = fresh_postgres(&cluster).await;
-    let app = spawn_app(&[("DATABASE_URL", database.as_str())]).await;
-    let name = database.rsplit_once('/').unwrap().1.to_owned();
-    let admin = sqlx::PgPool::connect(&cluster).await.unwrap();
-    let switch = |allow: bool| {
-        let (admin, name) = (admin.clone(), name.clone());
-        async move {
-            sqlx::query(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}"))
-                .execute(&admin)
-                .await
-                .unwrap();
-            if !allow {
-                sqlx::query(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
-                )
-                .bind(&name)
-                .execute(&admin)
-                .await
-                .unwrap();
-            }
-        }
-    };
-    switch(false).await;
+    let (app, switch) = postgres_app_with_a_switch().await;
+    switch.allow(false).await;
     let body = health_once(&app, |b| b["database"]["answering"] == false).await;
     assert_eq!(body["status"], "database unavailable", "{body}");
     let status = app
@@ -71,7 +49,7 @@ async fn healthz_is_503_while_the_database_does_not_answer() {
         .unwrap()
         .status();
     assert_eq!(status, 503);
-    switch(true).await;
+    switch.allow(true).await;
     let body = health_once(&app, |b| b["database"]["answering"] == true).await;
     assert_eq!(body["status"], "ok", "{body}");
 }

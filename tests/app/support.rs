@@ -20,6 +20,8 @@ pub struct TestApp {
     pub db: watchers_dashboard::server::db::Db,
     /// The clock the server judges sessions by; a test moves it on.
     pub clock: Arc<Clock>,
+    /// `/metrics` on its own address, when the app was started with `DASHBOARD_METRICS_ADDR`.
+    pub metrics_url: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -35,6 +37,7 @@ impl TestApp {
             sandbox: None,
             db,
             clock: Arc::default(),
+            metrics_url: None,
             _dir: tempfile::tempdir().expect("tempdir"),
         }
     }
@@ -62,6 +65,31 @@ pub fn hash_file() -> Option<std::path::PathBuf> {
 /// Starts the app with the given `WATCHERS_*` variables and nothing else from the environment;
 /// the sandbox keeps its data in memory unless the variables say otherwise.
 pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
+    let (app, _) = start_app(vars, std::future::pending()).await;
+    app
+}
+
+/// [`spawn_app`] that stops when `stop` is sent; answers the app and its serving task, which
+/// ends once the requests under way have finished (or the grace has passed).
+pub async fn spawn_stoppable_app(
+    vars: &[(&str, &str)],
+) -> (
+    TestApp,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (app, serving) = start_app(vars, async move {
+        let _ = stopped.await;
+    })
+    .await;
+    (app, stop, serving)
+}
+
+async fn start_app(
+    vars: &[(&str, &str)],
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (TestApp, tokio::task::JoinHandle<()>) {
     let mut vars: HashMap<String, String> = vars
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -93,22 +121,22 @@ pub async fn spawn_app(vars: &[(&str, &str)]) -> TestApp {
         .await
         .expect("start");
     let addr = app.address();
+    let metrics_url = app.metrics_address().map(|a| format!("http://{a}/metrics"));
     let db = app.state().db.clone();
     let clock = app.state().clock.clone();
     let sandbox = app.sandbox().cloned();
-    tokio::spawn(async move {
-        app.run_until_stopped(std::future::pending())
-            .await
-            .expect("serve")
-    });
-    TestApp {
+    let serving =
+        tokio::spawn(async move { app.run_until_stopped(shutdown).await.expect("serve") });
+    let app = TestApp {
         base_url: format!("http://{addr}"),
         client: client_from([127, 0, 0, 1]),
         sandbox,
         db,
         clock,
+        metrics_url,
         _dir: dir,
-    }
+    };
+    (app, serving)
 }
 
 /// Whether this run keeps the apps' data in PostgreSQL (`TEST_DATABASE=postgres`, on the cluster
@@ -359,4 +387,57 @@ pub fn readable<T: Identified>(records: Vec<Listed<T>>) -> Vec<T> {
 /// runs the integration tests once in each mode).
 pub fn loose_run() -> bool {
     std::env::var("TEST_SANDBOX_LOOSE").is_ok_and(|v| v == "1")
+}
+
+/// `watchers-dashboard db …` with `DATABASE_URL`: its exit code and what it printed.
+pub fn db_command(database_url: &str, args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_watchers-dashboard"))
+        .arg("db")
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// An app on a fresh database of the test PostgreSQL cluster, and the switch that cuts that
+/// database off (no connections allowed, the open ones ended) and lets it back.
+pub async fn postgres_app_with_a_switch() -> (TestApp, DatabaseSwitch) {
+    let cluster = postgres_url().expect("TEST_POSTGRES_URL");
+    let database = fresh_postgres(&cluster).await;
+    let app = spawn_app(&[("DATABASE_URL", database.as_str())]).await;
+    let name = database.rsplit_once('/').unwrap().1.to_owned();
+    let admin = sqlx::PgPool::connect(&cluster).await.unwrap();
+    (app, DatabaseSwitch { admin, name })
+}
+
+/// See [`postgres_app_with_a_switch`].
+pub struct DatabaseSwitch {
+    admin: sqlx::PgPool,
+    name: String,
+}
+
+impl DatabaseSwitch {
+    pub async fn allow(&self, allow: bool) {
+        let name = &self.name;
+        sqlx::query(&format!("ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}"))
+            .execute(&self.admin)
+            .await
+            .unwrap();
+        if !allow {
+            sqlx::query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+            )
+            .bind(name)
+            .execute(&self.admin)
+            .await
+            .unwrap();
+        }
+    }
 }

@@ -16,7 +16,7 @@ fn message(error: &str, retry_secs: u64) -> Option<String> {
             "Too many failed sign-ins for this username. Try again in {minutes} minute(s), or ask an administrator to unlock it."
         )),
         "busy" => Some("Many sign-ins are being checked right now. Try again in a moment.".into()),
-        "unavailable" => Some("Sign-in is unavailable right now. Try again shortly.".into()),
+        "unavailable" => Some("The dashboard's database is not answering, so no one can sign in right now. Nothing was changed. Try again in a minute.".into()),
         _ => None,
     }
 }

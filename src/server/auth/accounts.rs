@@ -48,8 +48,10 @@ impl Accounts {
         if let Some((seen, account)) = self.cache.get(&id).await
             && seen == generation
         {
+            crate::server::metrics::cache_lookup("accounts", true);
             return Ok(Some(account));
         }
+        crate::server::metrics::cache_lookup("accounts", false);
         let account = staff::find_by_id(&self.db, id).await?;
         if let Some(account) = &account {
             self.cache.insert(id, (generation, account.clone())).await;

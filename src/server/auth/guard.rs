@@ -8,7 +8,6 @@ use crate::model::query::encode;
 use crate::model::staff::Capability;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -33,6 +32,9 @@ pub struct PageAccount(pub Account);
 /// The caller of a server function, when signed in; otherwise 401.
 pub async fn signed_in() -> Result<(AppState, Account), AppError> {
     let state = use_context::<AppState>().ok_or(AppError::Internal)?;
+    if state.breaker.is_open() {
+        return Err(AppError::DatabaseUnavailable);
+    }
     // Read from the request's extensions in place: `leptos_axum::extract` would copy the whole
     // request head (headers and extensions) for each look.
     let (page_account, session) = with_context::<Parts, _>(|parts| {
@@ -54,7 +56,7 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
         Ok(None) => Err(AppError::Unauthorized),
         Err(err) => {
             tracing::error!("session check failed: {err}");
-            Err(AppError::Internal)
+            Err(AppError::DatabaseUnavailable)
         }
     }
 }
@@ -93,6 +95,10 @@ pub async fn pages_need_sign_in(
     if is_public(path) {
         return next.run(request).await;
     }
+    if state.breaker.is_open() {
+        let id = crate::server::telemetry::request_id(request.headers());
+        return crate::server::error_status::database_unavailable(id.as_deref());
+    }
     match session::current(&session, &state).await {
         Ok(Some(account)) => {
             request.extensions_mut().insert(PageAccount(account));
@@ -108,8 +114,12 @@ pub async fn pages_need_sign_in(
             Redirect::to(&login).into_response()
         }
         Err(err) => {
+            // The session store is the database: without it no one can be let in, and nothing
+            // was changed.
             tracing::error!("session check failed: {err}");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            state.breaker.trip(&state.db);
+            let id = crate::server::telemetry::request_id(request.headers());
+            crate::server::error_status::database_unavailable(id.as_deref())
         }
     }
 }

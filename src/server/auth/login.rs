@@ -70,12 +70,17 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         async move { render_page(state_ref, session_ref, &uri, status).await }
     };
 
+    if state.breaker.is_open() {
+        crate::server::metrics::sign_in_refused("database_unavailable");
+        return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+    }
     // Each attempt is counted before its password is checked: per address, then per username
     // and address, in the database (one statement each, shared by every replica).
     match throttle::begin(&state.db, ip, state.clock.now()).await {
         Ok(Ok(())) => {}
         Ok(Err(wait)) => {
             tracing::warn!(%ip, "sign-in throttled");
+            crate::server::metrics::sign_in_refused("throttled");
             return refuse(
                 &state,
                 &session,
@@ -86,16 +91,20 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         }
         Err(err) => {
             tracing::error!("cannot count a sign-in attempt: {err}");
+            state.breaker.note(&state.db, &err);
+            crate::server::metrics::sign_in_refused("database_unavailable");
             return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
         }
     }
     if form.username.chars().count() > MAX_USERNAME_CHARS {
+        crate::server::metrics::sign_in_refused("invalid");
         return page("invalid", StatusCode::UNAUTHORIZED).await;
     }
     let address = ip.to_string();
     match staff::begin_attempt(&state.db, &username, &address).await {
         Ok(None) => {}
         Ok(Some(minutes)) => {
+            crate::server::metrics::sign_in_refused("locked");
             let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
                 .outcome(Outcome::Refused)
                 .summary("locked for this address");
@@ -112,6 +121,8 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Err(err) => {
             // Fail closed: without the lock's state, no password is checked.
             tracing::error!("cannot count a sign-in attempt: {err}");
+            state.breaker.note(&state.db, &err);
+            crate::server::metrics::sign_in_refused("database_unavailable");
             return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
         }
     }
@@ -120,17 +131,21 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Ok(account) => account,
         Err(err) => {
             tracing::error!("cannot read an account: {err}");
-            return page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await;
+            state.breaker.note(&state.db, &err);
+            crate::server::metrics::sign_in_refused("database_unavailable");
+            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
         }
     };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     let Ok(password_ok) = password::verify(form.password.clone(), stored).await else {
         tracing::warn!(%ip, "sign-in refused: every password check is busy");
+        crate::server::metrics::sign_in_refused("busy");
         return refuse(&state, &session, &again("busy", "&retry=1"), 1).await;
     };
     let account = account.filter(|a| password_ok && !a.disabled);
     let Some(account) = account else {
         tracing::info!(%ip, "sign-in failed");
+        crate::server::metrics::sign_in_refused("invalid");
         let event = AuditEvent::new(&username, AuditArea::Auth, "sign_in")
             .outcome(Outcome::Refused)
             .summary("wrong username or password");
@@ -144,7 +159,8 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
     let _ = staff::clear_attempts(&state.db, &username, &address).await;
     if let Err(err) = session::sign_in(&session, &account, &state.clock).await {
         tracing::error!("cannot start a session: {err}");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        crate::server::metrics::sign_in_refused("database_unavailable");
+        return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
     }
     let _ = staff::record_login(&state.db, account.id).await;
     let event = AuditEvent::new(&account.username, AuditArea::Auth, "sign_in").summary("signed in");
@@ -157,11 +173,12 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
 const MAX_USERNAME_CHARS: usize = 64;
 
 /// The sign-in page again with `status` 429 and `Retry-After: wait`.
-/// `answer` with `Retry-After: 30`: the store could not be read, so no password was checked.
+/// `answer` with `Retry-After`: the store could not be read, so no password was checked.
 fn unavailable(mut answer: Response) -> Response {
-    answer
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    answer.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(crate::server::error_status::RETRY_AFTER_SECS),
+    );
     answer
 }
 

@@ -94,10 +94,12 @@ impl SessionStore for Store {
         let now = tower_sessions::cookie::time::OffsetDateTime::now_utc();
         if let Some(record) = self.cache.get(id).await {
             if record.expiry_date > now {
+                crate::server::metrics::cache_lookup("sessions", true);
                 return Ok(Some(record));
             }
             self.cache.invalidate(id).await;
         }
+        crate::server::metrics::cache_lookup("sessions", false);
         let record = self.inner().load(id).await?;
         if let Some(record) = &record {
             self.cache.insert(*id, record.clone()).await;

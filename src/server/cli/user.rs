@@ -48,10 +48,7 @@ pub enum UserCommand {
 }
 
 pub async fn run(command: UserCommand) -> ExitCode {
-    let url = std::env::var("DATABASE_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| db::DEFAULT_DATABASE_URL.to_owned());
+    let url = super::db::database_url();
     let pool = match db::connect(&url).await {
         Ok(connected) => connected.db,
         Err(err) => return fail(&format!("cannot open {url}: {err}")),

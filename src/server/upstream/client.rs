@@ -182,7 +182,15 @@ impl Upstream {
                 });
             }
             let request = build(self.inner.http.request(method.clone(), url.clone()));
+            let started = std::time::Instant::now();
             let result = self.send_once(request).await;
+            crate::server::metrics::upstream_call(
+                self.inner.platform,
+                method.as_str(),
+                url.path(),
+                outcome(&result),
+                started.elapsed(),
+            );
             match &result {
                 Ok(_) => self.inner.health.record_answer(),
                 Err(err) if err.upstream_answered() => self.inner.health.record_answer(),
@@ -292,6 +300,19 @@ fn transport_error(err: reqwest::Error) -> UpstreamError {
         }
     };
     UpstreamError::Unavailable { cause }
+}
+
+/// An upstream call's outcome, as the metrics label it.
+fn outcome(result: &Result<Answer, UpstreamError>) -> &'static str {
+    match result {
+        Ok(_) => "ok",
+        Err(UpstreamError::Unauthorized { .. }) => "rejected_credentials",
+        Err(UpstreamError::NotFound) => "not_found",
+        Err(UpstreamError::Validation { .. } | UpstreamError::Conflict { .. }) => "refused",
+        Err(UpstreamError::RateLimited { .. }) => "rate_limited",
+        Err(UpstreamError::Unavailable { .. }) => "unavailable",
+        Err(UpstreamError::Protocol { .. }) => "unreadable",
+    }
 }
 
 fn failure_kind(err: &UpstreamError) -> &'static str {
