@@ -22,6 +22,12 @@ pub enum AppError {
     /// What was to be created exists already (a room id that is taken, say).
     #[error("{what} already exists.")]
     Conflict { what: String },
+    /// The change is already waiting for a second person as request `request`: it cannot be
+    /// asked for (or sent) again until that request is decided.
+    #[error(
+        "This is already waiting for approval (request #{request}); it cannot be published or asked for again until that request is decided."
+    )]
+    AlreadyWaiting { request: i64 },
     /// Input that fails validation; `field` names the form field it belongs next to.
     #[error("{message}")]
     Invalid {
@@ -86,12 +92,20 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound { .. } => 404,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::AlreadyWaiting { .. } => 409,
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } | AppError::UpstreamRateLimited { .. } => 429,
             AppError::UpstreamRejectedCredentials { .. } | AppError::Protocol { .. } => 502,
             AppError::Unavailable { .. } | AppError::DatabaseUnavailable => 503,
             AppError::Transport | AppError::Internal => 500,
+        }
+    }
+
+    /// A page that says more about this error (the approval request a change waits in).
+    pub fn link(&self) -> Option<String> {
+        match self {
+            AppError::AlreadyWaiting { request } => Some(format!("/approvals/{request}")),
+            _ => None,
         }
     }
 

@@ -101,3 +101,44 @@ test("a rejection needs a reason, which the requester reads", async ({ browser }
     await setGlobalOfferRule(admin, info, false);
   }
 });
+
+test("a draft waiting for approval says so and is not asked for twice", async ({ browser }, info) => {
+  const admin = await as(browser, ADMIN, info);
+  const mia = await as(browser, MARKETING, info);
+  await setGlobalOfferRule(admin, info, true);
+  try {
+    const title = `Only once ${info.project.name} ${Date.now()}`;
+    const requestPath = new URL(await askForGlobalOffer(mia, info, title)).pathname;
+
+    await open(mia, info, "/offers");
+    const row = mia.locator("tr[data-draft]", { hasText: title });
+    await expect(row.getByTestId("waiting")).toHaveAttribute("href", requestPath);
+    await row.locator("a", { hasText: title }).click();
+    await expect(mia).toHaveURL(/\/offers\/drafts\//);
+    const waiting = mia.getByTestId("waiting");
+    await expect(waiting).toContainText("Waiting for approval");
+    await expect(waiting.locator("a")).toHaveAttribute("href", requestPath);
+
+    // Publish again: refused, with the request to open.
+    await mia.getByRole("button", { name: "Publish", exact: true }).click();
+    if (jsEnabled(info)) {
+      const note = mia.getByTestId("submit-note");
+      await expect(note).toContainText("already waiting for approval");
+      await expect(note.locator("a")).toHaveAttribute("href", requestPath);
+    } else {
+      await expect(mia).toHaveURL(/\/offers\/drafts\//);
+      await expect(mia.getByTestId("waiting").locator("a")).toHaveAttribute("href", requestPath);
+    }
+    // Still one request for it.
+    await open(admin, info, "/approvals");
+    await expect(admin.locator("main a", { hasText: title })).toHaveCount(1);
+
+    await open(admin, info, requestPath);
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await admin.getByLabel(/Reason/).fill("Asked for once, rejected once");
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.getByTestId("approval-state")).toHaveText("Rejected");
+  } finally {
+    await setGlobalOfferRule(admin, info, false);
+  }
+});

@@ -4,6 +4,7 @@
 use super::error_panel::ErrorPanel;
 use super::submit_note::published_unread;
 use crate::api::drafts::list_drafts;
+use crate::model::approval::request_path;
 use crate::model::draft::{DraftKind, DraftSummary};
 use leptos::prelude::*;
 
@@ -39,10 +40,13 @@ fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
                             <td><a href=href>{d.label}</a></td>
                             <td>{of}</td>
                             <td>{format!("{} by {}", d.updated_at, d.updated_by)}</td>
-                            <td>{match (d.published_note, d.last_error) {
-                                (Some(_), _) => view! { <span class="status">"Published (id unknown)"</span> }.into_any(),
-                                (None, Some(e)) => view! { <span class="field-error">{format!("Failed: {e}")}</span> }.into_any(),
-                                (None, None) => view! { <span class="muted">"—"</span> }.into_any(),
+                            <td>{match (d.waiting_request, d.published_note, d.last_error) {
+                                (Some(request), _, _) => view! {
+                                    <a class="status" data-testid="waiting" href=request_path(request)>{format!("Waiting for approval (request #{request})")}</a>
+                                }.into_any(),
+                                (None, Some(_), _) => view! { <span class="status">"Published (id unknown)"</span> }.into_any(),
+                                (None, None, Some(e)) => view! { <span class="field-error">{format!("Failed: {e}")}</span> }.into_any(),
+                                (None, None, None) => view! { <span class="muted">"—"</span> }.into_any(),
                             }}</td>
                         </tr>
                     }
@@ -67,6 +71,12 @@ pub fn DraftHead(summary: DraftSummary) -> impl IntoView {
             <p class="muted"><a href=base>"← Back to the list"</a></p>
             <h1>{format!("Draft: {}", summary.label)}</h1>
             <p class="lead">{format!("A draft of {of}, last saved {} by {}.", summary.updated_at, summary.updated_by)}</p>
+            {summary.waiting_request.map(|request| view! {
+                <p class="notice" role="status" data-testid="waiting">
+                    "Waiting for approval: another member of staff must approve it before it is sent. It cannot be published or asked for again meanwhile. "
+                    <a href=request_path(request)>{format!("Approval request #{request}")}</a>
+                </p>
+            })}
             {summary.last_error.map(|e| view! {
                 <p class="form-error" role="alert" data-testid="last-error">{format!("The last publish failed: {e}")}</p>
             })}

@@ -50,10 +50,12 @@ pub fn SubmitNote(
                 Some(_) => "see the marked field.".to_owned(),
                 None => err.to_string(),
             };
+            let link = err.link();
             Some(
                 view! {
                     <p class="form-error" role="alert" data-testid="submit-note">
-                        {format!("Not published: {why} Your draft is kept.")}
+                        {format!("Not published: {why} Your draft is kept. ")}
+                        {link.map(|href| view! { <a href=href>"Open the request"</a> })}
                     </p>
                 }
                 .into_any(),

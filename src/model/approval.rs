@@ -257,6 +257,17 @@ pub fn list_path() -> &'static str {
     "/approvals"
 }
 
+/// What a request about draft `key` of `kind` is about (its `subject`): at most one open
+/// request per subject.
+pub fn draft_subject(kind: crate::model::draft::DraftKind, key: &str) -> String {
+    format!("{} draft {key}", kind.as_str())
+}
+
+/// What a request to delete room `room_id` is about.
+pub fn room_subject(room_id: &str) -> String {
+    format!("room {room_id}")
+}
+
 pub fn request_path(id: i64) -> String {
     format!("/approvals/{id}")
 }

@@ -93,6 +93,10 @@ pub struct DraftSummary {
     /// item's id is unknown): why. Such a draft is never published again.
     #[serde(default)]
     pub published_note: Option<String>,
+    /// The approval request that will send this draft, while it waits for a second person: the
+    /// draft cannot be published or asked for again meanwhile.
+    #[serde(default)]
+    pub waiting_request: Option<i64>,
 }
 
 /// A draft with its form.

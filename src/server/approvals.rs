@@ -54,26 +54,29 @@ pub async fn set_rules(
     rules(state).await
 }
 
-/// Makes `action` with `payload` a pending request by `who`; answers its id.
+/// Makes `action` with `payload` a pending request by `who`; answers its id. A request about
+/// `subject` while another about it is open is refused with that one's id.
 pub async fn request(
     state: &AppState,
     who: &Account,
     action: ApprovalAction,
-    target: Option<String>,
+    (target, subject): (Option<String>, Option<String>),
     label: &str,
     payload: &Payload,
 ) -> Result<i64, AppError> {
     let expires = state.clock.now() + state.config.approval_hours * 3600;
-    let id = store::insert(
-        &state.db,
+    let new = store::NewRequest {
         action,
-        target.as_deref(),
+        target: target.as_deref(),
+        subject: subject.as_deref(),
         label,
         payload,
-        &who.username,
-        expires,
-    )
-    .await?;
+        by: &who.username,
+        expires_at: expires,
+    };
+    let id = store::insert(&state.db, new)
+        .await?
+        .map_err(|request| AppError::AlreadyWaiting { request })?;
     let mut event = AuditEvent::new(&who.username, action.area(), "request approval")
         .summary(format!(
             "asked for approval #{id}: {} “{label}”",

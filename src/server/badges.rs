@@ -147,8 +147,15 @@ pub async fn change_users(
         total,
     };
     let label = format!("badge #{id}");
-    let request =
-        approvals::request(state, who, action, Some(id.to_string()), &label, &payload).await?;
+    let request = approvals::request(
+        state,
+        who,
+        action,
+        (Some(id.to_string()), None),
+        &label,
+        &payload,
+    )
+    .await?;
     Ok(waiting(request))
 }
 

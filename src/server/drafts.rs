@@ -9,8 +9,11 @@ use serde::de::DeserializeOwned;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-const SUMMARY: &str =
-    "key, kind, target_id, label, updated_by, updated_at, last_error, published_note";
+/// A draft's summary, with the open approval request that will send it (its subject is
+/// `model::approval::draft_subject`).
+const SUMMARY: &str = "key, kind, target_id, label, updated_by, updated_at, last_error, published_note, \
+     (SELECT a.id FROM approvals a WHERE a.subject = drafts.kind || ' draft ' || drafts.key \
+      AND a.state IN ('pending', 'sending')) AS waiting_request";
 
 fn summary(row: &AnyRow) -> Result<DraftSummary, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -26,6 +29,7 @@ fn summary(row: &AnyRow) -> Result<DraftSummary, sqlx::Error> {
         updated_at: row.try_get("updated_at")?,
         last_error: row.try_get("last_error")?,
         published_note: row.try_get("published_note")?,
+        waiting_request: row.try_get("waiting_request")?,
     })
 }
 

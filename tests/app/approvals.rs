@@ -30,15 +30,24 @@ async fn people(app: &TestApp) -> (String, String, String) {
 }
 
 async fn ask_for_global_offer(app: &TestApp, cookie: &str) -> i64 {
-    let key = new_draft_key();
-    let form = with(
+    ask_for_global_draft(app, cookie, &new_draft_key()).await
+}
+
+/// The offer form for everyone, as draft `key`.
+fn global_offer(key: &str) -> Vec<(&str, &str)> {
+    with(
         OFFER,
         &[
-            ("draft_key", key.as_str()),
+            ("draft_key", key),
             ("form[audience]", "GLOBAL"),
             ("form[room_ids]", ""),
         ],
-    );
+    )
+}
+
+/// Publishes draft `key` as a GLOBAL offer (which waits): answers the request's id.
+async fn ask_for_global_draft(app: &TestApp, cookie: &str, key: &str) -> i64 {
+    let form = global_offer(key);
     let (status, body) = json(app.call(Some(cookie), "/api/offers/submit", &form).await).await;
     assert_eq!(status, 200, "{body}");
     body["AwaitingApproval"]["request"]
@@ -218,6 +227,10 @@ async fn a_live_room_delete_and_a_whole_user_list_wait_for_approval_too() {
     let request = body["Waiting"]["request"].as_i64().expect("a request");
     let reads = quiet_hits(&app).await - before;
     assert_eq!(reads, 1, "one read (its status), no delete");
+    let delete = [("room_id", "main-stage"), ("name", "Main stage")];
+    let (status, again) = json(app.call(Some(&admin), "/api/rooms/delete", &delete).await).await;
+    assert_eq!(status, 409, "asked for once: {again}");
+    assert_eq!(again["AlreadyWaiting"]["request"], request);
     let (status, decided) = decide(&app, &admin, request, "approve", "").await;
     assert_eq!(status, 200, "{decided}");
     assert_eq!(decided["state"], "sent", "{decided}");
@@ -320,5 +333,99 @@ async fn an_advertisement_for_every_room_waits_one_for_a_room_does_not() {
     assert!(
         body["Published"]["id"].is_i64(),
         "one room: sent at once: {body}"
+    );
+}
+
+/// The report of issue 28: a GLOBAL offer's draft waiting for approval was published again (a
+/// second request), and approving both published it twice. Now the draft says it waits, with
+/// its request; a second Publish, or eight at once from two tabs, is refused with that request
+/// (nothing sent, no second request); approving sends it once; after that the draft is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_waiting_for_approval_cannot_be_requested_or_published_again() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, _) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_offer"]).await;
+    let key = new_draft_key();
+    let request = ask_for_global_draft(&app, &mia, &key).await;
+    let form = global_offer(&key);
+
+    let drafts = crate::marketing::drafts(&app, &mia, "offer").await;
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert_eq!(drafts[0]["waiting_request"], request, "{drafts:?}");
+    let (_, draft) = json(
+        app.call(Some(&mia), "/api/offers/get-draft", &[("key", &key)])
+            .await,
+    )
+    .await;
+    assert_eq!(draft["summary"]["waiting_request"], request, "{draft}");
+    let page = app
+        .get_as(&mia, &format!("/offers/drafts/{key}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Waiting for approval"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/approvals/{request}\"")),
+        "{page}"
+    );
+
+    let before = quiet_hits(&app).await;
+    // Eight presses at once, as from two tabs, and one with the audience changed to a room
+    // (which needs no approval): each refused with the waiting request.
+    let mut presses = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let (form, app_url, client, mia) = (
+            form.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>(),
+            app.url("/api/offers/submit"),
+            app.client.clone(),
+            mia.clone(),
+        );
+        presses.spawn(async move {
+            let response = client
+                .post(app_url)
+                .form(&form)
+                .header("accept", "application/json")
+                .header("cookie", mia)
+                .send()
+                .await
+                .unwrap();
+            (
+                response.status().as_u16(),
+                response.json::<Value>().await.unwrap(),
+            )
+        });
+    }
+    while let Some(pressed) = presses.join_next().await {
+        let (status, body) = pressed.unwrap();
+        assert_eq!(status, 409, "{body}");
+        assert_eq!(body["AlreadyWaiting"]["request"], request, "{body}");
+    }
+    let to_a_room = with(
+        &form,
+        &[("form[audience]", "ROOM"), ("form[room_ids]", "main-stage")],
+    );
+    let (status, body) = json(app.call(Some(&mia), "/api/offers/submit", &to_a_room).await).await;
+    assert_eq!(status, 409, "{body}");
+    assert_eq!(quiet_hits(&app).await, before, "nothing sent meanwhile");
+    let (_, list) = json(app.call(Some(&admin), "/api/approvals/list", &[]).await).await;
+    let open = list["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["state"] == "pending")
+        .count();
+    assert_eq!(open, 1, "one request: {list}");
+
+    let (status, decided) = decide(&app, &admin, request, "approve", "").await;
+    assert_eq!(status, 200, "{decided}");
+    assert_eq!(decided["state"], "sent");
+    assert_eq!(quiet_hits(&app).await - before, 1, "sent once");
+    assert!(
+        crate::marketing::drafts(&app, &mia, "offer")
+            .await
+            .is_empty()
     );
 }

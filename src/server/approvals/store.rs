@@ -46,29 +46,52 @@ pub async fn set_rule(
     .map(|_| ())
 }
 
-/// A new pending request; answers its id.
-pub async fn insert(
-    db: &Db,
-    action: ApprovalAction,
-    target: Option<&str>,
-    label: &str,
-    payload: &Payload,
-    by: &str,
-    expires_at: i64,
-) -> Result<i64, sqlx::Error> {
-    let payload = serde_json::to_string(payload).unwrap_or_default();
-    sqlx::query_scalar(
-        "INSERT INTO approvals (action, target, label, payload, requested_by, requested_at, expires_at, state) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') RETURNING id",
+/// What a new request is.
+pub struct NewRequest<'a> {
+    pub action: ApprovalAction,
+    pub target: Option<&'a str>,
+    /// What it is about (`model::approval::draft_subject`, `room_subject`): at most one open
+    /// request per subject.
+    pub subject: Option<&'a str>,
+    pub label: &'a str,
+    pub payload: &'a Payload,
+    pub by: &'a str,
+    pub expires_at: i64,
+}
+
+/// A new pending request: `Ok(id)`, or `Err(open)` when request `open` about the same subject
+/// is still open (pending or being sent). One statement, so two presses, tabs or replicas at
+/// once make one request.
+pub async fn insert(db: &Db, new: NewRequest<'_>) -> Result<Result<i64, i64>, sqlx::Error> {
+    let payload = serde_json::to_string(new.payload).unwrap_or_default();
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO approvals (action, target, subject, label, payload, requested_by, requested_at, expires_at, state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT DO NOTHING RETURNING id",
     )
-    .bind(action.as_str())
-    .bind(target)
-    .bind(label)
+    .bind(new.action.as_str())
+    .bind(new.target)
+    .bind(new.subject)
+    .bind(new.label)
     .bind(payload)
-    .bind(by)
+    .bind(new.by)
     .bind(now_text())
-    .bind(expires_at)
-    .fetch_one(db)
+    .bind(new.expires_at)
+    .fetch_optional(db)
+    .await?;
+    if let Some(id) = inserted {
+        return Ok(Ok(id));
+    }
+    let open = open_about(db, new.subject.unwrap_or_default()).await?;
+    open.map(Err).ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The open request (pending or being sent) about `subject`, if there is one.
+pub async fn open_about(db: &Db, subject: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM approvals WHERE subject = $1 AND state IN ('pending', 'sending')",
+    )
+    .bind(subject)
+    .fetch_optional(db)
     .await
 }
 

@@ -145,6 +145,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("decided_at", Text),
             ("reason", Text),
             ("outcome", Text),
+            ("subject", Text),
         ],
     ),
 ];

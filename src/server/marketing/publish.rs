@@ -4,6 +4,7 @@
 
 use super::Composer;
 use crate::error::AppError;
+use crate::model::approval::draft_subject;
 use crate::model::draft::{DraftKind, Intent, PublishReport, Submitted};
 use crate::server::approvals;
 use crate::server::audit::{AuditEvent, record_quietly};
@@ -80,11 +81,19 @@ pub async fn submit<F: Composer>(
         Ok(input) => input,
         Err(problems) => return Err(kept(state, kind, key, invalid(problems)).await),
     };
+    // A draft waiting for a second person is sent by that request alone: never asked for
+    // again, nor sent beside it (whatever its audience now).
+    let subject = draft_subject(kind, key);
+    if let Some(request) = approvals::store::open_about(&state.db, &subject).await? {
+        leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
+        return Err(AppError::AlreadyWaiting { request });
+    }
     if F::reaches_everyone(&input) && approvals::required(state, F::GLOBAL_ACTION).await? {
         let payload = F::awaiting(key.to_owned(), target, form.clone());
-        let target = target.map(|id| id.to_string());
-        let request =
-            approvals::request(state, who, F::GLOBAL_ACTION, target, &label, &payload).await?;
+        let about = (target.map(|id| id.to_string()), Some(subject));
+        let request = approvals::request(state, who, F::GLOBAL_ACTION, about, &label, &payload)
+            .await
+            .inspect_err(|_| leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base())))?;
         return Ok(Submitted::AwaitingApproval { request });
     }
     send(state, who, key, target, form, &input, None)
