@@ -72,9 +72,9 @@ site: deps-build $(SITE_STAMP)
 # `make` build again.
 $(SITE_STAMP): $(SITE_INPUTS)
 	rm -rf target/site/pkg
-	@date +%s > $@.started
+	@mkdir -p target && date +%s > target/.site-build-started
 	cargo leptos build --release --precompress --split
-	@touch -d @$$(cat $@.started) $@ && rm -f $@.started
+	@touch -d @$$(cat target/.site-build-started) $@ && rm -f target/.site-build-started
 
 test: deps lint site size-check test-rust test-e2e
 	@echo "make test: every check passed"

@@ -20,6 +20,7 @@ async fn plain_503(what: &str, started: Instant, response: reqwest::Response) ->
     let status = response.status();
     let retry = response.headers().get("retry-after").cloned();
     let body = response.text().await.unwrap();
+    eprintln!("{what}: {status} in {took:?}");
     assert_eq!(status, 503, "{what}: {body}");
     assert!(retry.is_some(), "{what}: no Retry-After");
     assert!(took < BOUND, "{what} took {took:?}");
