@@ -83,6 +83,7 @@ impl Application {
         let address = listener.local_addr().map_err(StartupError::Listener)?;
         leptos_options.site_addr = address;
         super::metrics::count_panics();
+        super::telemetry::init_executor();
         let metrics_listener = match config.metrics_addr {
             Some(addr) => Some(
                 TcpListener::bind(addr)

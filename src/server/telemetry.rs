@@ -12,6 +12,7 @@ use tower_http::sensitive_headers::{
     SetSensitiveRequestHeadersLayer, SetSensitiveResponseHeadersLayer,
 };
 use tower_http::trace::TraceLayer;
+use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
 /// The header that carries a request's id, both ways.
@@ -37,6 +38,28 @@ pub fn init_logging() {
     } else {
         builder.init();
     }
+}
+
+/// Leptos runs a page's resources (the server functions it calls while rendering) on tasks of
+/// their own. This executor gives each task the span it was spawned in, the request's, so their
+/// log lines carry the request's id too. Set before Leptos sets its own (which then stands
+/// aside); a second call does nothing.
+pub fn init_executor() {
+    let _ = any_spawner::Executor::init_custom_executor(SpannedTokio);
+}
+
+struct SpannedTokio;
+
+impl any_spawner::CustomExecutor for SpannedTokio {
+    fn spawn(&self, future: any_spawner::PinnedFuture<()>) {
+        tokio::spawn(future.instrument(tracing::Span::current()));
+    }
+
+    fn spawn_local(&self, future: any_spawner::PinnedLocalFuture<()>) {
+        tokio::task::spawn_local(future.instrument(tracing::Span::current()));
+    }
+
+    fn poll_local(&self) {}
 }
 
 /// Wraps `router` in the request-id layers: an incoming `X-Request-Id` is kept only behind a

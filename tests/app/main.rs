@@ -25,6 +25,7 @@ mod roles;
 mod rooms;
 mod round_trip;
 mod sandbox;
+mod schema;
 mod secrets;
 mod sessions;
 mod statuses;

@@ -194,6 +194,7 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
     let port = crate::support::free_port();
+    let dead = crate::support::free_port();
     let log = dir.path().join("server.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_watchers-dashboard"))
         .env_clear()
@@ -209,6 +210,11 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
             format!("sqlite://{}", dir.path().join("d.db").display()),
         )
         .env("WATCHERS_SANDBOX_FILE", ":memory:")
+        // Live mode against a port nobody listens on: the badge list's upstream call fails and
+        // says so in the log, from the task Leptos runs the page's data on.
+        .env("WATCHERS_API_KEY", "canary-api-key-5b1f")
+        .env("WATCHERS_BEARER_TOKEN", "canary-bearer-8e2c")
+        .env("WATCHERS_BASE_URL", format!("http://127.0.0.1:{dead}"))
         .env("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())
@@ -217,7 +223,7 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let base = format!("http://127.0.0.1:{port}");
     let client = crate::support::client_from([127, 0, 0, 1]);
-    let id = runtime.block_on(async {
+    let (id, page_id) = runtime.block_on(async {
         let deadline = Instant::now() + Duration::from_secs(30);
         while client.get(format!("{base}/healthz")).send().await.is_err() {
             assert!(Instant::now() < deadline, "the server did not start");
@@ -234,10 +240,31 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
             .await
             .unwrap();
         assert_eq!(refused.status(), 401);
-        refused.headers()["x-request-id"]
+        let id = refused.headers()["x-request-id"]
             .to_str()
             .unwrap()
-            .to_owned()
+            .to_owned();
+        let signed_in = client
+            .post(format!("{base}/auth/login"))
+            .form(&[
+                ("username", "admin"),
+                ("password", ADMIN_PASSWORD),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed_in.status(), 303);
+        let cookie = crate::support::session_cookie(&signed_in).unwrap();
+        let page = client
+            .get(format!("{base}/badges"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 503, "the upstream is down");
+        let page_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
+        (id, page_id)
     });
     let asked = Instant::now();
     let killed = Command::new("kill")
@@ -257,25 +284,38 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
     };
     assert!(status.success(), "{status}");
     let text = std::fs::read_to_string(&log).unwrap();
-    assert!(!text.contains("canary-password"), "a password in the log");
+    for secret in ["canary-password", "canary-api-key", "canary-bearer"] {
+        assert!(!text.contains(secret), "a secret in the log: {secret}");
+    }
     let mut found = false;
+    let mut page_lines = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("not one JSON object a line ({e}): {line}"));
-        if value["fields"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("sign-in failed"))
-        {
-            let request = value["spans"]
-                .as_array()
-                .and_then(|spans| spans.iter().find(|s| s["name"] == "request"));
+        let message = value["fields"]["message"].as_str().unwrap_or_default();
+        let request_id = value["spans"]
+            .as_array()
+            .and_then(|spans| spans.iter().find(|s| s["name"] == "request"))
+            .map(|s| s["request_id"].clone());
+        if message.contains("sign-in failed") {
             assert_eq!(
-                request.map(|s| s["request_id"].clone()),
+                request_id,
                 Some(serde_json::Value::from(id.as_str())),
                 "{line}"
             );
             found = true;
         }
+        // The page's data is read on a task Leptos spawns: its lines carry the page's id too
+        // (the start-up health probe's lines belong to no request).
+        if message.contains("upstream call failed")
+            && request_id == Some(serde_json::Value::from(page_id.as_str()))
+        {
+            page_lines += 1;
+        }
     }
     assert!(found, "no line for the refused sign-in: {text}");
+    assert!(
+        page_lines > 0,
+        "no line of the page's failed upstream call with its id: {text}"
+    );
 }
