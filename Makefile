@@ -40,7 +40,7 @@ SANDBOX_ENV := env -u WATCHERS_API_KEY -u WATCHERS_BEARER_TOKEN -u WATCHERS_BASE
 	WATCHERS_SANDBOX_FILE=:memory:
 
 .PHONY: help run watch test build site reset-admin bench size-check deps deps-build deps-rust deps-node \
-        deps-chromium deps-postgres deps-bench lint fmt-check clippy test-rust test-e2e clean
+        deps-chromium deps-postgres deps-bench lint fmt-check clippy architecture test-rust test-e2e clean
 
 help:
 	@echo "make run    build and serve the dashboard on the sandbox"
@@ -79,7 +79,11 @@ $(SITE_STAMP): $(SITE_INPUTS)
 test: deps lint site size-check test-rust test-e2e
 	@echo "make test: every check passed"
 
-lint: fmt-check clippy
+lint: fmt-check clippy architecture
+
+# The invariants ARCHITECTURE.md lists as checked.
+architecture:
+	tools/check-architecture.sh
 
 fmt-check:
 	cargo fmt --all -- --check

@@ -229,39 +229,22 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
             assert!(Instant::now() < deadline, "the server did not start");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        let refused = client
-            .post(format!("{base}/auth/login"))
-            .form(&[
-                ("username", "admin"),
-                ("password", "canary-password-4d2e"),
-                ("next", "/"),
-            ])
-            .send()
+        let url = format!("sqlite://{}", dir.path().join("d.db").display());
+        let db = watchers_dashboard::server::db::connect(&url)
             .await
-            .unwrap();
+            .unwrap()
+            .db;
+        let app = crate::support::TestApp::remote(base.clone(), db);
+        let refused = app
+            .post_login(&client, "admin", "canary-password-4d2e", "/")
+            .await;
         assert_eq!(refused.status(), 401);
         let id = refused.headers()["x-request-id"]
             .to_str()
             .unwrap()
             .to_owned();
-        let signed_in = client
-            .post(format!("{base}/auth/login"))
-            .form(&[
-                ("username", "admin"),
-                ("password", ADMIN_PASSWORD),
-                ("next", "/"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(signed_in.status(), 303);
-        let cookie = crate::support::session_cookie(&signed_in).unwrap();
-        let page = client
-            .get(format!("{base}/badges"))
-            .header("cookie", cookie)
-            .send()
-            .await
-            .unwrap();
+        let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+        let page = app.get_as(&cookie, "/badges").await;
         assert_eq!(page.status(), 503, "the upstream is down");
         let page_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
         (id, page_id)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The invariants of ARCHITECTURE.md that no crate edge enforces yet, checked by `make lint`.
+# Each check names the rule it keeps and prints the offending lines when it fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+failed=0
+
+# check RULE FILES-OR-DIRS PATTERN: no line of the given files may match PATTERN.
+check() {
+  local rule=$1 pattern=$2
+  shift 2
+  local hits
+  hits=$(grep -rnE --include='*.rs' "$pattern" "$@" || true)
+  if [ -n "$hits" ]; then
+    echo "architecture: $rule"
+    echo "$hits" | sed 's/^/  /'
+    failed=1
+  fi
+}
+
+# Every Rust file of src/ except those under the given prefixes.
+outside() {
+  local file keep
+  while IFS= read -r file; do
+    keep=1
+    for prefix in "$@"; do
+      case "$file" in "$prefix"*) keep=0 ;; esac
+    done
+    [ "$keep" = 1 ] && echo "$file"
+  done < <(find src -name '*.rs' | sort)
+}
+
+check "model imports nothing of ours (it is shared by the browser and the server)" \
+  'crate::(server|api|pages|components|sandbox|app|error)\b' src/model src/model.rs
+check "the sandbox imports only model" \
+  'crate::(server|api|pages|components|app|error)\b' src/sandbox src/sandbox.rs
+mapfile -t not_upstream < <(outside src/server/upstream)
+check "only the upstream clients speak HTTP to a platform (reqwest lives in src/server/upstream)" \
+  '\breqwest\b' "${not_upstream[@]}"
+mapfile -t not_components < <(outside src/components)
+check "islands live in one folder (src/components)" \
+  '#\[island' "${not_components[@]}"
+
+exit "$failed"
