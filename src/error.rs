@@ -161,11 +161,8 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
-        let unavailable = database_unavailable(&err);
-        let kind = if unavailable { "unavailable" } else { "other" };
-        metrics::counter!("dashboard_db_errors_total", "kind" => kind).increment(1);
-        tracing::error!(kind, "database: {err}");
-        if unavailable {
+        note_database_error(&err);
+        if database_unavailable(&err) {
             // Within a page or a server function: the rest of it, and what comes next, answers
             // at once instead of waiting for the database again.
             if let Some(state) = leptos::prelude::use_context::<crate::server::state::AppState>() {
@@ -176,6 +173,18 @@ impl From<sqlx::Error> for AppError {
             AppError::Internal
         }
     }
+}
+
+/// Logs and counts a database error (`dashboard_db_errors_total` by kind).
+#[cfg(feature = "ssr")]
+pub fn note_database_error(err: &sqlx::Error) {
+    let kind = if database_unavailable(err) {
+        "unavailable"
+    } else {
+        "other"
+    };
+    metrics::counter!("dashboard_db_errors_total", "kind" => kind).increment(1);
+    tracing::error!(kind, "database: {err}");
 }
 
 /// Whether `err` says the database cannot be reached or used right now (rather than that a

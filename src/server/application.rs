@@ -42,9 +42,12 @@ pub enum StartupError {
     MetricsListener(std::io::Error),
 }
 
-/// Serves `/metrics` on a listener of its own (never the public port), for as long as the
-/// process runs; answers where it listens.
-fn serve_metrics(listener: TcpListener, state: AppState) -> Result<SocketAddr, StartupError> {
+/// Serves `/metrics` on `addr` (never the public port), for as long as the process runs; answers
+/// where it listens.
+async fn serve_metrics(addr: SocketAddr, state: AppState) -> Result<SocketAddr, StartupError> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(StartupError::MetricsListener)?;
     let address = listener
         .local_addr()
         .map_err(StartupError::MetricsListener)?;
@@ -84,18 +87,11 @@ impl Application {
         leptos_options.site_addr = address;
         super::metrics::count_panics();
         super::telemetry::init_executor();
-        let metrics_listener = match config.metrics_addr {
-            Some(addr) => Some(
-                TcpListener::bind(addr)
-                    .await
-                    .map_err(StartupError::MetricsListener)?,
-            ),
-            None => None,
-        };
+        let metrics_addr = config.metrics_addr;
         let (state, sandbox) = start(config, leptos_options).await?;
         let router = router(state.clone()).await;
-        let metrics_address = match metrics_listener {
-            Some(listener) => Some(serve_metrics(listener, state.clone())?),
+        let metrics_address = match metrics_addr {
+            Some(addr) => Some(serve_metrics(addr, state.clone()).await?),
             None => None,
         };
         Ok(Application {

@@ -60,7 +60,8 @@ pub async fn request(
     state: &AppState,
     who: &Account,
     action: ApprovalAction,
-    (target, subject): (Option<String>, Option<String>),
+    target: Option<String>,
+    subject: Option<String>,
     label: &str,
     payload: &Payload,
 ) -> Result<i64, AppError> {

@@ -151,7 +151,8 @@ pub async fn change_users(
         state,
         who,
         action,
-        (Some(id.to_string()), None),
+        Some(id.to_string()),
+        None,
         &label,
         &payload,
     )

@@ -19,7 +19,6 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::Semaphore;
 use tokio_util::task::TaskTracker;
 use tracing::Instrument;
@@ -49,10 +48,10 @@ impl Detached {
         self.tasks.len()
     }
 
-    /// Waits up to `limit` for every request under way to finish; says whether they did.
-    pub async fn wait(&self, limit: Duration) -> bool {
+    /// Waits for every request under way to finish (the caller bounds how long).
+    pub async fn wait(&self) {
         self.tasks.close();
-        tokio::time::timeout(limit, self.tasks.wait()).await.is_ok()
+        self.tasks.wait().await;
     }
 }
 
@@ -66,9 +65,7 @@ pub async fn detach(State(detached): State<Detached>, request: Request, next: Ne
     let span = tracing::Span::current();
     let task = detached.tasks.spawn(
         async move {
-            metrics::gauge!("dashboard_requests_in_flight").increment(1.0);
             let response = next.run(request).await;
-            metrics::gauge!("dashboard_requests_in_flight").decrement(1.0);
             drop(place);
             response
         }
@@ -77,7 +74,6 @@ pub async fn detach(State(detached): State<Detached>, request: Request, next: Ne
     match task.await {
         Ok(response) => response,
         Err(err) => {
-            metrics::gauge!("dashboard_requests_in_flight").decrement(1.0);
             tracing::error!("a request's task ended without an answer: {err}");
             let mut response = Response::new(Body::from(super::error_status::plain_page(
                 "Something went wrong",

@@ -219,14 +219,15 @@ async fn scrape(State(state): State<AppState>) -> Response {
     response
 }
 
-/// The gauges read from the database and the pool at scrape time. A query that fails leaves
-/// its gauge as it was (and counts as a database error).
+/// The gauges read at scrape time: the pool, the requests under way, and from the database. A
+/// query that fails leaves its gauge as it was (and counts as a database error).
 async fn read_stored_gauges(state: &AppState) {
     let size = state.db.size();
     let idle = u32::try_from(state.db.num_idle()).unwrap_or(u32::MAX);
     metrics::gauge!("dashboard_db_pool_connections", "state" => "in_use")
         .set(f64::from(size.saturating_sub(idle)));
     metrics::gauge!("dashboard_db_pool_connections", "state" => "idle").set(f64::from(idle));
+    metrics::gauge!("dashboard_requests_in_flight").set(state.detached.in_flight() as f64);
     let counts = [
         (
             "dashboard_approvals_waiting",
@@ -241,9 +242,7 @@ async fn read_stored_gauges(state: &AppState) {
         let query = sqlx::query_scalar::<_, i64>(sql).fetch_one(&state.db);
         match tokio::time::timeout(Duration::from_secs(2), query).await {
             Ok(Ok(n)) => metrics::gauge!(name).set(n as f64),
-            Ok(Err(err)) => {
-                let _ = crate::error::AppError::from(err);
-            }
+            Ok(Err(err)) => crate::error::note_database_error(&err),
             Err(_) => tracing::warn!("{name}: the database did not answer within 2 s"),
         }
     }

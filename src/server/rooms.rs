@@ -168,11 +168,10 @@ pub async fn delete(
         }
         let label: String = name.chars().take(60).collect();
         let payload = Payload::DeleteRoom { room };
-        let about = (
-            Some(room_id.to_owned()),
-            Some(crate::model::approval::room_subject(room_id)),
-        );
-        let request = approvals::request(state, who, action, about, &label, &payload).await?;
+        let target = Some(room_id.to_owned());
+        let subject = Some(crate::model::approval::room_subject(room_id));
+        let request =
+            approvals::request(state, who, action, target, subject, &label, &payload).await?;
         return Ok(Deletion::Waiting { request });
     }
     delete_now(state, who, room_id, name)

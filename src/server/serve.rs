@@ -69,12 +69,12 @@ pub async fn serve(
     );
     let finished = tokio::time::timeout(grace, async {
         graceful.shutdown().await;
-        detached.wait(grace).await
+        detached.wait().await;
     })
     .await;
     match finished {
-        Ok(true) => tracing::info!("every request finished; stopped"),
-        _ => tracing::warn!(
+        Ok(()) => tracing::info!("every request finished; stopped"),
+        Err(_) => tracing::warn!(
             requests = detached.in_flight(),
             "stopping with requests still under way after {} s",
             grace.as_secs()

@@ -69,11 +69,6 @@ impl Heartbeats {
             .collect()
     }
 
-    /// How many workers are stuck now.
-    pub fn stuck(&self) -> usize {
-        self.beats().iter().filter(|b| b.stuck).count()
-    }
-
     fn elapsed_ms(&self) -> u64 {
         u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
     }

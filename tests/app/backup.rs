@@ -63,17 +63,24 @@ async fn numbers(conn: &mut sqlx::SqliteConnection, sql: &str) -> Vec<u64> {
     numbers
 }
 
+/// An app on a SQLite file of its own (its folder, its URL) where marketing's mia has signed
+/// in once.
+async fn live_app_with_mia() -> (tempfile::TempDir, String, crate::support::TestApp) {
+    let dir = tempfile::tempdir().unwrap();
+    let live = sqlite_url(&dir.path().join("live.db"));
+    let app = spawn_app(&[("DATABASE_URL", live.as_str())]).await;
+    app.add_staff("mia", Role::Marketing, MIA_PASSWORD).await;
+    app.sign_in("mia", MIA_PASSWORD).await;
+    (dir, live, app)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_the_dashboard_writes_is_a_snapshot_and_restores() {
     if postgres_run() {
         eprintln!("skipped: db backup copies SQLite; runs in the SQLite runs");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let live = sqlite_url(&dir.path().join("live.db"));
-    let app = spawn_app(&[("DATABASE_URL", live.as_str())]).await;
-    app.add_staff("mia", Role::Marketing, MIA_PASSWORD).await;
-    app.sign_in("mia", MIA_PASSWORD).await;
+    let (dir, live, app) = live_app_with_mia().await;
     // Some bulk (about 10 MB), so that VACUUM INTO takes a while and the writer runs meanwhile.
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) \
@@ -246,11 +253,7 @@ async fn a_sqlite_backup_restores_into_postgres() {
         eprintln!("skipped: runs in the PostgreSQL run (TEST_DATABASE=postgres)");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let live = sqlite_url(&dir.path().join("live.db"));
-    let app = spawn_app(&[("DATABASE_URL", live.as_str())]).await;
-    app.add_staff("mia", Role::Marketing, MIA_PASSWORD).await;
-    app.sign_in("mia", MIA_PASSWORD).await;
+    let (dir, live, app) = live_app_with_mia().await;
     let file = dir.path().join("dashboard.db.bak");
     let (code, out) = db(&live, &["backup", &file.display().to_string()]);
     assert_eq!(code, 0, "{out}");

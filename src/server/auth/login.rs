@@ -69,10 +69,23 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         let uri = again(error, "");
         async move { render_page(state_ref, session_ref, &uri, status).await }
     };
+    // The store could not be read: no password was checked and nothing changed (503 with
+    // `Retry-After`).
+    let unavailable = || {
+        let answer = page("unavailable", StatusCode::SERVICE_UNAVAILABLE);
+        async move {
+            crate::server::metrics::sign_in_refused("database_unavailable");
+            let mut answer = answer.await;
+            answer.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(crate::server::error_status::RETRY_AFTER_SECS),
+            );
+            answer
+        }
+    };
 
     if state.breaker.is_open() {
-        crate::server::metrics::sign_in_refused("database_unavailable");
-        return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+        return unavailable().await;
     }
     // Each attempt is counted before its password is checked: per address, then per username
     // and address, in the database (one statement each, shared by every replica).
@@ -92,8 +105,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Err(err) => {
             tracing::error!("cannot count a sign-in attempt: {err}");
             state.breaker.note(&state.db, &err);
-            crate::server::metrics::sign_in_refused("database_unavailable");
-            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+            return unavailable().await;
         }
     }
     if form.username.chars().count() > MAX_USERNAME_CHARS {
@@ -122,8 +134,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             // Fail closed: without the lock's state, no password is checked.
             tracing::error!("cannot count a sign-in attempt: {err}");
             state.breaker.note(&state.db, &err);
-            crate::server::metrics::sign_in_refused("database_unavailable");
-            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+            return unavailable().await;
         }
     }
 
@@ -132,8 +143,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         Err(err) => {
             tracing::error!("cannot read an account: {err}");
             state.breaker.note(&state.db, &err);
-            crate::server::metrics::sign_in_refused("database_unavailable");
-            return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+            return unavailable().await;
         }
     };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
@@ -159,8 +169,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
     let _ = staff::clear_attempts(&state.db, &username, &address).await;
     if let Err(err) = session::sign_in(&session, &account, &state.clock).await {
         tracing::error!("cannot start a session: {err}");
-        crate::server::metrics::sign_in_refused("database_unavailable");
-        return unavailable(page("unavailable", StatusCode::SERVICE_UNAVAILABLE).await);
+        return unavailable().await;
     }
     let _ = staff::record_login(&state.db, account.id).await;
     let event = AuditEvent::new(&account.username, AuditArea::Auth, "sign_in").summary("signed in");
@@ -173,15 +182,6 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
 const MAX_USERNAME_CHARS: usize = 64;
 
 /// The sign-in page again with `status` 429 and `Retry-After: wait`.
-/// `answer` with `Retry-After`: the store could not be read, so no password was checked.
-fn unavailable(mut answer: Response) -> Response {
-    answer.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from(crate::server::error_status::RETRY_AFTER_SECS),
-    );
-    answer
-}
-
 async fn refuse(state: &AppState, session: &Session, uri: &str, wait: u64) -> Response {
     let mut page = render_page(state, session, uri, StatusCode::TOO_MANY_REQUESTS).await;
     if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {

@@ -21,13 +21,18 @@ async fn note_error(state: &AppState, key: &str, err: &AppError) {
     }
 }
 
-/// Notes on draft `key` why its publish failed, and hands the error back. A browser without
-/// JavaScript is sent to the draft's page, which shows the reason; with JavaScript the error
-/// status stands and the composer shows it in place.
+/// Notes on draft `key` why its publish failed, and hands the error back, sending a browser
+/// without JavaScript to the draft's page ([`to_draft`]).
 async fn kept(state: &AppState, kind: DraftKind, key: &str, err: AppError) -> AppError {
     note_error(state, key, &err).await;
-    leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
+    to_draft(kind, key);
     err
+}
+
+/// A browser without JavaScript goes to draft `key`'s page, which shows why it was not
+/// published; with JavaScript the error status stands and the composer shows it in place.
+fn to_draft(kind: DraftKind, key: &str) {
+    leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
 }
 
 /// Saves `form` as draft `key` and, when `intent` is to publish, publishes it (creating an item,
@@ -85,20 +90,28 @@ pub async fn submit<F: Composer>(
     // again, nor sent beside it (whatever its audience now).
     let subject = draft_subject(kind, key);
     if let Some(request) = approvals::store::open_about(&state.db, &subject).await? {
-        leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base()));
+        to_draft(kind, key);
         return Err(AppError::AlreadyWaiting { request });
     }
     if F::reaches_everyone(&input) && approvals::required(state, F::GLOBAL_ACTION).await? {
         let payload = F::awaiting(key.to_owned(), target, form.clone());
-        let about = (target.map(|id| id.to_string()), Some(subject));
-        let request = approvals::request(state, who, F::GLOBAL_ACTION, about, &label, &payload)
-            .await
-            .inspect_err(|_| leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base())))?;
+        let target = target.map(|id| id.to_string());
+        let request = approvals::request(
+            state,
+            who,
+            F::GLOBAL_ACTION,
+            target,
+            Some(subject),
+            &label,
+            &payload,
+        )
+        .await
+        .inspect_err(|_| to_draft(kind, key))?;
         return Ok(Submitted::AwaitingApproval { request });
     }
     send(state, who, key, target, form, &input, None)
         .await
-        .inspect_err(|_| leptos_axum::redirect(&format!("{}/drafts/{key}", kind.base())))
+        .inspect_err(|_| to_draft(kind, key))
 }
 
 /// Publishes `input` (draft `key`'s form), sent once: creates an item, or updates `target`. On

@@ -188,7 +188,9 @@ impl Upstream {
                 self.inner.platform,
                 method.as_str(),
                 url.path(),
-                outcome(&result),
+                result
+                    .as_ref()
+                    .map_or_else(UpstreamError::outcome, |_| "ok"),
                 started.elapsed(),
             );
             match &result {
@@ -300,19 +302,6 @@ fn transport_error(err: reqwest::Error) -> UpstreamError {
         }
     };
     UpstreamError::Unavailable { cause }
-}
-
-/// An upstream call's outcome, as the metrics label it.
-fn outcome(result: &Result<Answer, UpstreamError>) -> &'static str {
-    match result {
-        Ok(_) => "ok",
-        Err(UpstreamError::Unauthorized { .. }) => "rejected_credentials",
-        Err(UpstreamError::NotFound) => "not_found",
-        Err(UpstreamError::Validation { .. } | UpstreamError::Conflict { .. }) => "refused",
-        Err(UpstreamError::RateLimited { .. }) => "rate_limited",
-        Err(UpstreamError::Unavailable { .. }) => "unavailable",
-        Err(UpstreamError::Protocol { .. }) => "unreadable",
-    }
 }
 
 fn failure_kind(err: &UpstreamError) -> &'static str {

@@ -60,6 +60,18 @@ impl Unavailable {
 }
 
 impl UpstreamError {
+    /// How a failed call ended, as the metrics label it (a call that went through is `ok`).
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            UpstreamError::Unauthorized { .. } => "rejected_credentials",
+            UpstreamError::NotFound => "not_found",
+            UpstreamError::Validation { .. } | UpstreamError::Conflict { .. } => "refused",
+            UpstreamError::RateLimited { .. } => "rate_limited",
+            UpstreamError::Unavailable { .. } => "unavailable",
+            UpstreamError::Protocol { .. } => "unreadable",
+        }
+    }
+
     /// Whether Watchers answered at all (anything but a timeout, no connection or a 5xx).
     pub fn upstream_answered(&self) -> bool {
         !matches!(self, UpstreamError::Unavailable { .. })
