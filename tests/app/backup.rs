@@ -253,7 +253,7 @@ async fn a_sqlite_backup_restores_into_postgres() {
         eprintln!("skipped: runs in the PostgreSQL run (TEST_DATABASE=postgres)");
         return;
     }
-    let (dir, live, app) = live_app_with_mia().await;
+    let (dir, live, _app) = live_app_with_mia().await;
     let file = dir.path().join("dashboard.db.bak");
     let (code, out) = db(&live, &["backup", &file.display().to_string()]);
     assert_eq!(code, 0, "{out}");
