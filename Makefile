@@ -26,7 +26,7 @@ E2E_ADMIN_PASSWORD := e2e-admin-password-1
 # would give it; LEPTOS_OUTPUT_NAME is also read at compile time, so `cargo bench` gets it too and
 # shares the compiled crate instead of rebuilding it.
 SITE_STAMP := target/site/.build-stamp
-SITE_INPUTS := Cargo.toml Cargo.lock $(shell find src style public -type f 2>/dev/null)
+SITE_INPUTS := Cargo.toml Cargo.lock $(shell find src model sandbox browser style public -type f 2>/dev/null)
 SERVER_BIN := target/release/watchers-dashboard
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 # LEPTOS_HASH_FILES: the built file names carry a content hash (listed in hash.txt beside the
@@ -88,8 +88,11 @@ architecture:
 fmt-check:
 	cargo fmt --all -- --check
 
+# Each package of the workspace (ARCHITECTURE.md), the app both as the server and as the browser's.
 clippy:
+	cargo clippy -p dashboard-model -p dashboard-sandbox --all-targets -- -D warnings
 	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy -p dashboard-browser --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # The storage tests run against both backends: every test app on SQLite (strict and loose
@@ -105,6 +108,7 @@ test-rust: deps-postgres
 	trap '$(PG_TEST) stop' EXIT; \
 	$(PG_TEST) start; \
 	pg_url=$$($(PG_TEST) url); \
+	cargo test -p dashboard-model -p dashboard-sandbox; \
 	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr; \
 	echo "The integration tests again, against the sandbox in loose mode:"; \
 	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_SANDBOX_LOOSE=1 cargo test --features ssr --test app; \
@@ -141,8 +145,9 @@ test-e2e: deps site
 # advertisement composer (pages without islands load none). Issue 18's clash check in the two
 # composers (a server action, its answer and the warning list) took it to 337,248 B: a Resource
 # with Transition instead cost 36 kB, so the composers use an action and the page's own check.
-# Issue 19's "waiting for approval" line in the composers' result: 336,693 B.
-BUNDLE_RATCHET_BYTES := 338000
+# Issue 19's "waiting for approval" line in the composers' result: 336,693 B. Issue 28's browser
+# entry as a cdylib of its own (so LTO applies): 305,915 B (the base 79,380 -> 37,294 B).
+BUNDLE_RATCHET_BYTES := 306500
 
 size-check: deps-node site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg

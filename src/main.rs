@@ -26,5 +26,5 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(feature = "ssr"))]
 fn main() {
-    // The browser half is started by `hydrate()` in lib.rs; the binary needs the `ssr` feature.
+    // The browser half is started by `hydrate()` in browser/src/lib.rs; the binary needs `ssr`.
 }

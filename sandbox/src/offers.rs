@@ -11,7 +11,7 @@ use super::reply::{
 };
 use super::store::StoredOffer;
 use super::targeting;
-use crate::model::offer::OfferInput;
+use dashboard_model::offer::OfferInput;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::header::CONTENT_TYPE;
 use serde_json::{Map, Value, json};

@@ -1,6 +1,6 @@
 //! Handing a badge to users: the request bodies and answers, and pasted or uploaded id lists.
 
-use crate::model::validate::Problems;
+use crate::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// The body of replace, add and remove users.

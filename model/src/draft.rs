@@ -217,7 +217,7 @@ pub trait ComposerForm:
     fn from_published(item: &WithReport<Self::Item>) -> Self;
     fn item_id(item: &Self::Item) -> i64;
     /// What the clash rules need of a payload (`target` left empty).
-    fn candidate(input: &Self::Input) -> crate::model::plan::Candidate;
+    fn candidate(input: &Self::Input) -> crate::plan::Candidate;
 }
 
 /// A new draft key: 128 random bits as hex.

@@ -2,13 +2,13 @@
 //! templates, advertisements including a winshare, and rooms live, soon and ended.
 
 use super::store::{SandboxData, StoredAd, StoredBadge, StoredChain, StoredOffer, StoredRoom};
-use crate::model::advertisement::{AdLanguage, AdvertisementInput, TEMPLATE_WINSHARE};
-use crate::model::badge::{BadgeInput, BadgeTrigger};
-use crate::model::loose::ExternalId;
-use crate::model::offer::{OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
-use crate::model::room::RoomInput;
-use crate::model::targeting::{AudienceType, ShowFrequency};
-use crate::model::time::{format_iso, format_room_time};
+use dashboard_model::advertisement::{AdLanguage, AdvertisementInput, TEMPLATE_WINSHARE};
+use dashboard_model::badge::{BadgeInput, BadgeTrigger};
+use dashboard_model::loose::ExternalId;
+use dashboard_model::offer::{OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
+use dashboard_model::room::RoomInput;
+use dashboard_model::targeting::{AudienceType, ShowFrequency};
+use dashboard_model::time::{format_iso, format_room_time};
 use chrono::{DateTime, Duration, Utc};
 
 fn badge(text: &str, bg: &str, fg: &str, tooltip: &str, title: &str, body: &str) -> BadgeInput {

@@ -6,8 +6,8 @@ use super::reply::{
     Reply, bad_request, check, created_json, error, not_found, ok_json, ok_true, parse_body,
 };
 use super::store::StoredRoom;
-use crate::model::room::{RoomInput, RoomSpeak, RoomStatus};
-use crate::model::time::parse_room_time;
+use dashboard_model::room::{RoomInput, RoomSpeak, RoomStatus};
+use dashboard_model::time::parse_room_time;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -8,8 +8,8 @@ use super::reply::{
     ok_true, page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredBadge};
-use crate::model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
-use crate::model::time::format_iso;
+use dashboard_model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
+use dashboard_model::time::format_iso;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use serde_json::{Value, json};

@@ -1,10 +1,10 @@
 //! The sandbox's data, kept in memory and written to a JSON file after every change so that it
 //! survives restarts.
 
-use crate::model::advertisement::AdvertisementInput;
-use crate::model::badge::BadgeInput;
-use crate::model::offer::OfferInput;
-use crate::model::room::{RoomInput, RoomStatus};
+use dashboard_model::advertisement::AdvertisementInput;
+use dashboard_model::badge::BadgeInput;
+use dashboard_model::offer::OfferInput;
+use dashboard_model::room::{RoomInput, RoomStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

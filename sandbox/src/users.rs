@@ -2,7 +2,7 @@
 
 use super::Sandbox;
 use super::reply::{Reply, bad_request, parse_body};
-use crate::model::exclusion::MarketingExclusion;
+use dashboard_model::exclusion::MarketingExclusion;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;

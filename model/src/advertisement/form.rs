@@ -1,10 +1,10 @@
 //! The advertisement composer's form as a browser sends it, and the exact upstream payload.
 
 use super::{AdLanguage, Advertisement, AdvertisementInput, TEMPLATE_WINSHARE};
-use crate::model::loose::ExternalId;
-use crate::model::targeting::parse_id_list;
-use crate::model::time::{LocalTime, format_iso, parse_iso};
-use crate::model::validate::Problems;
+use crate::loose::ExternalId;
+use crate::targeting::parse_id_list;
+use crate::time::{LocalTime, format_iso, parse_iso};
+use crate::validate::Problems;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -239,10 +239,10 @@ impl AdForm {
     }
 }
 
-impl crate::model::draft::ComposerForm for AdForm {
+impl crate::draft::ComposerForm for AdForm {
     type Input = AdvertisementInput;
     type Item = Advertisement;
-    const KIND: crate::model::draft::DraftKind = crate::model::draft::DraftKind::Advertisement;
+    const KIND: crate::draft::DraftKind = crate::draft::DraftKind::Advertisement;
 
     fn label(&self) -> String {
         AdForm::label(self)
@@ -264,7 +264,7 @@ impl crate::model::draft::ComposerForm for AdForm {
         self.tz_offset_minutes
     }
 
-    fn from_published(item: &crate::model::draft::WithReport<Advertisement>) -> Self {
+    fn from_published(item: &crate::draft::WithReport<Advertisement>) -> Self {
         let user = item
             .report
             .as_ref()
@@ -277,8 +277,8 @@ impl crate::model::draft::ComposerForm for AdForm {
         item.id
     }
 
-    fn candidate(input: &AdvertisementInput) -> crate::model::plan::Candidate {
-        crate::model::plan::Candidate {
+    fn candidate(input: &AdvertisementInput) -> crate::plan::Candidate {
+        crate::plan::Candidate {
             is_offer: false,
             target: None,
             start: input.send_time.clone(),

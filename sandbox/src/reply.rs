@@ -1,6 +1,6 @@
 //! The sandbox's answers, shaped like the real API's: bare `true`, JSON, and NestJS-style errors.
 
-use crate::model::validate::Problems;
+use dashboard_model::validate::Problems;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -259,7 +259,7 @@ pub fn list_path() -> &'static str {
 
 /// What a request about draft `key` of `kind` is about (its `subject`): at most one open
 /// request per subject.
-pub fn draft_subject(kind: crate::model::draft::DraftKind, key: &str) -> String {
+pub fn draft_subject(kind: crate::draft::DraftKind, key: &str) -> String {
     format!("{} draft {key}", kind.as_str())
 }
 

@@ -1,7 +1,7 @@
 //! The calendar's days, bars and list, in zones with and without clock changes.
 
 use super::*;
-use crate::model::zone::parse_zone;
+use crate::zone::parse_zone;
 
 fn utc(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)

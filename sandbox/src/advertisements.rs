@@ -11,8 +11,8 @@ use super::reply::{
 };
 use super::store::{SandboxData, StoredAd};
 use super::targeting;
-use crate::model::advertisement::AdvertisementInput;
-use crate::model::time::{format_iso, parse_iso};
+use dashboard_model::advertisement::AdvertisementInput;
+use dashboard_model::time::{format_iso, parse_iso};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use serde_json::{Value, json};

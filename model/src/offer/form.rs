@@ -1,10 +1,10 @@
 //! The offer composer's form as a browser sends it, and the exact upstream payload made from it.
 
 use super::{Offer, OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, TemplateData};
-use crate::model::loose::Embedded;
-use crate::model::targeting::{AudienceType, ShowFrequency, parse_id_list};
-use crate::model::time::{LocalTime, format_iso, parse_iso};
-use crate::model::validate::Problems;
+use crate::loose::Embedded;
+use crate::targeting::{AudienceType, ShowFrequency, parse_id_list};
+use crate::time::{LocalTime, format_iso, parse_iso};
+use crate::validate::Problems;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -240,10 +240,10 @@ impl OfferForm {
     }
 }
 
-impl crate::model::draft::ComposerForm for OfferForm {
+impl crate::draft::ComposerForm for OfferForm {
     type Input = OfferInput;
     type Item = Offer;
-    const KIND: crate::model::draft::DraftKind = crate::model::draft::DraftKind::Offer;
+    const KIND: crate::draft::DraftKind = crate::draft::DraftKind::Offer;
 
     fn label(&self) -> String {
         OfferForm::label(self)
@@ -265,7 +265,7 @@ impl crate::model::draft::ComposerForm for OfferForm {
         self.tz_offset_minutes
     }
 
-    fn from_published(item: &crate::model::draft::WithReport<Offer>) -> Self {
+    fn from_published(item: &crate::draft::WithReport<Offer>) -> Self {
         let (rooms, users) = item
             .report
             .as_ref()
@@ -278,8 +278,8 @@ impl crate::model::draft::ComposerForm for OfferForm {
         item.id
     }
 
-    fn candidate(input: &OfferInput) -> crate::model::plan::Candidate {
-        crate::model::plan::Candidate {
+    fn candidate(input: &OfferInput) -> crate::plan::Candidate {
+        crate::plan::Candidate {
             is_offer: true,
             target: None,
             start: Some(input.start_time.clone()).filter(|t| !t.is_empty()),

@@ -2,7 +2,7 @@
 //! what is sent (one automation type at a time).
 
 use super::{Automation, DEFAULT_POINT_CATEGORY, MangoBadge, MangoBadgeInput, is_object_id};
-use crate::model::validate::Problems;
+use crate::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// The mango ids typed into the form: split on commas, spaces and new lines, lowercased,

@@ -3,9 +3,9 @@
 //! 120 requests per 10 seconds.
 
 use super::Sandbox;
-use crate::model::rate::SlidingWindow;
-use crate::model::tagmango::{FIELDS, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
-use crate::model::time::format_iso;
+use dashboard_model::rate::SlidingWindow;
+use dashboard_model::tagmango::{FIELDS, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
+use dashboard_model::time::format_iso;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};

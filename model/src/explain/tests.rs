@@ -14,7 +14,7 @@ fn question(room: Option<&str>, when: DateTime<Utc>) -> Question {
         user_id: "u1".into(),
         room_id: room.map(str::to_owned),
         at: when,
-        zone: crate::model::zone::parse_zone("Europe/Berlin").unwrap(),
+        zone: crate::zone::parse_zone("Europe/Berlin").unwrap(),
     }
 }
 fn item(audience: Audience) -> ItemFacts {
@@ -189,7 +189,7 @@ fn times_are_shown_in_the_viewers_zone_each_at_its_own_offset() {
             .ends_with("until 2030-03-31 12:00 CEST (10:00 UTC).")
     );
     let q = Question {
-        zone: crate::model::zone::parse_zone("Asia/Tokyo").unwrap(),
+        zone: crate::zone::parse_zone("Asia/Tokyo").unwrap(),
         ..question(None, at(31, 0))
     };
     let answer = explain(&q, &item(Audience::Global), Exclusion::NoRecord, None);
