@@ -9,8 +9,8 @@ mod profile;
 use leptos::prelude::LeptosOptions;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use watchers_dashboard::host::application::Application;
 use watchers_dashboard::model::badge::BadgeOrder;
-use watchers_dashboard::server::application::Application;
 use watchers_dashboard::server::config::Config;
 
 const ADMIN_PASSWORD: &str = "bench-admin-password";

@@ -7,6 +7,8 @@ pub mod components;
 /// Wire types and validation, a crate of its own shared by the browser and the server.
 pub use dashboard_model as model;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod host;
 pub mod pages;
 /// The emulated upstreams (Watchers and TagMango), a crate of their own that imports only `model`.
 #[cfg(feature = "ssr")]

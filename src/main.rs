@@ -19,7 +19,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(1);
         }
     };
-    let code = runtime.block_on(watchers_dashboard::server::cli::main());
+    let code = runtime.block_on(watchers_dashboard::host::cli::main());
     runtime.shutdown_timeout(RUNTIME_STOP_LIMIT);
     code
 }

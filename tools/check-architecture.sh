@@ -34,6 +34,12 @@ outside() {
 
 cargo metadata --no-deps --format-version 1 --offline | node tools/check-crate-edges.mjs || failed=1
 
+check "the server imports neither the host nor the app above it (src/server)" \
+  'crate::(host|app|pages|components|api)\b' src/server src/server.rs
+check "the app imports nothing of the host (api, pages, components)" \
+  'crate::host\b' src/api src/api.rs src/pages src/pages.rs src/components src/components.rs src/app.rs
+check "the typed error imports nothing of the server (src/error.rs)" \
+  'crate::(server|host)\b' src/error.rs
 mapfile -t not_upstream < <(outside src/server/upstream)
 check "only the upstream clients speak HTTP to a platform (reqwest lives in src/server/upstream)" \
   '\breqwest\b' "${not_upstream[@]}"

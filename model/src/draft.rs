@@ -2,7 +2,7 @@
 
 use super::audit::AuditArea;
 use super::staff::Capability;
-use super::targeting::Targeting;
+use super::targeting::WithReport;
 use super::validate::Problems;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -173,24 +173,6 @@ pub fn submission(draft_key: &str, intent: &str) -> Result<Intent, Problems> {
         }
     };
     p.into_result().map(|()| intent)
-}
-
-/// What the platform answered the last publish of an item through this dashboard: the
-/// targeting report, and the ids that were sent (GET does not answer them).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublishReport {
-    pub targeting: Option<Targeting>,
-    pub sent_room_ids: Vec<String>,
-    pub sent_user_ids: Vec<String>,
-    pub published_by: String,
-    pub published_at: String,
-}
-
-/// An item as its page shows it, with the last publish report kept by the dashboard.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WithReport<T> {
-    pub item: T,
-    pub report: Option<PublishReport>,
 }
 
 /// What the two composers' forms (offers and advertisements) have in common: the one composer

@@ -4,12 +4,12 @@
 use super::advertisement::Advertisement;
 use super::calendar::{Item, Kind};
 use super::clash::{Audience, Planned, RoomFacts, Window};
-use super::draft::PublishReport;
 use super::explain::{ItemFacts, ShowRules};
 use super::offer::Offer;
 use super::query::encode;
 use super::room::Room;
 use super::targeting::AudienceType;
+use super::targeting::PublishReport;
 use super::time::{parse_iso, parse_room_time};
 use serde_json::Value;
 use std::collections::BTreeSet;

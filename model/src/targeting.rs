@@ -254,3 +254,21 @@ mod tests {
         assert!(odd_report.unread.unwrap().contains("targeting report"));
     }
 }
+
+/// What the platform answered the last publish of an item through this dashboard: the
+/// targeting report, and the ids that were sent (GET does not answer them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishReport {
+    pub targeting: Option<Targeting>,
+    pub sent_room_ids: Vec<String>,
+    pub sent_user_ids: Vec<String>,
+    pub published_by: String,
+    pub published_at: String,
+}
+
+/// An item as its page shows it, with the last publish report kept by the dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WithReport<T> {
+    pub item: T,
+    pub report: Option<PublishReport>,
+}

@@ -11,10 +11,10 @@ use super::reply::{
 };
 use super::store::{SandboxData, StoredAd};
 use super::targeting;
-use dashboard_model::advertisement::AdvertisementInput;
-use dashboard_model::time::{format_iso, parse_iso};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use dashboard_model::advertisement::AdvertisementInput;
+use dashboard_model::time::{format_iso, parse_iso};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -8,10 +8,10 @@ use super::reply::{
     ok_true, page, parse_body, remove_or_404,
 };
 use super::store::{SandboxData, StoredBadge};
-use dashboard_model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
-use dashboard_model::time::format_iso;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use dashboard_model::badge::{BadgeInput, BadgeOrder, BadgeUsers};
+use dashboard_model::time::format_iso;
 use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;

@@ -11,9 +11,9 @@ use super::reply::{
 };
 use super::store::StoredOffer;
 use super::targeting;
-use dashboard_model::offer::OfferInput;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::header::CONTENT_TYPE;
+use dashboard_model::offer::OfferInput;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;

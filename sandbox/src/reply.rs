@@ -1,9 +1,9 @@
 //! The sandbox's answers, shaped like the real API's: bare `true`, JSON, and NestJS-style errors.
 
-use dashboard_model::validate::Problems;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use dashboard_model::validate::Problems;
 use serde_json::json;
 
 /// A sandbox handler's result: an answer, or a refusal.

@@ -6,12 +6,12 @@ use super::reply::{
     Reply, bad_request, check, created_json, error, not_found, ok_json, ok_true, parse_body,
 };
 use super::store::StoredRoom;
-use dashboard_model::room::{RoomInput, RoomSpeak, RoomStatus};
-use dashboard_model::time::parse_room_time;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use dashboard_model::room::{RoomInput, RoomSpeak, RoomStatus};
+use dashboard_model::time::parse_room_time;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;

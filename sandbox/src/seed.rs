@@ -2,6 +2,7 @@
 //! templates, advertisements including a winshare, and rooms live, soon and ended.
 
 use super::store::{SandboxData, StoredAd, StoredBadge, StoredChain, StoredOffer, StoredRoom};
+use chrono::{DateTime, Duration, Utc};
 use dashboard_model::advertisement::{AdLanguage, AdvertisementInput, TEMPLATE_WINSHARE};
 use dashboard_model::badge::{BadgeInput, BadgeTrigger};
 use dashboard_model::loose::ExternalId;
@@ -9,7 +10,6 @@ use dashboard_model::offer::{OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, Template
 use dashboard_model::room::RoomInput;
 use dashboard_model::targeting::{AudienceType, ShowFrequency};
 use dashboard_model::time::{format_iso, format_room_time};
-use chrono::{DateTime, Duration, Utc};
 
 fn badge(text: &str, bg: &str, fg: &str, tooltip: &str, title: &str, body: &str) -> BadgeInput {
     BadgeInput {

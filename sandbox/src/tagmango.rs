@@ -3,9 +3,6 @@
 //! 120 requests per 10 seconds.
 
 use super::Sandbox;
-use dashboard_model::rate::SlidingWindow;
-use dashboard_model::tagmango::{FIELDS, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
-use dashboard_model::time::format_iso;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
@@ -13,6 +10,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch};
+use dashboard_model::rate::SlidingWindow;
+use dashboard_model::tagmango::{FIELDS, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
+use dashboard_model::time::format_iso;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};

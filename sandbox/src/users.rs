@@ -2,11 +2,11 @@
 
 use super::Sandbox;
 use super::reply::{Reply, bad_request, parse_body};
-use dashboard_model::exclusion::MarketingExclusion;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use dashboard_model::exclusion::MarketingExclusion;
 use std::sync::Arc;
 
 pub async fn set_exclusion(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {

@@ -1,7 +1,7 @@
 //! What the platform reported about the targeted rooms and users on the last publish.
 
-use crate::model::draft::PublishReport;
 use crate::model::loose::ExternalId;
+use crate::model::targeting::PublishReport;
 use leptos::prelude::*;
 
 fn ids(list: &[ExternalId]) -> String {

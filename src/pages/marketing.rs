@@ -7,7 +7,8 @@ pub mod detail;
 
 use crate::error::AppError;
 use crate::model::clash::Clash;
-use crate::model::draft::{ComposerForm, Draft, WithReport};
+use crate::model::draft::{ComposerForm, Draft};
+use crate::model::targeting::WithReport;
 use leptos::prelude::*;
 use std::future::Future;
 

@@ -1,10 +1,11 @@
-//! Who is signed in and what their role allows: passwords, staff accounts, sessions, the sign-in
-//! form's handlers, throttling, and the checks every server function makes first.
+//! Who is signed in and what their role allows: passwords, staff accounts, sessions, where a
+//! request came from, throttling, and the checks every server function makes first (the sign-in
+//! form's handlers are the host's, `host::login`).
 
 pub mod accounts;
+pub mod address;
 pub mod bootstrap;
 pub mod guard;
-pub mod login;
 pub mod password;
 pub mod session;
 pub mod session_store;

@@ -25,7 +25,7 @@ impl Breaker {
     /// Opens the breaker when `err` says the database is not answering (for the callers that
     /// handle a database error themselves instead of turning it into an `AppError`).
     pub fn note(self: &Arc<Self>, db: &Db, err: &sqlx::Error) {
-        if crate::error::database_unavailable(err) {
+        if crate::server::db::fault::database_unavailable(err) {
             self.trip(db);
         }
     }

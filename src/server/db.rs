@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod copy;
+pub mod fault;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

@@ -1,7 +1,8 @@
 //! Drafts and publish reports in SQLite. A draft keeps the composer's form as typed, so a
 //! failed publish loses nothing.
 
-use crate::model::draft::{Draft, DraftKind, DraftSummary, PublishReport};
+use crate::model::draft::{Draft, DraftKind, DraftSummary};
+use crate::model::targeting::PublishReport;
 use crate::server::db::Db;
 use crate::server::db::now_text;
 use serde::Serialize;

@@ -16,11 +16,12 @@ use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
 use crate::model::approval::{ApprovalAction, Payload};
-use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE, WithReport};
+use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE};
 use crate::model::loose::Listed;
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
 use crate::model::targeting::Sent;
+use crate::model::targeting::WithReport;
 use serde::de::DeserializeOwned;
 use std::future::Future;
 

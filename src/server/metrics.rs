@@ -242,7 +242,7 @@ async fn read_stored_gauges(state: &AppState) {
         let query = sqlx::query_scalar::<_, i64>(sql).fetch_one(&state.db);
         match tokio::time::timeout(Duration::from_secs(2), query).await {
             Ok(Ok(n)) => metrics::gauge!(name).set(n as f64),
-            Ok(Err(err)) => crate::error::note_database_error(&err),
+            Ok(Err(err)) => crate::server::db::fault::note_database_error(&err),
             Err(_) => tracing::warn!("{name}: the database did not answer within 2 s"),
         }
     }

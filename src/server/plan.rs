@@ -11,12 +11,13 @@ use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
 use crate::model::clash::{Clash, Planned, RoomFacts, check_all};
-use crate::model::draft::{MARKETING_PAGE, PublishReport};
+use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
 use crate::model::plan::{ad_planned, offer_planned, room_facts};
 use crate::model::room::Room;
+use crate::model::targeting::PublishReport;
 use std::collections::HashMap;
 
 /// How many pages of each kind are read: the newest 100 offers and 100 advertisements.

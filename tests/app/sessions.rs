@@ -4,11 +4,11 @@
 use crate::support::{ADMIN_PASSWORD, session_cookie, spawn_app};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use watchers_dashboard::host::serve::HEADER_READ_TIMEOUT;
 use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::server::auth::accounts::OUT_OF_PROCESS_SECONDS;
 use watchers_dashboard::server::auth::session::{ABSOLUTE_SECONDS, IDLE_MINUTES};
 use watchers_dashboard::server::auth::staff;
-use watchers_dashboard::server::serve::HEADER_READ_TIMEOUT;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_cookie_is_strict_and_changes_at_sign_in() {

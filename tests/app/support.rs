@@ -4,10 +4,10 @@ use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::collections::HashMap;
 use std::sync::Arc;
+use watchers_dashboard::host::application::Application;
 use watchers_dashboard::model::loose::Listed;
 use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
-use watchers_dashboard::server::application::Application;
 use watchers_dashboard::server::auth::{password, staff};
 use watchers_dashboard::server::clock::Clock;
 use watchers_dashboard::server::config::{Config, Credentials};
@@ -158,7 +158,7 @@ pub async fn fresh_postgres(cluster: &str) -> String {
     let mut admin = sqlx::PgConnection::connect(cluster)
         .await
         .expect("the test PostgreSQL cluster (TEST_POSTGRES_URL)");
-    let token = watchers_dashboard::server::application::random_token().expect("random");
+    let token = watchers_dashboard::host::application::random_token().expect("random");
     let name = format!("test_{}", &token[..16]);
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&mut admin)

@@ -264,7 +264,7 @@ impl crate::draft::ComposerForm for AdForm {
         self.tz_offset_minutes
     }
 
-    fn from_published(item: &crate::draft::WithReport<Advertisement>) -> Self {
+    fn from_published(item: &crate::targeting::WithReport<Advertisement>) -> Self {
         let user = item
             .report
             .as_ref()

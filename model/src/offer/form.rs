@@ -265,7 +265,7 @@ impl crate::draft::ComposerForm for OfferForm {
         self.tz_offset_minutes
     }
 
-    fn from_published(item: &crate::draft::WithReport<Offer>) -> Self {
+    fn from_published(item: &crate::targeting::WithReport<Offer>) -> Self {
         let (rooms, users) = item
             .report
             .as_ref()

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
-use crate::model::draft::WithReport;
+use crate::model::targeting::WithReport;
 use leptos::prelude::*;
 
 #[server(endpoint = "advertisements/get")]

@@ -1,8 +1,8 @@
 //! `get_offer`: one offer, with what its last publish through the dashboard reported.
 
 use crate::error::AppError;
-use crate::model::draft::WithReport;
 use crate::model::offer::Offer;
+use crate::model::targeting::WithReport;
 use leptos::prelude::*;
 
 #[server(endpoint = "offers/get")]

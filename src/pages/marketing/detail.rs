@@ -9,7 +9,7 @@ use crate::components::header::IfCan;
 use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
 use crate::error::AppError;
-use crate::model::draft::WithReport;
+use crate::model::targeting::WithReport;
 use leptos::prelude::*;
 use leptos::server_fn::client::Client;
 use leptos::server_fn::codec::PostUrl;

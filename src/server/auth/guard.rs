@@ -64,7 +64,7 @@ pub async fn signed_in() -> Result<(AppState, Account), AppError> {
 /// The address the server function's caller came from (as the sign-in throttle sees it).
 pub fn caller_address(state: &AppState) -> std::net::IpAddr {
     with_context::<Parts, _>(|parts| {
-        super::login::address_of(state, &parts.headers, &parts.extensions)
+        super::address::address_of(state, &parts.headers, &parts.extensions)
     })
     .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
 }

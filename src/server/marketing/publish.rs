@@ -5,7 +5,8 @@
 use super::Composer;
 use crate::error::AppError;
 use crate::model::approval::draft_subject;
-use crate::model::draft::{DraftKind, Intent, PublishReport, Submitted};
+use crate::model::draft::{DraftKind, Intent, Submitted};
+use crate::model::targeting::PublishReport;
 use crate::server::approvals;
 use crate::server::audit::{AuditEvent, record_quietly};
 use crate::server::auth::staff::Account;

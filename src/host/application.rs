@@ -3,15 +3,15 @@
 //! the emulator on a loopback port with fresh random credentials; in live mode it points the
 //! client at Watchers.
 
-use super::config::{Config, Credentials};
-use super::db::Typed;
 use super::router::router;
-use super::state::AppState;
-use super::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
-use super::upstream::{ClientSettings, SharedPace, UpstreamError, WatchersClient};
 use crate::model::badge::BadgeOrder;
 use crate::model::tagmango::{RATE_LIMIT, RATE_WINDOW};
 use crate::sandbox::{Sandbox, SandboxConfig};
+use crate::server::config::{Config, Credentials};
+use crate::server::db::Typed;
+use crate::server::state::AppState;
+use crate::server::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
+use crate::server::upstream::{ClientSettings, SharedPace, UpstreamError, WatchersClient};
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use std::future::Future;
@@ -27,7 +27,7 @@ pub enum StartupError {
     #[error("cannot start the sandbox: {0}")]
     Sandbox(std::io::Error),
     #[error("cannot set up the Watchers client: {0}")]
-    Client(super::upstream::UpstreamError),
+    Client(crate::server::upstream::UpstreamError),
     #[error("no randomness for sandbox credentials: {0}")]
     Random(getrandom::Error),
     #[error("cannot open the database: {0}")]
@@ -51,10 +51,10 @@ async fn serve_metrics(addr: SocketAddr, state: AppState) -> Result<SocketAddr, 
     let address = listener
         .local_addr()
         .map_err(StartupError::MetricsListener)?;
-    if super::metrics::handle().is_none() {
+    if crate::server::metrics::handle().is_none() {
         tracing::warn!("metrics: another recorder is installed; /metrics says so");
     }
-    let router = super::metrics::router(state);
+    let router = crate::server::metrics::router(state);
     tokio::spawn(async move {
         if let Err(err) = axum::serve(listener, router).await {
             tracing::error!("the metrics listener stopped: {err}");
@@ -85,8 +85,8 @@ impl Application {
     ) -> Result<Self, StartupError> {
         let address = listener.local_addr().map_err(StartupError::Listener)?;
         leptos_options.site_addr = address;
-        super::metrics::count_panics();
-        super::telemetry::init_executor();
+        crate::server::metrics::count_panics();
+        crate::server::telemetry::init_executor();
         let metrics_addr = config.metrics_addr;
         let (state, sandbox) = start(config, leptos_options).await?;
         let router = router(state.clone()).await;

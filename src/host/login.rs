@@ -1,18 +1,19 @@
 //! `POST /login` and `POST /logout`: plain HTML forms, so signing in works without JavaScript.
 
-use super::guard::local_path;
-use super::{password, session, staff, throttle};
+use super::pages::render as render_page;
 use crate::model::audit::AuditArea;
 use crate::model::query::encode as urlencode;
 use crate::server::audit::{self, AuditEvent, Outcome};
-use crate::server::pages::render as render_page;
+use crate::server::auth::address::address_of;
+use crate::server::auth::guard::local_path;
+use crate::server::auth::{password, session, staff, throttle};
 use crate::server::state::AppState;
 use axum::Form;
-use axum::extract::{ConnectInfo, FromRequest, Request, State};
-use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use tower_sessions::Session;
 
 #[derive(Debug, Deserialize)]
@@ -28,24 +29,6 @@ pub struct LoginForm {
 /// The address a request came from (the proxy's `X-Forwarded-For` only when configured to trust it).
 pub fn client_ip(state: &AppState, request: &Request) -> IpAddr {
     address_of(state, request.headers(), request.extensions())
-}
-
-/// [`client_ip`] from a request's headers and extensions (a server function has those).
-pub fn address_of(state: &AppState, headers: &HeaderMap, extensions: &Extensions) -> IpAddr {
-    let peer = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]));
-    if state.config.trust_proxy
-        && let Some(forwarded) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse().ok())
-    {
-        return forwarded;
-    }
-    peer
 }
 
 pub async fn login(State(state): State<AppState>, session: Session, request: Request) -> Response {

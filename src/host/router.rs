@@ -4,12 +4,10 @@
 //! requirement, and the status a failed server function's error chooses; every handler runs to
 //! its end on a task of its own (`detach`).
 
-use super::auth::{guard, login, session};
-use super::{
-    assets, audit, detach, error_status, health, metrics, pages, security, state::AppState,
-    telemetry,
-};
+use super::{assets, health, login, pages, security};
 use crate::app::shell;
+use crate::server::auth::{guard, session};
+use crate::server::{audit, detach, error_status, metrics, state::AppState, telemetry};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};

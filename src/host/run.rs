@@ -1,7 +1,7 @@
 //! Starts the dashboard: reads configuration, binds the listener, serves until Ctrl-C or SIGTERM.
 
 use super::application::Application;
-use super::config::Config;
+use crate::server::config::Config;
 use leptos::prelude::get_configuration;
 use std::process::ExitCode;
 

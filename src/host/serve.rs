@@ -3,7 +3,7 @@
 //! caller's address for the sign-in throttle, and a graceful stop: no new connection is taken,
 //! and the requests under way (their clients gone or not) get up to the configured grace to end.
 
-use super::detach::Detached;
+use crate::server::detach::Detached;
 use axum::Router;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;

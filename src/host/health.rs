@@ -3,10 +3,10 @@
 //! out of rotation; Watchers being down is reported, but every replica shares that), and when a
 //! runtime worker is stuck (the process should be restarted: see README, "Keeping it running").
 
-use super::db::Backend;
-use super::state::AppState;
-use super::upstream::HealthSnapshot;
-use super::watchdog::WorkerBeat;
+use crate::server::db::Backend;
+use crate::server::state::AppState;
+use crate::server::upstream::HealthSnapshot;
+use crate::server::watchdog::WorkerBeat;
 use axum::http::StatusCode;
 use axum::{Json, extract::State};
 use serde::Serialize;

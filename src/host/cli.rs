@@ -93,7 +93,7 @@ async fn sandbox(args: SandboxArgs) -> ExitCode {
         bearer_token: args.bearer_token,
         tagmango_token: match args.tagmango_token {
             Some(token) => token,
-            None => match crate::server::application::random_token() {
+            None => match crate::host::application::random_token() {
                 Ok(token) => token,
                 Err(err) => {
                     eprintln!("watchers-dashboard sandbox: {err}");

@@ -2,8 +2,9 @@
 //! CSP with its nonce), the app's route list, and rendering a page on its own for handlers that
 //! answer a POST with one.
 
-use super::{security, state::AppState};
+use super::security;
 use crate::app::{App, shell};
+use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
