@@ -5,15 +5,22 @@ import { readFileSync } from "node:fs";
 
 const ours = {
   "dashboard-model": [],
+  "dashboard-error": ["dashboard-model"],
   "dashboard-sandbox": ["dashboard-model"],
-  "watchers-dashboard": ["dashboard-model", "dashboard-sandbox"],
+  "dashboard-server": ["dashboard-model", "dashboard-error"],
+  "watchers-dashboard": ["dashboard-model", "dashboard-error", "dashboard-sandbox", "dashboard-server"],
   "dashboard-browser": ["watchers-dashboard"],
 };
 // Crates that tie a package to a server, a browser, a database or a platform.
 const heavy = /^(leptos.*|axum|tokio|sqlx|reqwest|web-sys|wasm-bindgen)$/;
 const pure = {
   "dashboard-model": heavy,
+  // The error crosses the wire: Leptos' server-function error trait, and on the server what a
+  // database error means; nothing that serves or calls out.
+  "dashboard-error": /^(leptos_.*|axum|tokio|reqwest|web-sys|wasm-bindgen)$/,
   "dashboard-sandbox": /^(leptos.*|sqlx|reqwest|web-sys|wasm-bindgen)$/,
+  // Beneath the pages: no router, no page metadata, nothing of the browser.
+  "dashboard-server": /^(leptos_router|leptos_meta|web-sys|wasm-bindgen|js-sys)$/,
 };
 
 const metadata = JSON.parse(readFileSync(0, "utf8"));

@@ -1,4 +1,4 @@
-//! The two migration trees (`migrations/sqlite`, `migrations/postgres`) are kept by hand: this
+//! The two migration trees (`server/migrations/sqlite`, `server/migrations/postgres`) are kept by hand: this
 //! migrates a fresh database of each and compares their tables and columns, so they cannot drift
 //! apart unnoticed. Runs in the PostgreSQL run of `make test`.
 

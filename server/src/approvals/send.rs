@@ -1,0 +1,99 @@
+//! Sending an approved request, once: the same server path the action takes without approval,
+//! then how it ended noted on the request and in the audit log.
+
+use super::store;
+use crate::audit::{AuditEvent, Outcome, record_quietly};
+use crate::auth::staff::Account;
+use crate::error::AppError;
+use crate::marketing::{self, Composer};
+use crate::model::advertisement::form::AdForm;
+use crate::model::approval::{self, Approval, ApprovalState, Payload};
+use crate::model::badge::{USERS_CHUNK, UserIdList, UsersMode};
+use crate::model::draft::Submitted;
+use crate::model::offer::form::OfferForm;
+use crate::state::AppState;
+use crate::{badges, rooms};
+
+/// Sends request `request` (just approved by `who`) and notes how it ended; a failure is kept on
+/// the request, never sent again.
+pub async fn approved(state: &AppState, who: &Account, request: &Approval) -> Result<(), AppError> {
+    let id = request.id;
+    let payload = store::payload(&state.db, id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let asked_by = request.requested_by.as_str();
+    let result = match payload {
+        Payload::Offer {
+            draft_key,
+            target,
+            form,
+        } => publish::<OfferForm>(state, who, &draft_key, target, &form, asked_by).await,
+        Payload::Advertisement {
+            draft_key,
+            target,
+            form,
+        } => publish::<AdForm>(state, who, &draft_key, target, &form, asked_by).await,
+        Payload::DeleteRoom { room } => {
+            let name = room.name.clone().unwrap_or_else(|| room.room_id.clone());
+            rooms::delete_now(state, who, &room.room_id, &name)
+                .await
+                .map(|_| format!("room {} deleted (a copy is kept for restore)", room.room_id))
+        }
+        Payload::ReplaceUsers { badge_id, ids, .. } => replace(state, who, badge_id, &ids).await,
+    };
+    let (to, outcome, audit_outcome): (_, String, _) = match &result {
+        Ok(done) => (ApprovalState::Sent, done.clone(), Outcome::Ok),
+        Err(err) => (ApprovalState::Failed, err.to_string(), Outcome::Failed),
+    };
+    store::finish(&state.db, id, to, &outcome).await?;
+    let event = AuditEvent::new(&who.username, request.action.area(), "send approved")
+        .outcome(audit_outcome)
+        .summary(format!(
+            "sent approval #{id} ({} “{}”, asked by {asked_by}): {outcome}",
+            request.action.label(),
+            request.label
+        ))
+        .link(approval::request_path(id));
+    record_quietly(&state.db, event).await;
+    result.map(|_| ())
+}
+
+async fn publish<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    key: &str,
+    target: Option<i64>,
+    form: &F,
+    asked_by: &str,
+) -> Result<String, AppError> {
+    let input = form.to_input().map_err(crate::change::invalid)?;
+    let sent = marketing::send::<F>(state, who, key, target, form, &input, Some(asked_by)).await?;
+    let noun = F::KIND.as_str();
+    Ok(match sent {
+        Submitted::Published { id, .. } => format!("published as {noun} #{id}"),
+        Submitted::PublishedUnread { note, .. } => {
+            format!("published, but the answer did not say the new id: {note}")
+        }
+        Submitted::DraftSaved { .. } | Submitted::AwaitingApproval { .. } => "kept".into(),
+    })
+}
+
+/// The whole list in chunks: the first replaces, the others add; stops at the first failure.
+async fn replace(
+    state: &AppState,
+    who: &Account,
+    badge: i64,
+    ids: &[String],
+) -> Result<String, AppError> {
+    for (chunk, part) in ids.chunks(USERS_CHUNK).enumerate() {
+        let list = UserIdList {
+            ids: part.to_vec(),
+            ..UserIdList::default()
+        };
+        badges::change_users_now(state, who, badge, UsersMode::Replace, chunk as u32, list).await?;
+    }
+    Ok(format!(
+        "badge #{badge}'s users replaced with {} ids",
+        ids.len()
+    ))
+}

@@ -1,0 +1,265 @@
+//! The approvals tables: the rules, the requests, and the one-way state changes that make a
+//! request decided (and sent) once.
+
+use crate::db::Db;
+use crate::db::now_text;
+use crate::model::approval::{
+    Approval, ApprovalAction, ApprovalRule, ApprovalState, IDS_SHOWN, Payload,
+};
+use sqlx::Row;
+
+/// Every action with whether it waits for a second person.
+pub async fn rules(db: &Db) -> Result<Vec<ApprovalRule>, sqlx::Error> {
+    let rows = sqlx::query("SELECT action, enabled FROM approval_rules")
+        .fetch_all(db)
+        .await?;
+    let on: Vec<String> = rows
+        .iter()
+        .filter(|r| r.try_get::<i64, _>("enabled").unwrap_or(0) != 0)
+        .filter_map(|r| r.try_get("action").ok())
+        .collect();
+    Ok(ApprovalAction::ALL
+        .into_iter()
+        .map(|action| ApprovalRule {
+            action,
+            enabled: on.iter().any(|a| a == action.as_str()),
+        })
+        .collect())
+}
+
+pub async fn set_rule(
+    db: &Db,
+    action: ApprovalAction,
+    enabled: bool,
+    by: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO approval_rules (action, enabled, changed_by, changed_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (action) DO UPDATE SET enabled = $2, changed_by = $3, changed_at = $4",
+    )
+    .bind(action.as_str())
+    .bind(i64::from(enabled))
+    .bind(by)
+    .bind(now_text())
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// What a new request is.
+pub struct NewRequest<'a> {
+    pub action: ApprovalAction,
+    pub target: Option<&'a str>,
+    /// What it is about (`model::approval::draft_subject`, `room_subject`): at most one open
+    /// request per subject.
+    pub subject: Option<&'a str>,
+    pub label: &'a str,
+    pub payload: &'a Payload,
+    pub by: &'a str,
+    pub expires_at: i64,
+}
+
+/// A new pending request: `Ok(id)`, or `Err(open)` when request `open` about the same subject
+/// is still open (pending or being sent). One statement, so two presses, tabs or replicas at
+/// once make one request.
+pub async fn insert(db: &Db, new: NewRequest<'_>) -> Result<Result<i64, i64>, sqlx::Error> {
+    let payload = serde_json::to_string(new.payload).unwrap_or_default();
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO approvals (action, target, subject, label, payload, requested_by, requested_at, expires_at, state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(new.action.as_str())
+    .bind(new.target)
+    .bind(new.subject)
+    .bind(new.label)
+    .bind(payload)
+    .bind(new.by)
+    .bind(now_text())
+    .bind(new.expires_at)
+    .fetch_optional(db)
+    .await?;
+    if let Some(id) = inserted {
+        return Ok(Ok(id));
+    }
+    let open = open_about(db, new.subject.unwrap_or_default()).await?;
+    open.map(Err).ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The open request (pending or being sent) about `subject`, if there is one.
+pub async fn open_about(db: &Db, subject: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM approvals WHERE subject = $1 AND state IN ('pending', 'sending')",
+    )
+    .bind(subject)
+    .fetch_optional(db)
+    .await
+}
+
+/// Replaces a pending request's payload (more chunks of one user list).
+pub async fn set_payload(db: &Db, id: i64, payload: &Payload) -> Result<bool, sqlx::Error> {
+    let payload = serde_json::to_string(payload).unwrap_or_default();
+    sqlx::query("UPDATE approvals SET payload = $1 WHERE id = $2 AND state = 'pending'")
+        .bind(payload)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}
+
+/// Pending requests past their time become expired; answers them (id, action, label, requester).
+pub async fn expire(db: &Db, now: i64) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "UPDATE approvals SET state = 'expired', decided_at = $1 \
+         WHERE state = 'pending' AND expires_at < $2 RETURNING id, action, label, requested_by",
+    )
+    .bind(now_text())
+    .bind(now)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("id")?,
+                r.try_get("action")?,
+                r.try_get("label")?,
+                r.try_get("requested_by")?,
+            ))
+        })
+        .collect()
+}
+
+/// Moves pending request `id` to `to` (decided by `by`, with `reason`): false when it was no
+/// longer pending, so a request is decided once.
+pub async fn decide(
+    db: &Db,
+    id: i64,
+    to: ApprovalState,
+    by: &str,
+    reason: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE approvals SET state = $1, decided_by = $2, decided_at = $3, reason = $4 \
+         WHERE id = $5 AND state = 'pending'",
+    )
+    .bind(to.as_str())
+    .bind(by)
+    .bind(now_text())
+    .bind(reason)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// How sending an approved request ended.
+pub async fn finish(db: &Db, id: i64, to: ApprovalState, outcome: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE approvals SET state = $1, outcome = $2 WHERE id = $3")
+        .bind(to.as_str())
+        .bind(outcome)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+fn day_time(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// A row as the pages show it; `full` keeps the payload (its user ids cut to [`IDS_SHOWN`]).
+fn to_approval(row: &sqlx::any::AnyRow, full: bool) -> Result<Approval, sqlx::Error> {
+    let action: String = row.try_get("action")?;
+    let state: String = row.try_get("state")?;
+    let payload = if full {
+        let text: String = row.try_get("payload")?;
+        serde_json::from_str::<Payload>(&text)
+            .ok()
+            .map(|p| match p {
+                Payload::ReplaceUsers {
+                    badge_id,
+                    mut ids,
+                    total,
+                } => {
+                    ids.truncate(IDS_SHOWN);
+                    Payload::ReplaceUsers {
+                        badge_id,
+                        ids,
+                        total,
+                    }
+                }
+                other => other,
+            })
+    } else {
+        None
+    };
+    Ok(Approval {
+        id: row.try_get("id")?,
+        action: ApprovalAction::parse(&action).unwrap_or(ApprovalAction::PublishGlobalOffer),
+        label: row.try_get("label")?,
+        requested_by: row.try_get("requested_by")?,
+        requested_at: row.try_get("requested_at")?,
+        expires_at: day_time(row.try_get("expires_at")?),
+        state: ApprovalState::parse(&state).unwrap_or(ApprovalState::Failed),
+        decided_by: row.try_get("decided_by")?,
+        decided_at: row.try_get("decided_at")?,
+        reason: row.try_get("reason")?,
+        outcome: row.try_get("outcome")?,
+        can_decide: false,
+        payload,
+    })
+}
+
+/// Request `id`, payload and all (the ids a page shows cut short).
+pub async fn get(db: &Db, id: i64) -> Result<Option<Approval>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM approvals WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(|r| to_approval(r, true)).transpose()
+}
+
+/// Request `id`'s whole payload, for sending.
+pub async fn payload(db: &Db, id: i64) -> Result<Option<Payload>, sqlx::Error> {
+    let text: Option<String> = sqlx::query_scalar("SELECT payload FROM approvals WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Pending requests first (oldest first), then the 50 last decided.
+pub async fn list(db: &Db) -> Result<Vec<Approval>, sqlx::Error> {
+    let mut rows = sqlx::query("SELECT * FROM approvals WHERE state = 'pending' ORDER BY id")
+        .fetch_all(db)
+        .await?;
+    rows.extend(
+        sqlx::query("SELECT * FROM approvals WHERE state <> 'pending' ORDER BY id DESC LIMIT 50")
+            .fetch_all(db)
+            .await?,
+    );
+    rows.iter().map(|r| to_approval(r, false)).collect()
+}
+
+/// `by`'s newest pending request to replace badge `badge`'s users, if any.
+pub async fn open_replace(db: &Db, badge: i64, by: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM approvals WHERE state = 'pending' AND action = 'replace_badge_users' \
+         AND target = $1 AND requested_by = $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(badge.to_string())
+    .bind(by)
+    .fetch_optional(db)
+    .await
+}
+
+/// Pending requests not yet past their time: (action, requester), for the header's count.
+pub async fn pending(db: &Db, now: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT action, requested_by FROM approvals WHERE state = 'pending' AND expires_at >= $1",
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,231 @@
+//! Staff accounts in SQLite.
+
+use crate::db::Db;
+use crate::db::now_text;
+use crate::model::staff::{Role, StaffMember};
+use sqlx::Row;
+
+/// What sign-in and the session checks need of an account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub auth_version: i64,
+}
+
+fn account(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
+    let role: String = row.try_get("role")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        password_hash: row.try_get("password_hash")?,
+        role: Role::parse(&role)
+            .ok_or_else(|| sqlx::Error::Decode(format!("bad role {role}").into()))?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+        auth_version: row.try_get("auth_version")?,
+    })
+}
+
+/// Usernames are compared and stored lowercase.
+pub fn normalize(username: &str) -> String {
+    username.trim().to_lowercase()
+}
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM staff")
+        .fetch_one(db)
+        .await
+}
+
+pub async fn find(db: &Db, username: &str) -> Result<Option<Account>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM staff WHERE username = $1")
+        .bind(normalize(username))
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(account).transpose()
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM staff WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.as_ref().map(account).transpose()
+}
+
+/// Adds an account; `Ok(false)` when the username is taken.
+pub async fn insert(
+    db: &Db,
+    username: &str,
+    role: Role,
+    password_hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "INSERT INTO staff (username, password_hash, role, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (username) DO NOTHING",
+    )
+    .bind(normalize(username))
+    .bind(password_hash)
+    .bind(role.as_str())
+    .bind(now_text())
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn list(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
+    let locked = locked_usernames(db).await?;
+    let mut members = list_accounts(db).await?;
+    for member in &mut members {
+        member.locked = locked.contains(&member.username);
+    }
+    Ok(members)
+}
+
+async fn list_accounts(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, username, role, disabled, created_at, last_login_at FROM staff ORDER BY username",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let role: String = row.try_get("role")?;
+            Ok(StaffMember {
+                id: row.try_get("id")?,
+                username: row.try_get("username")?,
+                role: Role::parse(&role).unwrap_or(Role::Moderator),
+                disabled: row.try_get::<i64, _>("disabled")? != 0,
+                created_at: row.try_get("created_at")?,
+                last_login_at: row.try_get("last_login_at")?,
+                locked: false,
+            })
+        })
+        .collect()
+}
+
+/// `Ok(false)` when there is no such account.
+pub async fn set_role(db: &Db, username: &str, role: Role) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("UPDATE staff SET role = $1 WHERE username = $2")
+        .bind(role.as_str())
+        .bind(normalize(username))
+        .execute(db)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Disabling ends every session of the account (its auth version moves on).
+pub async fn set_disabled(db: &Db, username: &str, disabled: bool) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE staff SET disabled = $1, auth_version = auth_version + 1 WHERE username = $2",
+    )
+    .bind(i64::from(disabled))
+    .bind(normalize(username))
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// A new password ends every session of the account; answers the new auth version.
+pub async fn set_password(
+    db: &Db,
+    username: &str,
+    password_hash: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE staff SET password_hash = $1, auth_version = auth_version + 1 WHERE username = $2 \
+         RETURNING auth_version",
+    )
+    .bind(password_hash)
+    .bind(normalize(username))
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn record_login(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE staff SET last_login_at = $1 WHERE id = $2")
+        .bind(now_text())
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Attempts in a row (per username and address) before that username is locked from that
+/// address, and for how long.
+pub const LOCKOUT_AFTER: i64 = 10;
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+/// Counts a sign-in attempt of `username` from `address` before its password is checked, in one
+/// statement; answers the minutes left when that username is locked from that address (this
+/// attempt included: the `LOCKOUT_AFTER`th in a row locks it).
+pub async fn begin_attempt(
+    db: &Db,
+    username: &str,
+    address: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let (failures, locked_until): (i64, Option<String>) = sqlx::query_as(
+        "INSERT INTO login_attempts (username, address, failures) VALUES ($1, $2, 1) \
+         ON CONFLICT (username, address) DO UPDATE SET failures = login_attempts.failures + 1 \
+         RETURNING failures, locked_until",
+    )
+    .bind(normalize(username))
+    .bind(address)
+    .fetch_one(db)
+    .await?;
+    let now = chrono::Utc::now();
+    let left = locked_until
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| (t.with_timezone(&chrono::Utc) - now).num_minutes() + 1)
+        .filter(|m| *m > 0);
+    if left.is_some() {
+        return Ok(left);
+    }
+    if failures > LOCKOUT_AFTER {
+        let until = (now + chrono::Duration::minutes(LOCKOUT_MINUTES))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        sqlx::query(
+            "UPDATE login_attempts SET locked_until = $1, failures = 0 WHERE username = $2 AND address = $3",
+        )
+        .bind(until)
+        .bind(normalize(username))
+        .bind(address)
+        .execute(db)
+        .await?;
+        return Ok(Some(LOCKOUT_MINUTES));
+    }
+    Ok(None)
+}
+
+/// The attempt of `username` from `address` succeeded: its count starts again.
+pub async fn clear_attempts(db: &Db, username: &str, address: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = $1 AND address = $2")
+        .bind(normalize(username))
+        .bind(address)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Lifts every lock and count of `username`; answers whether there was any.
+pub async fn unlock(db: &Db, username: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query("DELETE FROM login_attempts WHERE username = $1")
+        .bind(normalize(username))
+        .execute(db)
+        .await
+        .map(|done| done.rows_affected() > 0)
+}
+
+/// Usernames locked out from at least one address now, for the staff page.
+pub async fn locked_usernames(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT username FROM login_attempts WHERE locked_until > $1 ORDER BY username",
+    )
+    .bind(now_text())
+    .fetch_all(db)
+    .await
+}

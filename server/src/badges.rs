@@ -1,0 +1,205 @@
+//! Badges on behalf of staff: reads, and every change (sent once, audited).
+
+pub mod assigned;
+
+use super::approvals;
+use super::audit::AuditEvent;
+use super::auth::staff::Account;
+use super::change::{Change, change, change_noted, read};
+use super::state::AppState;
+use crate::change::for_viewer;
+use crate::error::AppError;
+use crate::model::approval::{ApprovalAction, Payload};
+use crate::model::audit::AuditArea;
+use crate::model::badge::{
+    BADGES_PAGE, Badge, BadgeInput, BadgeOrder, USERS_CHUNK, UserIdList, UsersChanged, UsersMode,
+};
+use crate::model::loose::Listed;
+use crate::undo;
+
+/// A change by `who` to a badge (`id`, when it has one yet).
+fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: String) -> Change {
+    let mut audit = AuditEvent::new(&who.username, AuditArea::Badges, action).summary(summary);
+    if let Some(id) = id {
+        audit = audit.target(id.to_string());
+    }
+    let what = id.map_or_else(|| "Badge".to_owned(), |id| format!("Badge {id}"));
+    Change::watchers(audit, what)
+}
+
+/// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).
+pub async fn list(
+    state: &AppState,
+    who: &Account,
+    page: u32,
+    order: BadgeOrder,
+) -> Result<Vec<Listed<Badge>>, AppError> {
+    let offset = page.saturating_mul(BADGES_PAGE);
+    let call = state.upstream.list_badges(BADGES_PAGE, offset, order);
+    Ok(for_viewer(who, read("Badges", call).await?))
+}
+
+pub async fn get(state: &AppState, id: i64) -> Result<Badge, AppError> {
+    read(&format!("Badge {id}"), state.upstream.get_badge(id)).await
+}
+
+/// Creates a badge; answers its id, or `None` when Watchers accepted it but its answer could not
+/// be read (a success all the same, audited with why).
+pub async fn create(
+    state: &AppState,
+    who: &Account,
+    input: BadgeInput,
+) -> Result<Option<i64>, AppError> {
+    let summary = format!("created badge “{}”", input.text);
+    let described = badge_change(who, "create", None, summary);
+    let call = state.upstream.publish_badge(&input);
+    let sent = change_noted(state, described, call, |sent| match sent.id {
+        Some(_) => sent.unread.clone(),
+        None => Some(
+            sent.unread
+                .clone()
+                .unwrap_or_else(|| "no id in it".to_owned()),
+        ),
+    })
+    .await?;
+    Ok(sent.id)
+}
+
+pub async fn update(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    input: BadgeInput,
+) -> Result<(), AppError> {
+    let summary = format!("updated badge “{}”", input.text);
+    let described = badge_change(who, "update", Some(id), summary);
+    change(state, described, state.upstream.update_badge(id, &input)).await
+}
+
+/// Deletes badge `id` (named `name` in the audit log).
+/// Answers the snapshot kept for "Restore" (`None` when the badge could not be read to keep one).
+pub async fn delete(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    name: &str,
+) -> Result<Option<i64>, AppError> {
+    let name: String = name.chars().take(60).collect();
+    let users = assigned::known(&state.db, id).await?;
+    let target = undo::Target {
+        area: AuditArea::Badges,
+        item_id: &id.to_string(),
+        label: &name,
+        users: Some(&users),
+    };
+    let kept = undo::before_delete(state, who, target, state.upstream.get_badge(id)).await?;
+    let mut described = badge_change(who, "delete", Some(id), format!("deleted badge “{name}”"));
+    described.audit.link = kept.map(crate::model::undo::snapshot_path);
+    let deleted = change(state, described, state.upstream.delete_badge(id)).await;
+    undo::after_delete(state, kept, &deleted).await;
+    deleted?;
+    if let Err(err) = assigned::forget(&state.db, id).await {
+        tracing::error!("cannot forget a deleted badge's users: {err}");
+    }
+    Ok(kept)
+}
+
+/// One chunk of a user list: chunk 0 of a replace replaces, later chunks add. A replace waits
+/// for a second person instead (its chunks gathered in one request) when an administrator asked
+/// for that.
+pub async fn change_users(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    mode: UsersMode,
+    chunk: u32,
+    list: UserIdList,
+) -> Result<UsersChanged, AppError> {
+    let action = ApprovalAction::ReplaceBadgeUsers;
+    if mode != UsersMode::Replace || !approvals::required(state, action).await? {
+        return change_users_now(state, who, id, mode, chunk, list).await;
+    }
+    let db = &state.db;
+    let open = match chunk {
+        0 => None,
+        _ => approvals::store::open_replace(db, id, &who.username).await?,
+    };
+    if let Some(request) = open
+        && let Some(Payload::ReplaceUsers { mut ids, .. }) =
+            approvals::store::payload(db, request).await?
+        && ids.len() == chunk as usize * USERS_CHUNK
+    {
+        ids.extend(list.ids.iter().cloned());
+        let total = ids.len() as u32;
+        let payload = Payload::ReplaceUsers {
+            badge_id: id,
+            ids,
+            total,
+        };
+        if approvals::store::set_payload(db, request, &payload).await? {
+            return Ok(waiting(request));
+        }
+    }
+    let total = list.ids.len() as u32;
+    let payload = Payload::ReplaceUsers {
+        badge_id: id,
+        ids: list.ids,
+        total,
+    };
+    let label = format!("badge #{id}");
+    let request = approvals::request(
+        state,
+        who,
+        action,
+        Some(id.to_string()),
+        None,
+        &label,
+        &payload,
+    )
+    .await?;
+    Ok(waiting(request))
+}
+
+/// Nothing sent: the list waits in approval request `request`.
+fn waiting(request: i64) -> UsersChanged {
+    UsersChanged {
+        waiting: Some(request),
+        ..UsersChanged::default()
+    }
+}
+
+/// Sends one chunk of a user list now: chunk 0 of a replace replaces, later chunks add.
+pub async fn change_users_now(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    mode: UsersMode,
+    chunk: u32,
+    list: UserIdList,
+) -> Result<UsersChanged, AppError> {
+    let n = list.ids.len();
+    let (action, summary) = match (mode, chunk) {
+        (UsersMode::Replace, 0) => ("replace_users", format!("replaced users with {n} ids")),
+        (UsersMode::Replace | UsersMode::Add, _) => (
+            "add_users",
+            format!("added {n} user ids (chunk {})", chunk + 1),
+        ),
+        (UsersMode::Remove, _) => (
+            "remove_users",
+            format!("removed {n} user ids (chunk {})", chunk + 1),
+        ),
+    };
+    let upstream = &state.upstream;
+    let call = async {
+        match (mode, chunk) {
+            (UsersMode::Replace, 0) => upstream.replace_badge_users(id, &list.ids).await,
+            (UsersMode::Remove, _) => upstream.remove_badge_users(id, &list.ids).await,
+            _ => upstream.add_badge_users(id, &list.ids).await,
+        }
+    };
+    let changed = change(state, badge_change(who, action, Some(id), summary), call).await?;
+    if let Err(err) = assigned::note(&state.db, id, mode, chunk, &list.ids).await {
+        tracing::error!("cannot note badge {id}'s users: {err}");
+    }
+    Ok(changed)
+}

@@ -1,0 +1,102 @@
+//! The state every handler and server function can reach: one shared allocation, so the copy
+//! each request and server function takes is one reference count, not a dozen.
+
+use super::auth::accounts::Accounts;
+use super::auth::session_store;
+use super::clock::Clock;
+use super::config::Config;
+use super::db::Db;
+use super::upstream::WatchersClient;
+use super::upstream::tagmango::TagMangoClient;
+use crate::model::deployment::ShellInfo;
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+#[derive(Debug)]
+pub struct Shared {
+    pub leptos_options: LeptosOptions,
+    pub config: Arc<Config>,
+    /// The Watchers API, live or the in-process sandbox.
+    pub upstream: WatchersClient,
+    /// TagMango's badge API, live or the in-process sandbox.
+    pub tagmango: TagMangoClient,
+    /// Everything the dashboard keeps (SQLite or PostgreSQL).
+    pub db: Db,
+    /// Sessions: in the database, with a copy in memory.
+    pub sessions: session_store::Store,
+    /// Staff accounts held in memory for the session check.
+    pub accounts: Arc<Accounts>,
+    /// The time sessions are judged by.
+    pub clock: Arc<Clock>,
+    /// The last refreshed room list (see `server::rooms`).
+    pub rooms: Arc<super::rooms::Cache>,
+    /// The requests under way, each on a task of its own (see `server::detach`).
+    pub detached: super::detach::Detached,
+    /// The runtime workers' heartbeats (see `server::watchdog`).
+    pub heartbeats: Arc<super::watchdog::Heartbeats>,
+    /// Open while the database is known not to answer (see `server::breaker`).
+    pub breaker: Arc<super::breaker::Breaker>,
+}
+
+impl AppState {
+    /// What a page or a server function of this app does on meeting a database that is not
+    /// answering (see `error::database`): it opens the breaker.
+    pub fn on_database_down(&self) -> crate::error::database::OnDatabaseDown {
+        let (breaker, db) = (self.breaker.clone(), self.db.clone());
+        crate::error::database::OnDatabaseDown::new(move || breaker.trip(&db))
+    }
+
+    pub fn new(
+        leptos_options: LeptosOptions,
+        config: Config,
+        upstream: WatchersClient,
+        db: Db,
+        sessions: session_store::Store,
+        tagmango: TagMangoClient,
+    ) -> Self {
+        let state = AppState(Arc::new(Shared {
+            leptos_options,
+            config: Arc::new(config),
+            upstream,
+            tagmango,
+            accounts: Arc::new(Accounts::new(db.clone())),
+            clock: Arc::default(),
+            db,
+            sessions,
+            rooms: Arc::default(),
+            detached: super::detach::Detached::default(),
+            heartbeats: super::watchdog::Heartbeats::watch(tokio::runtime::Handle::current()),
+            breaker: Arc::default(),
+        }));
+        super::versions::watch(Arc::downgrade(&state.0));
+        state
+    }
+
+    /// What the page header and `/healthz` say about this deployment.
+    pub fn shell_info(&self) -> ShellInfo {
+        ShellInfo {
+            mode: self.config.mode(),
+            tagmango_mode: self.config.tagmango_mode(),
+            region: self.config.region,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

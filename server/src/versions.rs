@@ -1,0 +1,99 @@
+//! Keeps each process's in-memory copies right when several processes (replicas, the `user`
+//! command) share one database: a change moves its topic's version on in `cache_versions`, and
+//! every serving process reads the versions every [`POLL`], dropping the copies a moved version
+//! covers. A change made on one replica so reaches the others within a poll and a query (well
+//! under a second), with no extra service to run and the same code on SQLite and PostgreSQL.
+
+use crate::db::Db;
+use crate::state::Shared;
+use std::collections::HashMap;
+use std::sync::Weak;
+use std::time::Duration;
+
+/// How often a process looks at the versions.
+pub const POLL: Duration = Duration::from_millis(250);
+
+/// What an in-memory copy is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// Staff accounts (role, password, disabled): the session check's account cache.
+    Accounts,
+    /// A session ended or changed id (sign-out, sign-in, password change): the session cache.
+    Sessions,
+    /// The room registry: the refreshed room list.
+    Rooms,
+}
+
+impl Topic {
+    const ALL: [Topic; 3] = [Topic::Accounts, Topic::Sessions, Topic::Rooms];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Topic::Accounts => "accounts",
+            Topic::Sessions => "sessions",
+            Topic::Rooms => "rooms",
+        }
+    }
+}
+
+/// Tells every process that `topic` changed (logged, not failed, when the store cannot be
+/// written: the caches' own time limits still bound how long an old copy lives).
+pub async fn bump(db: &Db, topic: Topic) {
+    let done = sqlx::query(
+        "INSERT INTO cache_versions (topic, version) VALUES ($1, 1) \
+         ON CONFLICT (topic) DO UPDATE SET version = cache_versions.version + 1",
+    )
+    .bind(topic.as_str())
+    .execute(db)
+    .await;
+    if let Err(err) = done {
+        tracing::error!(topic = topic.as_str(), "cannot announce a change: {err}");
+    }
+}
+
+async fn read(db: &Db) -> Result<HashMap<String, i64>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT topic, version FROM cache_versions")
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Starts watching the versions for the state behind `shared`, until it is gone.
+pub fn watch(shared: Weak<Shared>) {
+    tokio::spawn(async move {
+        let mut seen: Option<HashMap<String, i64>> = None;
+        let mut ticker = tokio::time::interval(POLL);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticker.tick().await;
+            let Some(state) = shared.upgrade() else {
+                return;
+            };
+            let now = match read(&state.db).await {
+                Ok(now) => now,
+                Err(err) => {
+                    tracing::warn!("cannot read the cache versions: {err}");
+                    continue;
+                }
+            };
+            if let Some(before) = &seen {
+                for topic in Topic::ALL {
+                    let key = topic.as_str();
+                    if now.get(key) != before.get(key) {
+                        tracing::debug!(topic = key, "changed elsewhere: dropping the copy");
+                        forget(&state, topic);
+                    }
+                }
+            }
+            seen = Some(now);
+        }
+    });
+}
+
+fn forget(state: &Shared, topic: Topic) {
+    match topic {
+        Topic::Accounts => state.accounts.forget_all(),
+        Topic::Sessions => state.sessions.forget_all(),
+        Topic::Rooms => state.rooms.clear(),
+    }
+}
