@@ -6,6 +6,7 @@ use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{Change, change, change_noted, read};
+use super::door::{self, Applies, Ask, Gate};
 use super::state::AppState;
 use crate::change::for_viewer;
 use crate::error::AppError;
@@ -15,7 +16,7 @@ use crate::model::badge::{
     BADGES_PAGE, Badge, BadgeInput, BadgeOrder, USERS_CHUNK, UserIdList, UsersChanged, UsersMode,
 };
 use crate::model::loose::Listed;
-use crate::undo;
+use crate::upstream::UpstreamError;
 
 /// A change by `who` to a badge (`id`, when it has one yet).
 fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: String) -> Change {
@@ -84,24 +85,48 @@ pub async fn delete(
     id: i64,
     name: &str,
 ) -> Result<Option<i64>, AppError> {
-    let name: String = name.chars().take(60).collect();
     let users = assigned::known(&state.db, id).await?;
-    let target = undo::Target {
-        area: AuditArea::Badges,
-        item_id: &id.to_string(),
-        label: &name,
-        users: Some(&users),
-    };
-    let kept = undo::before_delete(state, who, target, state.upstream.get_badge(id)).await?;
-    let mut described = badge_change(who, "delete", Some(id), format!("deleted badge “{name}”"));
-    described.audit.link = kept.map(crate::model::undo::snapshot_path);
-    let deleted = change(state, described, state.upstream.delete_badge(id)).await;
-    undo::after_delete(state, kept, &deleted).await;
-    deleted?;
-    if let Err(err) = assigned::forget(&state.db, id).await {
-        tracing::error!("cannot forget a deleted badge's users: {err}");
+    door::delete(state, who, &BadgeDelete { id, users }, name).await
+}
+
+/// A badge to delete, with the users the dashboard gave it (kept with the snapshot).
+struct BadgeDelete {
+    id: i64,
+    users: Vec<String>,
+}
+
+impl door::Deletable for BadgeDelete {
+    type Record = Badge;
+
+    fn area(&self) -> AuditArea {
+        AuditArea::Badges
     }
-    Ok(kept)
+
+    fn item_id(&self) -> String {
+        self.id.to_string()
+    }
+
+    fn what(&self) -> String {
+        format!("Badge {}", self.id)
+    }
+
+    fn users(&self) -> Option<&[String]> {
+        Some(&self.users)
+    }
+
+    async fn read(&self, state: &AppState) -> Result<Badge, UpstreamError> {
+        state.upstream.get_badge(self.id).await
+    }
+
+    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
+        state.upstream.delete_badge(self.id).await
+    }
+
+    async fn after(&self, state: &AppState, deleted: bool) {
+        if deleted && let Err(err) = assigned::forget(&state.db, self.id).await {
+            tracing::error!("cannot forget a deleted badge's users: {err}");
+        }
+    }
 }
 
 /// One chunk of a user list: chunk 0 of a replace replaces, later chunks add. A replace waits
@@ -115,49 +140,56 @@ pub async fn change_users(
     chunk: u32,
     list: UserIdList,
 ) -> Result<UsersChanged, AppError> {
-    let action = ApprovalAction::ReplaceBadgeUsers;
-    if mode != UsersMode::Replace || !approvals::required(state, action).await? {
+    if mode != UsersMode::Replace {
         return change_users_now(state, who, id, mode, chunk, list).await;
     }
+    let action = ApprovalAction::ReplaceBadgeUsers;
     let db = &state.db;
-    let open = match chunk {
-        0 => None,
-        _ => approvals::store::open_replace(db, id, &who.username).await?,
-    };
-    if let Some(request) = open
-        && let Some(Payload::ReplaceUsers { mut ids, .. }) =
-            approvals::store::payload(db, request).await?
-        && ids.len() == chunk as usize * USERS_CHUNK
-    {
-        ids.extend(list.ids.iter().cloned());
-        let total = ids.len() as u32;
-        let payload = Payload::ReplaceUsers {
-            badge_id: id,
-            ids,
-            total,
+    let ids = list.ids.clone();
+    let gate = door::gate(state, who, action, None, move || async move {
+        let open = match chunk {
+            0 => None,
+            _ => approvals::store::open_replace(db, id, &who.username).await?,
         };
-        if approvals::store::set_payload(db, request, &payload).await? {
-            return Ok(waiting(request));
+        if let Some(request) = open
+            && let Some(Payload::ReplaceUsers { mut ids, .. }) =
+                approvals::store::payload(db, request).await?
+            && ids.len() == chunk as usize * USERS_CHUNK
+        {
+            ids.extend(list.ids.iter().cloned());
+            let total = ids.len() as u32;
+            let payload = Payload::ReplaceUsers {
+                badge_id: id,
+                ids,
+                total,
+            };
+            if approvals::store::set_payload(db, request, &payload).await? {
+                return Ok(Applies::Joined(request));
+            }
+        }
+        let total = list.ids.len() as u32;
+        Ok(Applies::Ask(Ask {
+            target: Some(id.to_string()),
+            subject: None,
+            label: format!("badge #{id}"),
+            payload: Payload::ReplaceUsers {
+                badge_id: id,
+                ids: list.ids,
+                total,
+            },
+        }))
+    })
+    .await?;
+    match gate {
+        Gate::Waiting(request) => Ok(waiting(request)),
+        Gate::Open => {
+            let list = UserIdList {
+                ids,
+                ..UserIdList::default()
+            };
+            change_users_now(state, who, id, mode, chunk, list).await
         }
     }
-    let total = list.ids.len() as u32;
-    let payload = Payload::ReplaceUsers {
-        badge_id: id,
-        ids: list.ids,
-        total,
-    };
-    let label = format!("badge #{id}");
-    let request = approvals::request(
-        state,
-        who,
-        action,
-        Some(id.to_string()),
-        None,
-        &label,
-        &payload,
-    )
-    .await?;
-    Ok(waiting(request))
 }
 
 /// Nothing sent: the list waits in approval request `request`.

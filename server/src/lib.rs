@@ -17,6 +17,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod detach;
+pub mod door;
 pub mod drafts;
 pub mod error_status;
 pub mod exclusions;

@@ -7,21 +7,22 @@ pub use publish::{send, submit};
 
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;
-use super::change::{Change, change, for_viewer, read};
+use super::change::{for_viewer, read};
+use super::door;
 use super::drafts;
 use super::state::AppState;
-use super::undo;
 use super::upstream::{UpstreamError, WatchersClient};
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
 use crate::model::approval::{ApprovalAction, Payload};
+use crate::model::audit::AuditArea;
 use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE};
 use crate::model::loose::Listed;
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
 use crate::model::targeting::Sent;
-use crate::model::targeting::WithReport;
+use crate::model::targeting::{PublishReport, WithReport};
 use serde::de::DeserializeOwned;
 use std::future::Future;
 
@@ -191,37 +192,58 @@ pub async fn delete<F: Composer>(
     id: i64,
     name: &str,
 ) -> Result<Option<i64>, AppError> {
-    let kind = F::KIND;
-    let name: String = name.chars().take(60).collect();
-    let target = undo::Target {
-        area: kind.area(),
-        item_id: &id.to_string(),
-        label: &name,
-        users: None,
+    let report = drafts::report(&state.db, F::KIND, id).await?;
+    let item = Published::<F> {
+        id,
+        report,
+        kind: std::marker::PhantomData,
     };
-    let report = drafts::report(&state.db, kind, id).await?;
-    let read = async {
-        let item = F::get(&state.upstream, id).await?;
-        Ok(WithReport { item, report })
-    };
-    let kept = undo::before_delete(state, who, target, read).await?;
-    let mut described = Change::watchers(
-        AuditEvent::new(&who.username, kind.area(), "delete")
-            .target(id.to_string())
-            .summary(format!("deleted {} “{name}”", kind.as_str())),
-        format!("{} {id}", kind.noun()),
-    );
-    described.audit.link = kept.map(crate::model::undo::snapshot_path);
-    let deleted = change(state, described, F::delete(&state.upstream, id)).await;
-    undo::after_delete(state, kept, &deleted).await;
-    deleted?;
-    if let Err(err) = drafts::forget_report(&state.db, kind, id).await {
-        tracing::error!(
-            "cannot forget the report of a deleted {}: {err}",
-            kind.as_str()
-        );
+    door::delete(state, who, &item, name).await
+}
+
+/// A published offer or advertisement to delete, with its last publish report (kept with it).
+struct Published<F> {
+    id: i64,
+    report: Option<PublishReport>,
+    kind: std::marker::PhantomData<fn() -> F>,
+}
+
+impl<F: Composer> door::Deletable for Published<F> {
+    type Record = WithReport<F::Item>;
+
+    fn area(&self) -> AuditArea {
+        F::KIND.area()
     }
-    Ok(kept)
+
+    fn item_id(&self) -> String {
+        self.id.to_string()
+    }
+
+    fn what(&self) -> String {
+        format!("{} {}", F::KIND.noun(), self.id)
+    }
+
+    async fn read(&self, state: &AppState) -> Result<Self::Record, UpstreamError> {
+        let item = F::get(&state.upstream, self.id).await?;
+        Ok(WithReport {
+            item,
+            report: self.report.clone(),
+        })
+    }
+
+    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
+        F::delete(&state.upstream, self.id).await
+    }
+
+    async fn after(&self, state: &AppState, deleted: bool) {
+        let kind = F::KIND;
+        if deleted && let Err(err) = drafts::forget_report(&state.db, kind, self.id).await {
+            tracing::error!(
+                "cannot forget the report of a deleted {}: {err}",
+                kind.as_str()
+            );
+        }
+    }
 }
 
 /// Draft `key` of `kind`, with its form as it was typed.

@@ -3,15 +3,15 @@
 
 mod registry;
 
-use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{Change, change, read};
+use super::door::{self, Applies, Ask, Gate};
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use super::versions::{self, Topic};
 use crate::error::AppError;
-use crate::model::approval::{ApprovalAction, Deletion, Payload};
+use crate::model::approval::{ApprovalAction, Deletion, Payload, room_subject};
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
 use std::sync::{Arc, Mutex};
@@ -154,29 +154,46 @@ pub async fn delete(
     room_id: &str,
     name: &str,
 ) -> Result<Deletion, AppError> {
-    let action = ApprovalAction::DeleteLiveRoom;
-    if approvals::required(state, action).await? {
-        let room = read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
-        if room.status != Some(RoomStatus::Live) {
-            // The room just read is what the snapshot keeps: no second read.
-            let kept = delete_read(state, who, room_id, name, async { Ok(room) }).await?;
-            return Ok(Deletion::Deleted { kept });
+    let subject = room_subject(room_id);
+    // The room read to tell whether it is LIVE is the one the snapshot keeps: no second read.
+    let mut known = None;
+    let read_now = &mut known;
+    let asked_about = subject.clone();
+    let gate = door::gate(
+        state,
+        who,
+        ApprovalAction::DeleteLiveRoom,
+        Some(&subject),
+        move || async move {
+            let mut room =
+                read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
+            if room.room_id.is_empty() {
+                room.room_id = room_id.to_owned();
+            }
+            if room.status != Some(RoomStatus::Live) {
+                *read_now = Some(room);
+                return Ok(Applies::No);
+            }
+            Ok(Applies::Ask(Ask {
+                target: Some(room_id.to_owned()),
+                subject: Some(asked_about),
+                label: name.chars().take(60).collect(),
+                payload: Payload::DeleteRoom { room },
+            }))
+        },
+    )
+    .await?;
+    match gate {
+        Gate::Waiting(request) => Ok(Deletion::Waiting { request }),
+        Gate::Open => {
+            let item = RoomDelete {
+                room_id: room_id.to_owned(),
+                known,
+            };
+            let kept = door::delete(state, who, &item, name).await?;
+            Ok(Deletion::Deleted { kept })
         }
-        let mut room = room;
-        if room.room_id.is_empty() {
-            room.room_id = room_id.to_owned();
-        }
-        let label: String = name.chars().take(60).collect();
-        let payload = Payload::DeleteRoom { room };
-        let target = Some(room_id.to_owned());
-        let subject = Some(crate::model::approval::room_subject(room_id));
-        let request =
-            approvals::request(state, who, action, target, subject, &label, &payload).await?;
-        return Ok(Deletion::Waiting { request });
     }
-    delete_now(state, who, room_id, name)
-        .await
-        .map(|kept| Deletion::Deleted { kept })
 }
 
 /// Deletes room `room_id` now, keeping it first for "Restore"; answers the snapshot.
@@ -186,33 +203,52 @@ pub async fn delete_now(
     room_id: &str,
     name: &str,
 ) -> Result<Option<i64>, AppError> {
-    delete_read(state, who, room_id, name, state.upstream.get_room(room_id)).await
+    let item = RoomDelete {
+        room_id: room_id.to_owned(),
+        known: None,
+    };
+    door::delete(state, who, &item, name).await
 }
 
-/// [`delete_now`], keeping what `read` answers for the room.
-async fn delete_read(
-    state: &AppState,
-    who: &Account,
-    room_id: &str,
-    name: &str,
-    read: impl std::future::Future<Output = Result<Room, UpstreamError>>,
-) -> Result<Option<i64>, AppError> {
-    let name: String = name.chars().take(60).collect();
-    let target = super::undo::Target {
-        area: AuditArea::Rooms,
-        item_id: room_id,
-        label: &name,
-        users: None,
-    };
-    let kept = super::undo::before_delete(state, who, target, read).await?;
-    let mut described = room_change(who, "delete", room_id, format!("deleted room “{name}”"));
-    described.audit.link = kept.map(crate::model::undo::snapshot_path);
-    let deleted = change(state, described, state.upstream.delete_room(room_id)).await;
-    super::undo::after_delete(state, kept, &deleted).await;
-    registry_changed(state).await;
-    deleted?;
-    let _ = registry::forget(&state.db, room_id).await;
-    Ok(kept)
+/// A room to delete; `known`: the room as just read, which the snapshot keeps instead of reading
+/// it again.
+struct RoomDelete {
+    room_id: String,
+    known: Option<Room>,
+}
+
+impl door::Deletable for RoomDelete {
+    type Record = Room;
+
+    fn area(&self) -> AuditArea {
+        AuditArea::Rooms
+    }
+
+    fn item_id(&self) -> String {
+        self.room_id.clone()
+    }
+
+    fn what(&self) -> String {
+        format!("Room {}", self.room_id)
+    }
+
+    async fn read(&self, state: &AppState) -> Result<Room, UpstreamError> {
+        match &self.known {
+            Some(room) => Ok(room.clone()),
+            None => state.upstream.get_room(&self.room_id).await,
+        }
+    }
+
+    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
+        state.upstream.delete_room(&self.room_id).await
+    }
+
+    async fn after(&self, state: &AppState, deleted: bool) {
+        if deleted {
+            let _ = registry::forget(&state.db, &self.room_id).await;
+        }
+        registry_changed(state).await;
+    }
 }
 
 /// Sets room `room_id`'s status.

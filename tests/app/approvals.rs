@@ -231,6 +231,14 @@ async fn a_live_room_delete_and_a_whole_user_list_wait_for_approval_too() {
     let (status, again) = json(app.call(Some(&admin), "/api/rooms/delete", &delete).await).await;
     assert_eq!(status, 409, "asked for once: {again}");
     assert_eq!(again["AlreadyWaiting"]["request"], request);
+    // With the rule off now, the request alone still deletes it: nothing is sent beside it.
+    turn_on(&app, &admin, &["replace_badge_users"]).await;
+    let before = quiet_hits(&app).await;
+    let (status, again) = json(app.call(Some(&admin), "/api/rooms/delete", &delete).await).await;
+    assert_eq!(status, 409, "still waiting: {again}");
+    assert_eq!(again["AlreadyWaiting"]["request"], request);
+    assert_eq!(quiet_hits(&app).await, before, "nothing read or sent");
+    turn_on(&app, &admin, &["delete_live_room", "replace_badge_users"]).await;
     let (status, decided) = decide(&app, &admin, request, "approve", "").await;
     assert_eq!(status, 200, "{decided}");
     assert_eq!(decided["state"], "sent", "{decided}");

@@ -3,11 +3,11 @@
 //! draft and notes why.
 
 use super::Composer;
-use crate::approvals;
 use crate::audit::{AuditEvent, record_quietly};
 use crate::auth::staff::Account;
 use crate::change::{Change, change_noted, invalid};
 use crate::db::now_text;
+use crate::door::{self, Applies, Ask, Gate};
 use crate::drafts::{self, Save};
 use crate::error::AppError;
 use crate::model::approval::draft_subject;
@@ -90,24 +90,21 @@ pub async fn submit<F: Composer>(
     // A draft waiting for a second person is sent by that request alone: never asked for
     // again, nor sent beside it (whatever its audience now).
     let subject = draft_subject(kind, key);
-    if let Some(request) = approvals::store::open_about(&state.db, &subject).await? {
-        to_draft(kind, key);
-        return Err(AppError::AlreadyWaiting { request });
-    }
-    if F::reaches_everyone(&input) && approvals::required(state, F::GLOBAL_ACTION).await? {
-        let payload = F::awaiting(key.to_owned(), target, form.clone());
-        let target = target.map(|id| id.to_string());
-        let request = approvals::request(
-            state,
-            who,
-            F::GLOBAL_ACTION,
-            target,
-            Some(subject),
-            &label,
-            &payload,
-        )
+    let applies = || async {
+        if !F::reaches_everyone(&input) {
+            return Ok(Applies::No);
+        }
+        Ok(Applies::Ask(Ask {
+            target: target.map(|id| id.to_string()),
+            subject: Some(subject.clone()),
+            label: label.clone(),
+            payload: F::awaiting(key.to_owned(), target, form.clone()),
+        }))
+    };
+    let gate = door::gate(state, who, F::GLOBAL_ACTION, Some(&subject), applies)
         .await
         .inspect_err(|_| to_draft(kind, key))?;
+    if let Gate::Waiting(request) = gate {
         return Ok(Submitted::AwaitingApproval { request });
     }
     send(state, who, key, target, form, &input, None)
