@@ -39,6 +39,9 @@ check "the app imports nothing of the host (api, pages, components)" \
 mapfile -t not_upstream < <(outside server/src/upstream)
 check "only the upstream clients speak HTTP to a platform (reqwest lives in server/src/upstream)" \
   '\breqwest\b' "${not_upstream[@]}"
+mapfile -t not_storage < <(outside server/src/db)
+check "only the storage room runs SQL (server/src/db)" \
+  'sqlx::(query|query_as|query_scalar|query_with|raw_sql)\b|#\[derive\([^)]*FromRow' "${not_storage[@]}"
 mapfile -t not_components < <(outside src/components)
 check "islands live in one folder (src/components)" \
   '#\[island' "${not_components[@]}"

@@ -3,7 +3,8 @@
 //! with a reason; unanswered ones expire. Every step is audited.
 
 mod send;
-pub mod store;
+/// The requests' table, in the storage room.
+pub use crate::db::approvals as store;
 
 use super::audit::{AuditEvent, Outcome, record_quietly};
 use super::auth::staff::Account;

@@ -1,10 +1,10 @@
 //! The audit log: who changed what, when, with what outcome. Never a secret: callers write only
 //! a short summary of the change.
 
-use crate::db::{Db, now_text};
+use crate::db::Db;
+pub use crate::db::audit::{people, query};
 use crate::error::AppError;
-use crate::model::audit::{AUDIT_PAGE_SIZE, AuditArea, AuditEntry, AuditFilter, AuditPage};
-use sqlx::Row;
+use crate::model::audit::{AUDIT_PAGE_SIZE, AuditArea, AuditFilter, AuditPage};
 
 mod export;
 pub use export::audit_csv;
@@ -79,22 +79,18 @@ impl AuditEvent {
     }
 }
 
+/// Writes `event` to the log, now.
 pub async fn record(db: &Db, event: &AuditEvent) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary, link) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(now_text())
-    .bind(&event.actor)
-    .bind(event.action)
-    .bind(event.area.as_str())
-    .bind(event.target.as_deref())
-    .bind(event.outcome.as_str())
-    .bind(&event.summary)
-    .bind(event.link.as_deref())
-    .execute(db)
-    .await
-    .map(|_| ())
+    let entry = crate::db::audit::Entry {
+        actor: &event.actor,
+        action: event.action,
+        area: event.area.as_str(),
+        target: event.target.as_deref(),
+        outcome: event.outcome.as_str(),
+        summary: &event.summary,
+        link: event.link.as_deref(),
+    };
+    crate::db::audit::insert(db, entry).await
 }
 
 /// Records, and only logs when the audit log itself cannot be written.
@@ -103,76 +99,6 @@ pub async fn record_quietly(db: &Db, event: AuditEvent) {
         let (action, area) = (event.action, event.area.as_str());
         tracing::error!(action, area, "cannot write the audit log: {err}");
     }
-}
-
-/// Entries matching `filter`, newest first.
-pub async fn query(
-    db: &Db,
-    filter: &AuditFilter,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    // sqlx's QueryBuilder writes `?` for the Any driver, which PostgreSQL does not read: the
-    // conditions are numbered here instead.
-    let mut sql = String::from(
-        "SELECT id, at, actor, action, area, target, outcome, summary, link FROM audit_log WHERE 1 = 1",
-    );
-    let mut binds: Vec<String> = Vec::new();
-    let conditions = [
-        (" AND actor = ", filter.person.trim().to_lowercase()),
-        (" AND area = ", filter.area.trim().to_owned()),
-        (" AND at >= ", day_edge(&filter.from, "T00:00:00Z")),
-        (" AND at <= ", day_edge(&filter.to, "T23:59:59Z")),
-    ];
-    for (condition, value) in conditions {
-        if !value.is_empty() {
-            binds.push(value);
-            sql.push_str(&format!("{condition}${}", binds.len()));
-        }
-    }
-    let n = binds.len();
-    sql.push_str(&format!(
-        " ORDER BY id DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    ));
-    let mut q = sqlx::query(&sql);
-    for value in binds {
-        q = q.bind(value);
-    }
-    let rows = q.bind(limit).bind(offset).fetch_all(db).await?;
-    rows.iter()
-        .map(|row| {
-            Ok(AuditEntry {
-                id: row.try_get("id")?,
-                at: row.try_get("at")?,
-                actor: row.try_get("actor")?,
-                action: row.try_get("action")?,
-                area: row.try_get("area")?,
-                target: row.try_get("target")?,
-                outcome: row.try_get("outcome")?,
-                summary: row.try_get("summary")?,
-                link: row.try_get("link")?,
-            })
-        })
-        .collect()
-}
-
-/// `day` with `time` appended, or nothing for no day.
-fn day_edge(day: &str, time: &str) -> String {
-    let day = day.trim();
-    if day.is_empty() {
-        String::new()
-    } else {
-        format!("{day}{time}")
-    }
-}
-
-/// The distinct people in the log, for the filter's choices.
-pub async fn people(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT DISTINCT actor FROM audit_log ORDER BY actor")
-        .fetch_all(db)
-        .await
 }
 
 /// Page `page` (from 0) of the entries matching `filter`, with everyone who appears in the log.

@@ -9,5 +9,7 @@ pub mod guard;
 pub mod password;
 pub mod session;
 pub mod session_store;
-pub mod staff;
-pub mod throttle;
+/// Staff accounts, in the storage room.
+pub use crate::db::staff;
+/// Failed sign-ins by address, in the storage room.
+pub use crate::db::throttle;

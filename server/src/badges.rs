@@ -1,6 +1,7 @@
 //! Badges on behalf of staff: reads, and every change (sent once, audited).
 
-pub mod assigned;
+/// The users the dashboard gave each badge, in the storage room.
+pub use crate::db::badge_users as assigned;
 
 use super::approvals;
 use super::audit::AuditEvent;

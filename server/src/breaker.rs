@@ -41,11 +41,7 @@ impl Breaker {
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(PROBE_EVERY).await;
-                let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&db);
-                if matches!(
-                    tokio::time::timeout(Duration::from_secs(1), ping).await,
-                    Ok(Ok(1))
-                ) {
+                if crate::db::answers(&db, Duration::from_secs(1)).await {
                     breaker.open.store(false, Ordering::Release);
                     tracing::info!("the database answers again");
                     return;

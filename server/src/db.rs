@@ -3,8 +3,19 @@
 //! in the SQL both understand (`$1` placeholders, `ON CONFLICT`, `RETURNING`); each backend has its
 //! own migrations (`server/migrations/sqlite`, `server/migrations/postgres`).
 
+pub mod approvals;
+pub mod audit;
 pub mod backup;
+pub mod badge_users;
 pub mod copy;
+pub mod drafts;
+pub mod exclusions;
+pub mod pace;
+pub mod rooms;
+pub mod snapshots;
+pub mod staff;
+pub mod throttle;
+pub mod versions;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -131,4 +142,27 @@ async fn open_postgres(url: &str) -> Result<PgPool, sqlx::Error> {
 /// Now, as stored: UTC `YYYY-MM-DDTHH:MM:SSZ` (sorts as text).
 pub fn now_text() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Whether the database answers a `SELECT 1` within `limit` (`/healthz`, the breaker's probe).
+pub async fn answers(db: &Db, limit: Duration) -> bool {
+    let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(db);
+    matches!(tokio::time::timeout(limit, ping).await, Ok(Ok(1)))
+}
+
+/// What the metrics count in the database.
+#[derive(Debug, Clone, Copy)]
+pub enum Counted {
+    /// Approval requests waiting for a decision.
+    ApprovalsWaiting,
+    /// Snapshots kept for "Restore" and not restored yet.
+    SnapshotsKept,
+}
+
+pub async fn count(db: &Db, what: Counted) -> Result<i64, sqlx::Error> {
+    let sql = match what {
+        Counted::ApprovalsWaiting => "SELECT COUNT(*) FROM approvals WHERE state = 'pending'",
+        Counted::SnapshotsKept => "SELECT COUNT(*) FROM snapshots WHERE restored_by IS NULL",
+    };
+    sqlx::query_scalar::<_, i64>(sql).fetch_one(db).await
 }

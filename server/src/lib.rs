@@ -18,7 +18,8 @@ pub mod config;
 pub mod db;
 pub mod detach;
 pub mod door;
-pub mod drafts;
+/// Drafts and publish reports, in the storage room.
+pub use db::drafts;
 pub mod error_status;
 pub mod exclusions;
 pub mod marketing;
@@ -31,6 +32,7 @@ pub mod tagmango;
 pub mod telemetry;
 pub mod undo;
 pub mod upstream;
-pub mod versions;
+/// What the in-memory copies hear from other replicas, kept in the storage room.
+pub use db::versions;
 pub mod watchdog;
 pub mod zone;

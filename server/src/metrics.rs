@@ -6,6 +6,7 @@
 //! state (approvals waiting, snapshots kept, the pool) are read when the metrics are scraped.
 
 use super::state::AppState;
+use crate::db::Counted;
 use crate::model::deployment::Platform;
 use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
@@ -229,17 +230,11 @@ async fn read_stored_gauges(state: &AppState) {
     metrics::gauge!("dashboard_db_pool_connections", "state" => "idle").set(f64::from(idle));
     metrics::gauge!("dashboard_requests_in_flight").set(state.detached.in_flight() as f64);
     let counts = [
-        (
-            "dashboard_approvals_waiting",
-            "SELECT COUNT(*) FROM approvals WHERE state = 'pending'",
-        ),
-        (
-            "dashboard_snapshots_kept",
-            "SELECT COUNT(*) FROM snapshots WHERE restored_by IS NULL",
-        ),
+        ("dashboard_approvals_waiting", Counted::ApprovalsWaiting),
+        ("dashboard_snapshots_kept", Counted::SnapshotsKept),
     ];
-    for (name, sql) in counts {
-        let query = sqlx::query_scalar::<_, i64>(sql).fetch_one(&state.db);
+    for (name, what) in counts {
+        let query = crate::db::count(&state.db, what);
         match tokio::time::timeout(Duration::from_secs(2), query).await {
             Ok(Ok(n)) => metrics::gauge!(name).set(n as f64),
             Ok(Err(err)) => crate::error::database::note_database_error(&err),

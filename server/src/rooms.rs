@@ -1,7 +1,7 @@
 //! Rooms on behalf of staff: the registry refreshed from Watchers, look-ups, and every change
 //! (sent once, audited).
 
-mod registry;
+use crate::db::rooms as registry;
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;

@@ -2,7 +2,8 @@
 //! "Restore" recreates it from that, once; a restored badge gets its known users back in chunks.
 
 mod restore;
-pub mod store;
+/// The snapshots' table, in the storage room.
+pub use crate::db::snapshots as store;
 
 pub use restore::restore;
 

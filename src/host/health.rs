@@ -45,11 +45,7 @@ pub struct PlatformHealth {
 
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let info = state.shell_info();
-    let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db);
-    let answering = matches!(
-        tokio::time::timeout(Duration::from_secs(2), ping).await,
-        Ok(Ok(1))
-    );
+    let answering = crate::server::db::answers(&state.db, Duration::from_secs(2)).await;
     let backend = match Backend::of(&state.config.database_url) {
         Ok(Backend::Postgres) => "postgres",
         _ => "sqlite",

@@ -3,7 +3,8 @@
 //! memory; replicas on PostgreSQL share one window in the database ([`SharedPace`]), so together
 //! they stay under the limit too.
 
-mod shared;
+/// The pace shared by replicas (PostgreSQL), kept in the storage room.
+use crate::db::pace as shared;
 
 pub use shared::SharedPace;
 

@@ -6,17 +6,16 @@ use crate::db::now_text;
 use crate::model::approval::{
     Approval, ApprovalAction, ApprovalRule, ApprovalState, IDS_SHOWN, Payload,
 };
-use sqlx::Row;
 
 /// Every action with whether it waits for a second person.
 pub async fn rules(db: &Db) -> Result<Vec<ApprovalRule>, sqlx::Error> {
-    let rows = sqlx::query("SELECT action, enabled FROM approval_rules")
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT action, enabled FROM approval_rules")
         .fetch_all(db)
         .await?;
     let on: Vec<String> = rows
-        .iter()
-        .filter(|r| r.try_get::<i64, _>("enabled").unwrap_or(0) != 0)
-        .filter_map(|r| r.try_get("action").ok())
+        .into_iter()
+        .filter(|(_, enabled)| *enabled != 0)
+        .map(|(action, _)| action)
         .collect();
     Ok(ApprovalAction::ALL
         .into_iter()
@@ -108,24 +107,14 @@ pub async fn set_payload(db: &Db, id: i64, payload: &Payload) -> Result<bool, sq
 
 /// Pending requests past their time become expired; answers them (id, action, label, requester).
 pub async fn expire(db: &Db, now: i64) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "UPDATE approvals SET state = 'expired', decided_at = $1 \
          WHERE state = 'pending' AND expires_at < $2 RETURNING id, action, label, requested_by",
     )
     .bind(now_text())
     .bind(now)
     .fetch_all(db)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("id")?,
-                r.try_get("action")?,
-                r.try_get("label")?,
-                r.try_get("requested_by")?,
-            ))
-        })
-        .collect()
+    .await
 }
 
 /// Moves pending request `id` to `to` (decided by `by`, with `reason`): false when it was no
@@ -168,13 +157,27 @@ fn day_time(seconds: i64) -> String {
         .unwrap_or_default()
 }
 
+/// An `approvals` row as stored.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    action: String,
+    label: String,
+    payload: String,
+    requested_by: String,
+    requested_at: String,
+    expires_at: i64,
+    state: String,
+    decided_by: Option<String>,
+    decided_at: Option<String>,
+    reason: Option<String>,
+    outcome: Option<String>,
+}
+
 /// A row as the pages show it; `full` keeps the payload (its user ids cut to [`IDS_SHOWN`]).
-fn to_approval(row: &sqlx::any::AnyRow, full: bool) -> Result<Approval, sqlx::Error> {
-    let action: String = row.try_get("action")?;
-    let state: String = row.try_get("state")?;
+fn to_approval(row: Row, full: bool) -> Approval {
     let payload = if full {
-        let text: String = row.try_get("payload")?;
-        serde_json::from_str::<Payload>(&text)
+        serde_json::from_str::<Payload>(&row.payload)
             .ok()
             .map(|p| match p {
                 Payload::ReplaceUsers {
@@ -194,30 +197,30 @@ fn to_approval(row: &sqlx::any::AnyRow, full: bool) -> Result<Approval, sqlx::Er
     } else {
         None
     };
-    Ok(Approval {
-        id: row.try_get("id")?,
-        action: ApprovalAction::parse(&action).unwrap_or(ApprovalAction::PublishGlobalOffer),
-        label: row.try_get("label")?,
-        requested_by: row.try_get("requested_by")?,
-        requested_at: row.try_get("requested_at")?,
-        expires_at: day_time(row.try_get("expires_at")?),
-        state: ApprovalState::parse(&state).unwrap_or(ApprovalState::Failed),
-        decided_by: row.try_get("decided_by")?,
-        decided_at: row.try_get("decided_at")?,
-        reason: row.try_get("reason")?,
-        outcome: row.try_get("outcome")?,
+    Approval {
+        id: row.id,
+        action: ApprovalAction::parse(&row.action).unwrap_or(ApprovalAction::PublishGlobalOffer),
+        label: row.label,
+        requested_by: row.requested_by,
+        requested_at: row.requested_at,
+        expires_at: day_time(row.expires_at),
+        state: ApprovalState::parse(&row.state).unwrap_or(ApprovalState::Failed),
+        decided_by: row.decided_by,
+        decided_at: row.decided_at,
+        reason: row.reason,
+        outcome: row.outcome,
         can_decide: false,
         payload,
-    })
+    }
 }
 
 /// Request `id`, payload and all (the ids a page shows cut short).
 pub async fn get(db: &Db, id: i64) -> Result<Option<Approval>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM approvals WHERE id = $1")
+    let row: Option<Row> = sqlx::query_as("SELECT * FROM approvals WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
-    row.as_ref().map(|r| to_approval(r, true)).transpose()
+    Ok(row.map(|r| to_approval(r, true)))
 }
 
 /// Request `id`'s whole payload, for sending.
@@ -231,15 +234,18 @@ pub async fn payload(db: &Db, id: i64) -> Result<Option<Payload>, sqlx::Error> {
 
 /// Pending requests first (oldest first), then the 50 last decided.
 pub async fn list(db: &Db) -> Result<Vec<Approval>, sqlx::Error> {
-    let mut rows = sqlx::query("SELECT * FROM approvals WHERE state = 'pending' ORDER BY id")
-        .fetch_all(db)
-        .await?;
-    rows.extend(
-        sqlx::query("SELECT * FROM approvals WHERE state <> 'pending' ORDER BY id DESC LIMIT 50")
+    let mut rows: Vec<Row> =
+        sqlx::query_as("SELECT * FROM approvals WHERE state = 'pending' ORDER BY id")
             .fetch_all(db)
-            .await?,
+            .await?;
+    rows.extend(
+        sqlx::query_as::<_, Row>(
+            "SELECT * FROM approvals WHERE state <> 'pending' ORDER BY id DESC LIMIT 50",
+        )
+        .fetch_all(db)
+        .await?,
     );
-    rows.iter().map(|r| to_approval(r, false)).collect()
+    Ok(rows.into_iter().map(|r| to_approval(r, false)).collect())
 }
 
 /// `by`'s newest pending request to replace badge `badge`'s users, if any.

@@ -4,7 +4,6 @@
 use crate::db::Db;
 use crate::db::now_text;
 use crate::model::room::{Room, RoomStatus};
-use sqlx::Row;
 
 /// Stores what Watchers answered for a room.
 pub async fn remember(db: &Db, room: &Room) -> Result<(), sqlx::Error> {
@@ -53,24 +52,40 @@ pub async fn ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
 
 /// The registry as last seen (rooms Watchers no longer knows have no status).
 pub async fn list(db: &Db) -> Result<Vec<Room>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM rooms ORDER BY start_time IS NULL, start_time, room_id")
-        .fetch_all(db)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let status: Option<String> = row.try_get("status")?;
-            let seen: Option<String> = row.try_get("seen_at")?;
-            Ok(Room {
-                room_id: row.try_get("room_id")?,
-                name: row.try_get("name")?,
-                about: row.try_get("about")?,
-                is_speak: row.try_get::<Option<i64>, _>("is_speak")?.map(|v| v != 0),
-                status: seen
-                    .and(status)
-                    .map(|s| RoomStatus::parse(&s).unwrap_or(RoomStatus::Other)),
-                start_time: row.try_get("start_time")?,
-                end_time: row.try_get("end_time")?,
-            })
-        })
-        .collect()
+    let rows: Vec<Row> =
+        sqlx::query_as("SELECT * FROM rooms ORDER BY start_time IS NULL, start_time, room_id")
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(Room::from).collect())
+}
+
+/// A `rooms` row: the registry's last look at a room.
+#[derive(sqlx::FromRow)]
+struct Row {
+    room_id: String,
+    name: Option<String>,
+    about: Option<String>,
+    is_speak: Option<i64>,
+    status: Option<String>,
+    seen_at: Option<String>,
+    start_time: Option<String>,
+    end_time: Option<String>,
+}
+
+impl From<Row> for Room {
+    fn from(r: Row) -> Self {
+        Room {
+            room_id: r.room_id,
+            name: r.name,
+            about: r.about,
+            is_speak: r.is_speak.map(|v| v != 0),
+            // A room Watchers no longer knows (never seen again) has no status.
+            status: r
+                .seen_at
+                .and(r.status)
+                .map(|s| RoomStatus::parse(&s).unwrap_or(RoomStatus::Other)),
+            start_time: r.start_time,
+            end_time: r.end_time,
+        }
+    }
 }

@@ -5,7 +5,6 @@ use crate::db::Db;
 use crate::db::now_text;
 use crate::model::audit::AuditArea;
 use crate::model::undo::{self, Deleted, KnownUsers, Restore};
-use sqlx::Row;
 
 /// What a delete keeps.
 pub struct Kept<'a> {
@@ -63,17 +62,29 @@ fn day(seconds: i64) -> String {
         .unwrap_or_default()
 }
 
-fn to_deleted(row: &sqlx::any::AnyRow) -> Result<Deleted, sqlx::Error> {
-    let area: String = row.try_get("area")?;
-    let record: String = row.try_get("record")?;
-    let users: Option<String> = row.try_get("users")?;
-    let restored_by: Option<String> = row.try_get("restored_by")?;
-    let at = row
-        .try_get::<Option<String>, _>("restored_at")?
-        .unwrap_or_default();
-    let as_id: Option<String> = row.try_get("restored_as")?;
-    let note: Option<String> = row.try_get("restore_note")?;
-    let restore = match restored_by {
+/// A `snapshots` row as stored.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    area: String,
+    item_id: String,
+    label: String,
+    record: String,
+    users: Option<String>,
+    users_sent: Option<i64>,
+    deleted_by: String,
+    deleted_at: String,
+    keep_until: i64,
+    restored_by: Option<String>,
+    restored_at: Option<String>,
+    restored_as: Option<String>,
+    restore_note: Option<String>,
+}
+
+fn to_deleted(row: Row) -> Deleted {
+    let at = row.restored_at.unwrap_or_default();
+    let (as_id, note) = (row.restored_as, row.restore_note);
+    let restore = match row.restored_by {
         None => Restore::Ready,
         Some(by) if as_id.is_none() && note.is_none() => Restore::InProgress { by, at },
         Some(by) => Restore::Done {
@@ -84,43 +95,45 @@ fn to_deleted(row: &sqlx::any::AnyRow) -> Result<Deleted, sqlx::Error> {
         },
     };
     let count = |u: &str| serde_json::from_str::<Vec<String>>(u).map_or(0, |v| v.len() as u32);
-    Ok(Deleted {
-        id: row.try_get("id")?,
-        area: undo::area(&area).unwrap_or(AuditArea::Offers),
-        item_id: row.try_get("item_id")?,
-        label: row.try_get("label")?,
-        deleted_by: row.try_get("deleted_by")?,
-        deleted_at: row.try_get("deleted_at")?,
-        keep_until: day(row.try_get("keep_until")?),
+    let sent = row.users_sent.unwrap_or(0) as u32;
+    Deleted {
+        id: row.id,
+        area: undo::area(&row.area).unwrap_or(AuditArea::Offers),
+        item_id: row.item_id,
+        label: row.label,
+        deleted_by: row.deleted_by,
+        deleted_at: row.deleted_at,
+        keep_until: day(row.keep_until),
         restore,
-        users: users.map(|u| KnownUsers {
+        users: row.users.map(|u| KnownUsers {
             total: count(&u),
-            sent: row.try_get::<i64, _>("users_sent").unwrap_or(0) as u32,
+            sent,
         }),
-        record: serde_json::from_str(&record).unwrap_or(serde_json::Value::Null),
-    })
+        record: serde_json::from_str(&row.record).unwrap_or(serde_json::Value::Null),
+    }
 }
 
 /// Snapshot `id`, while it is kept.
 pub async fn get(db: &Db, id: i64, now: i64) -> Result<Option<Deleted>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM snapshots WHERE id = $1 AND keep_until >= $2")
-        .bind(id)
-        .bind(now)
-        .fetch_optional(db)
-        .await?;
-    row.as_ref().map(to_deleted).transpose()
+    let row: Option<Row> =
+        sqlx::query_as("SELECT * FROM snapshots WHERE id = $1 AND keep_until >= $2")
+            .bind(id)
+            .bind(now)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(to_deleted))
 }
 
 /// `area`'s snapshots still kept, newest first.
 pub async fn list(db: &Db, area: AuditArea, now: i64) -> Result<Vec<Deleted>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT * FROM snapshots WHERE area = $1 AND keep_until >= $2 ORDER BY id DESC LIMIT 200",
     )
     .bind(area.as_str())
     .bind(now)
     .fetch_all(db)
     .await?;
-    rows.iter().map(to_deleted).collect()
+    Ok(rows.into_iter().map(to_deleted).collect())
 }
 
 /// Claims snapshot `id`'s one restore for `by`: false when one was claimed already.
@@ -163,15 +176,15 @@ pub async fn restored(
 
 /// The known users of snapshot `id`, and how many were re-assigned.
 pub async fn users(db: &Db, id: i64) -> Result<(Vec<String>, usize), sqlx::Error> {
-    let row = sqlx::query("SELECT users, users_sent FROM snapshots WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
-    let Some(row) = row else {
+    let row: Option<(Option<String>, Option<i64>)> =
+        sqlx::query_as("SELECT users, users_sent FROM snapshots WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    let Some((users, sent)) = row else {
         return Ok((Vec::new(), 0));
     };
-    let users: Option<String> = row.try_get("users")?;
-    let sent: i64 = row.try_get("users_sent")?;
+    let sent = sent.unwrap_or(0);
     let users = users
         .and_then(|u| serde_json::from_str(&u).ok())
         .unwrap_or_default();

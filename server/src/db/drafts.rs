@@ -7,8 +7,6 @@ use crate::model::draft::{Draft, DraftKind, DraftSummary};
 use crate::model::targeting::PublishReport;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::Row;
-use sqlx::any::AnyRow;
 
 /// A draft's summary, with the open approval request that will send it (its subject is
 /// `model::approval::draft_subject`).
@@ -16,21 +14,42 @@ const SUMMARY: &str = "key, kind, target_id, label, updated_by, updated_at, last
      (SELECT a.id FROM approvals a WHERE a.subject = drafts.kind || ' draft ' || drafts.key \
       AND a.state IN ('pending', 'sending')) AS waiting_request";
 
-fn summary(row: &AnyRow) -> Result<DraftSummary, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
+/// A draft's summary as [`SUMMARY`] reads it.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    key: String,
+    kind: String,
+    target_id: Option<i64>,
+    label: String,
+    updated_by: String,
+    updated_at: String,
+    last_error: Option<String>,
+    published_note: Option<String>,
+    waiting_request: Option<i64>,
+}
+
+/// A draft's row with its form.
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    form: String,
+}
+
+fn summary(row: SummaryRow) -> Result<DraftSummary, sqlx::Error> {
     Ok(DraftSummary {
-        key: row.try_get("key")?,
-        kind: DraftKind::parse(&kind).ok_or_else(|| sqlx::Error::ColumnDecode {
+        key: row.key,
+        kind: DraftKind::parse(&row.kind).ok_or_else(|| sqlx::Error::ColumnDecode {
             index: "kind".into(),
-            source: format!("unknown draft kind {kind}").into(),
+            source: format!("unknown draft kind {}", row.kind).into(),
         })?,
-        target_id: row.try_get("target_id")?,
-        label: row.try_get("label")?,
-        updated_by: row.try_get("updated_by")?,
-        updated_at: row.try_get("updated_at")?,
-        last_error: row.try_get("last_error")?,
-        published_note: row.try_get("published_note")?,
-        waiting_request: row.try_get("waiting_request")?,
+        target_id: row.target_id,
+        label: row.label,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+        last_error: row.last_error,
+        published_note: row.published_note,
+        waiting_request: row.waiting_request,
     })
 }
 
@@ -103,7 +122,7 @@ pub async fn get<F: DeserializeOwned>(
     kind: DraftKind,
     key: &str,
 ) -> Result<Option<Draft<F>>, sqlx::Error> {
-    let row = sqlx::query(&format!(
+    let row: Option<DraftRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY}, form FROM drafts WHERE key = $1 AND kind = $2"
     ))
     .bind(key)
@@ -111,23 +130,22 @@ pub async fn get<F: DeserializeOwned>(
     .fetch_optional(db)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let form: String = row.try_get("form")?;
-    let form = serde_json::from_str(&form).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let form = serde_json::from_str(&row.form).map_err(|e| sqlx::Error::Decode(e.into()))?;
     Ok(Some(Draft {
-        summary: summary(&row)?,
+        summary: summary(row.summary)?,
         form,
     }))
 }
 
 /// The drafts of `kind`, most recently changed first.
 pub async fn list(db: &Db, kind: DraftKind) -> Result<Vec<DraftSummary>, sqlx::Error> {
-    sqlx::query(&format!(
+    sqlx::query_as::<_, SummaryRow>(&format!(
         "SELECT {SUMMARY} FROM drafts WHERE kind = $1 ORDER BY updated_at DESC, saved_us DESC, key LIMIT 200"
     ))
     .bind(kind.as_str())
     .fetch_all(db)
     .await?
-    .iter()
+    .into_iter()
     .map(summary)
     .collect()
 }

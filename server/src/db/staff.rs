@@ -3,7 +3,6 @@
 use crate::db::Db;
 use crate::db::now_text;
 use crate::model::staff::{Role, StaffMember};
-use sqlx::Row;
 
 /// What sign-in and the session checks need of an account.
 #[derive(Debug, Clone)]
@@ -16,16 +15,30 @@ pub struct Account {
     pub auth_version: i64,
 }
 
-fn account(row: &sqlx::any::AnyRow) -> Result<Account, sqlx::Error> {
-    let role: String = row.try_get("role")?;
+/// A `staff` row (the list reads it without the password hash and auth version).
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    username: String,
+    #[sqlx(default)]
+    password_hash: String,
+    role: String,
+    disabled: i64,
+    #[sqlx(default)]
+    auth_version: i64,
+    created_at: String,
+    last_login_at: Option<String>,
+}
+
+fn account(row: Row) -> Result<Account, sqlx::Error> {
     Ok(Account {
-        id: row.try_get("id")?,
-        username: row.try_get("username")?,
-        password_hash: row.try_get("password_hash")?,
-        role: Role::parse(&role)
-            .ok_or_else(|| sqlx::Error::Decode(format!("bad role {role}").into()))?,
-        disabled: row.try_get::<i64, _>("disabled")? != 0,
-        auth_version: row.try_get("auth_version")?,
+        role: Role::parse(&row.role)
+            .ok_or_else(|| sqlx::Error::Decode(format!("bad role {}", row.role).into()))?,
+        id: row.id,
+        username: row.username,
+        password_hash: row.password_hash,
+        disabled: row.disabled != 0,
+        auth_version: row.auth_version,
     })
 }
 
@@ -41,19 +54,19 @@ pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
 }
 
 pub async fn find(db: &Db, username: &str) -> Result<Option<Account>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM staff WHERE username = $1")
+    let row: Option<Row> = sqlx::query_as("SELECT * FROM staff WHERE username = $1")
         .bind(normalize(username))
         .fetch_optional(db)
         .await?;
-    row.as_ref().map(account).transpose()
+    row.map(account).transpose()
 }
 
 pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM staff WHERE id = $1")
+    let row: Option<Row> = sqlx::query_as("SELECT * FROM staff WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
-    row.as_ref().map(account).transpose()
+    row.map(account).transpose()
 }
 
 /// Adds an account; `Ok(false)` when the username is taken.
@@ -86,25 +99,23 @@ pub async fn list(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
 }
 
 async fn list_accounts(db: &Db) -> Result<Vec<StaffMember>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, username, role, disabled, created_at, last_login_at FROM staff ORDER BY username",
     )
     .fetch_all(db)
     .await?;
-    rows.iter()
-        .map(|row| {
-            let role: String = row.try_get("role")?;
-            Ok(StaffMember {
-                id: row.try_get("id")?,
-                username: row.try_get("username")?,
-                role: Role::parse(&role).unwrap_or(Role::Moderator),
-                disabled: row.try_get::<i64, _>("disabled")? != 0,
-                created_at: row.try_get("created_at")?,
-                last_login_at: row.try_get("last_login_at")?,
-                locked: false,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|row| StaffMember {
+            role: Role::parse(&row.role).unwrap_or(Role::Moderator),
+            id: row.id,
+            username: row.username,
+            disabled: row.disabled != 0,
+            created_at: row.created_at,
+            last_login_at: row.last_login_at,
+            locked: false,
         })
-        .collect()
+        .collect())
 }
 
 /// `Ok(false)` when there is no such account.
