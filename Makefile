@@ -26,7 +26,7 @@ E2E_ADMIN_PASSWORD := e2e-admin-password-1
 # would give it; LEPTOS_OUTPUT_NAME is also read at compile time, so `cargo bench` gets it too and
 # shares the compiled crate instead of rebuilding it.
 SITE_STAMP := target/site/.build-stamp
-SITE_INPUTS := Cargo.toml Cargo.lock $(shell find src model error sandbox server browser style public -type f 2>/dev/null)
+SITE_INPUTS := Cargo.toml Cargo.lock $(shell find src model error sandbox server app browser style public -type f 2>/dev/null)
 SERVER_BIN := target/release/watchers-dashboard
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 # LEPTOS_HASH_FILES: the built file names carry a content hash (listed in hash.txt beside the
@@ -92,9 +92,10 @@ fmt-check:
 clippy:
 	cargo clippy -p dashboard-model -p dashboard-error -p dashboard-sandbox -p dashboard-server --all-targets -- -D warnings
 	cargo clippy -p dashboard-error --features ssr --all-targets -- -D warnings
+	cargo clippy -p dashboard-app --features ssr --all-targets -- -D warnings
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy -p dashboard-browser --features hydrate --target wasm32-unknown-unknown -- -D warnings
-	cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p dashboard-app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # The storage tests run against both backends: every test app on SQLite (strict and loose
 # sandbox), then every one on a fresh database of a throwaway PostgreSQL cluster
@@ -110,6 +111,7 @@ test-rust: deps-postgres
 	$(PG_TEST) start; \
 	pg_url=$$($(PG_TEST) url); \
 	cargo test -p dashboard-model -p dashboard-error -p dashboard-sandbox -p dashboard-server; \
+	cargo test -p dashboard-app --features ssr --lib; \
 	$(SANDBOX_ENV) REQUIRE_SITE=1 cargo test --features ssr; \
 	echo "The integration tests again, against the sandbox in loose mode:"; \
 	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_SANDBOX_LOOSE=1 cargo test --features ssr --test app; \

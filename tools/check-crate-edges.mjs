@@ -8,8 +8,15 @@ const ours = {
   "dashboard-error": ["dashboard-model"],
   "dashboard-sandbox": ["dashboard-model"],
   "dashboard-server": ["dashboard-model", "dashboard-error"],
-  "watchers-dashboard": ["dashboard-model", "dashboard-error", "dashboard-sandbox", "dashboard-server"],
-  "dashboard-browser": ["watchers-dashboard"],
+  "dashboard-app": ["dashboard-model", "dashboard-error", "dashboard-server"],
+  "watchers-dashboard": [
+    "dashboard-app",
+    "dashboard-model",
+    "dashboard-error",
+    "dashboard-sandbox",
+    "dashboard-server",
+  ],
+  "dashboard-browser": ["dashboard-app"],
 };
 // Crates that tie a package to a server, a browser, a database or a platform.
 const heavy = /^(leptos.*|axum|tokio|sqlx|reqwest|web-sys|wasm-bindgen)$/;
@@ -21,6 +28,8 @@ const pure = {
   "dashboard-sandbox": /^(leptos.*|sqlx|reqwest|web-sys|wasm-bindgen)$/,
   // Beneath the pages: no router, no page metadata, nothing of the browser.
   "dashboard-server": /^(leptos_router|leptos_meta|web-sys|wasm-bindgen|js-sys)$/,
+  // The pages call the server through its areas: no database, no platform client of their own.
+  "dashboard-app": /^(sqlx|reqwest|tokio)$/,
 };
 
 const metadata = JSON.parse(readFileSync(0, "utf8"));

@@ -1,10 +1,10 @@
 //! The browser entry: the WASM Leptos's island loader calls before it hydrates the islands.
 //!
 //! Only this crate is a `cdylib`, so the release build links it with LTO. The islands themselves
-//! are in the app crate (`watchers_dashboard::components`); their `wasm_bindgen` exports come in
+//! are in the app crate (`dashboard_app::components`); their `wasm_bindgen` exports come in
 //! with it.
 
-extern crate watchers_dashboard;
+extern crate dashboard_app;
 
 /// Called by Leptos' island loader before it hydrates each island of the page
 /// (`<leptos-island>`). Only the islands are compiled into the WASM: the pages themselves render
