@@ -149,8 +149,10 @@ test-e2e: deps site
 # composers (a server action, its answer and the warning list) took it to 337,248 B: a Resource
 # with Transition instead cost 36 kB, so the composers use an action and the page's own check.
 # Issue 19's "waiting for approval" line in the composers' result: 336,693 B. Issue 28's browser
-# entry as a cdylib of its own (so LTO applies): 305,915 B (the base 79,380 -> 37,294 B).
-BUNDLE_RATCHET_BYTES := 306500
+# entry as a cdylib of its own (so LTO applies): 305,915 B (the base 79,380 -> 37,294 B); with
+# the typed error in a crate of its own, 306,575 B (wasm-split's chunks move by a few hundred
+# bytes from one layout to the next, hence the headroom).
+BUNDLE_RATCHET_BYTES := 308000
 
 size-check: deps-node site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg
