@@ -194,7 +194,10 @@ fn json_log_lines_carry_the_request_id_and_sigterm_stops_the_binary() {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
     let port = crate::support::free_port();
-    let dead = crate::support::free_port();
+    // Port 1: nothing listens there, and no test's server can be given it (ports asked of the
+    // system are 1024 and up). A port once free could be taken meanwhile by another test's
+    // server, or be this server's own, and answer (502 instead of "not answering", 503).
+    let dead = 1;
     let log = dir.path().join("server.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_watchers-dashboard"))
         .env_clear()
