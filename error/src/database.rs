@@ -11,6 +11,12 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct OnDatabaseDown(Arc<dyn Fn() + Send + Sync>);
 
+impl std::fmt::Debug for OnDatabaseDown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnDatabaseDown")
+    }
+}
+
 impl OnDatabaseDown {
     pub fn new(run: impl Fn() + Send + Sync + 'static) -> Self {
         OnDatabaseDown(Arc::new(run))

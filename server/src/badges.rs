@@ -146,7 +146,9 @@ pub async fn change_users(
     }
     let action = ApprovalAction::ReplaceBadgeUsers;
     let db = &state.db;
-    let ids = list.ids.clone();
+    // Borrowed by the gate: the list is copied only into a request, and sent as it came when
+    // no rule stops it.
+    let asked = &list;
     let gate = door::gate(state, who, action, None, move || async move {
         let open = match chunk {
             0 => None,
@@ -157,7 +159,7 @@ pub async fn change_users(
                 approvals::store::payload(db, request).await?
             && ids.len() == chunk as usize * USERS_CHUNK
         {
-            ids.extend(list.ids.iter().cloned());
+            ids.extend(asked.ids.iter().cloned());
             let total = ids.len() as u32;
             let payload = Payload::ReplaceUsers {
                 badge_id: id,
@@ -168,14 +170,14 @@ pub async fn change_users(
                 return Ok(Applies::Joined(request));
             }
         }
-        let total = list.ids.len() as u32;
+        let total = asked.ids.len() as u32;
         Ok(Applies::Ask(Ask {
             target: Some(id.to_string()),
             subject: None,
             label: format!("badge #{id}"),
             payload: Payload::ReplaceUsers {
                 badge_id: id,
-                ids: list.ids,
+                ids: asked.ids.clone(),
                 total,
             },
         }))
@@ -183,13 +185,7 @@ pub async fn change_users(
     .await?;
     match gate {
         Gate::Waiting(request) => Ok(waiting(request)),
-        Gate::Open => {
-            let list = UserIdList {
-                ids,
-                ..UserIdList::default()
-            };
-            change_users_now(state, who, id, mode, chunk, list).await
-        }
+        Gate::Open => change_users_now(state, who, id, mode, chunk, list).await,
     }
 }
 

@@ -48,16 +48,13 @@ pub struct Shared {
     pub heartbeats: Arc<super::watchdog::Heartbeats>,
     /// Open while the database is known not to answer (see `server::breaker`).
     pub breaker: Arc<super::breaker::Breaker>,
+    /// What a page or a server function of this app does on meeting a database that is not
+    /// answering (see `error::database`): it opens the breaker. Made once, put in every
+    /// request's context.
+    pub on_database_down: crate::error::database::OnDatabaseDown,
 }
 
 impl AppState {
-    /// What a page or a server function of this app does on meeting a database that is not
-    /// answering (see `error::database`): it opens the breaker.
-    pub fn on_database_down(&self) -> crate::error::database::OnDatabaseDown {
-        let (breaker, db) = (self.breaker.clone(), self.db.clone());
-        crate::error::database::OnDatabaseDown::new(move || breaker.trip(&db))
-    }
-
     pub fn new(
         leptos_options: LeptosOptions,
         config: Config,
@@ -66,6 +63,11 @@ impl AppState {
         sessions: session_store::Store,
         tagmango: TagMangoClient,
     ) -> Self {
+        let breaker: Arc<super::breaker::Breaker> = Arc::default();
+        let on_database_down = {
+            let (breaker, db) = (breaker.clone(), db.clone());
+            crate::error::database::OnDatabaseDown::new(move || breaker.trip(&db))
+        };
         let state = AppState(Arc::new(Shared {
             leptos_options,
             config: Arc::new(config),
@@ -78,7 +80,8 @@ impl AppState {
             rooms: Arc::default(),
             detached: super::detach::Detached::default(),
             heartbeats: super::watchdog::Heartbeats::watch(tokio::runtime::Handle::current()),
-            breaker: Arc::default(),
+            breaker,
+            on_database_down,
         }));
         super::versions::watch(Arc::downgrade(&state.0));
         state

@@ -17,7 +17,7 @@ use tower_sessions::Session;
 /// What every page render and server function gets: the state, and a page's CSP with its nonce.
 pub fn context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
-        provide_context(state.on_database_down());
+        provide_context(state.on_database_down.clone());
         provide_context(state.clone());
         if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>())
             && let Ok(value) = HeaderValue::from_str(&security::page_policy(&nonce))
