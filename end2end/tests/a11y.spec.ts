@@ -58,6 +58,8 @@ test.describe("signed in", () => {
   }
 
   test("a badge's, an offer's and an advertisement's own pages have none either", async ({ page }, info) => {
+    // Six pages, each with an axe run: on two busy cores that can take longer than one page's 30 s.
+    test.setTimeout(90_000);
     for (const [list, pattern] of [
       ["/badges", /^\/badges\/\d+$/],
       ["/offers", /^\/offers\/\d+$/],
