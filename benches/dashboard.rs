@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use watchers_dashboard::host::application::Application;
 use watchers_dashboard::model::badge::BadgeOrder;
 use watchers_dashboard::server::config::Config;
+use watchers_dashboard::server::door::Pass;
 
 const ADMIN_PASSWORD: &str = "bench-admin-password";
 
@@ -266,7 +267,10 @@ async fn main() {
     let through = t.elapsed();
     let t = Instant::now();
     for chunk in ids.chunks(500) {
-        upstream.add_badge_users(2, chunk).await.unwrap();
+        upstream
+            .add_badge_users(Pass::outside_the_door(), 2, chunk)
+            .await
+            .unwrap();
     }
     let alone = t.elapsed();
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The invariants of ARCHITECTURE.md, checked by `make lint`: the crate edges (the compiler refuses
 # an import against them; tools/check-crate-edges.mjs keeps the edges themselves), then the rules
-# inside the app crate that no edge enforces yet. Each check names the rule it keeps and prints the
+# that no edge enforces. Each check names the rule it keeps and prints the
 # offending lines when it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,5 +43,8 @@ check "only the storage room runs SQL (server/src/db)" \
 mapfile -t not_components < <(outside app/src/components)
 check "islands live in one folder (app/src/components)" \
   '#\[island' "${not_components[@]}"
+mapfile -t not_pass < <(outside server/src/door/pass.rs)
+check "every change goes through the door (a write's Pass is the door's; outside_the_door is for the clients' contract tests and the benchmark)" \
+  'outside_the_door' "${not_pass[@]}"
 
 exit "$failed"

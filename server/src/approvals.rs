@@ -1,8 +1,8 @@
 //! A second approver: the actions an administrator made wait become pending requests; another
 //! member of staff whose role allows the action approves (sent exactly once) or rejects them
-//! with a reason; unanswered ones expire. Every step is audited.
+//! with a reason; unanswered ones expire. Every step is audited. Sending what was approved is
+//! `approved`'s, above the areas whose changes it sends.
 
-mod send;
 /// The requests' table, in the storage room.
 pub use crate::db::approvals as store;
 
@@ -158,8 +158,9 @@ pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
     }
 }
 
-/// Approves (and sends, once) or rejects request `id`. Only another member of staff whose role
-/// allows the action may; a rejection needs a reason.
+/// Records `who`'s decision on request `id`: approved (it is `Sending` now, and the caller sends
+/// it, once: `approved::decide`) or rejected. Only another member of staff whose role allows the
+/// action may; a rejection needs a reason. Answers the request as it was asked for.
 pub async fn decide(
     state: &AppState,
     who: &Account,
@@ -212,10 +213,7 @@ pub async fn decide(
         .summary(summary)
         .link(approval::request_path(id));
     record_quietly(&state.db, event).await;
-    if approve {
-        send::approved(state, who, &request).await?;
-    }
-    get(state, who, id).await
+    Ok(request)
 }
 
 /// Who may see the approvals pages: everyone whose role could ask for or decide one.

@@ -6,8 +6,9 @@ pub use crate::db::badge_users as assigned;
 use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::change::{Change, change, change_noted, read};
+use super::change::read;
 use super::door::{self, Applies, Ask, Gate};
+use super::door::{Change, Pass, send, send_noted};
 use super::state::AppState;
 use crate::change::for_viewer;
 use crate::error::AppError;
@@ -54,8 +55,8 @@ pub async fn create(
 ) -> Result<Option<i64>, AppError> {
     let summary = format!("created badge “{}”", input.text);
     let described = badge_change(who, "create", None, summary);
-    let call = state.upstream.publish_badge(&input);
-    let sent = change_noted(state, described, call, |sent| match sent.id {
+    let call = |pass| state.upstream.publish_badge(pass, &input);
+    let sent = send_noted(state, described, call, |sent| match sent.id {
         Some(_) => sent.unread.clone(),
         None => Some(
             sent.unread
@@ -75,7 +76,10 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let summary = format!("updated badge “{}”", input.text);
     let described = badge_change(who, "update", Some(id), summary);
-    change(state, described, state.upstream.update_badge(id, &input)).await
+    send(state, described, |pass| {
+        state.upstream.update_badge(pass, id, &input)
+    })
+    .await
 }
 
 /// Deletes badge `id` (named `name` in the audit log).
@@ -119,8 +123,8 @@ impl door::Deletable for BadgeDelete {
         state.upstream.get_badge(self.id).await
     }
 
-    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
-        state.upstream.delete_badge(self.id).await
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state.upstream.delete_badge(pass, self.id).await
     }
 
     async fn after(&self, state: &AppState, deleted: bool) {
@@ -219,14 +223,15 @@ pub async fn change_users_now(
         ),
     };
     let upstream = &state.upstream;
-    let call = async {
+    let ids = &list.ids;
+    let call = |pass| async move {
         match (mode, chunk) {
-            (UsersMode::Replace, 0) => upstream.replace_badge_users(id, &list.ids).await,
-            (UsersMode::Remove, _) => upstream.remove_badge_users(id, &list.ids).await,
-            _ => upstream.add_badge_users(id, &list.ids).await,
+            (UsersMode::Replace, 0) => upstream.replace_badge_users(pass, id, ids).await,
+            (UsersMode::Remove, _) => upstream.remove_badge_users(pass, id, ids).await,
+            _ => upstream.add_badge_users(pass, id, ids).await,
         }
     };
-    let changed = change(state, badge_change(who, action, Some(id), summary), call).await?;
+    let changed = send(state, badge_change(who, action, Some(id), summary), call).await?;
     if let Err(err) = assigned::note(&state.db, id, mode, chunk, &list.ids).await {
         tracing::error!("cannot note badge {id}'s users: {err}");
     }

@@ -3,6 +3,8 @@
 
 mod tagmango;
 
+/// The Watchers credentials, as the client that sends them has them.
+pub use crate::upstream::Credentials;
 pub use tagmango::TagMangoConfig;
 
 use crate::model::deployment::{Mode, Region};
@@ -11,18 +13,6 @@ use std::path::PathBuf;
 
 /// Where sandbox mode keeps its data unless `WATCHERS_SANDBOX_FILE` says otherwise.
 pub const DEFAULT_SANDBOX_FILE: &str = "data/sandbox.json";
-
-/// The project's Watchers credentials. Both are secrets of the server.
-pub struct Credentials {
-    pub api_key: SecretString,
-    pub bearer_token: SecretString,
-}
-
-impl std::fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Credentials(..)")
-    }
-}
 
 /// Everything the dashboard reads from `WATCHERS_*` variables.
 #[derive(Debug)]

@@ -1,19 +1,24 @@
 //! The one door a change of a platform goes through: the approval gate (while a rule applies to
 //! it), the snapshot for undo (when it deletes), exactly one upstream send, its audit entry, and
 //! the after-effects. A kind of change says what it is about and what it sends; the door runs the
-//! ritual, the same for a change asked for now and for one a second person just approved.
+//! ritual, the same for a change asked for now, for one a second person just approved, and for a
+//! restore. The upstream clients' writes each take a [`Pass`], which only the door makes: the
+//! compiler refuses a write that does not come through it.
+
+mod delete;
+mod keep;
+pub mod pass;
+mod send;
+
+pub use delete::{Deletable, delete};
+pub use pass::Pass;
+pub use send::{Change, send, send_noted, send_then};
 
 use crate::approvals;
-use crate::audit::AuditEvent;
 use crate::auth::staff::Account;
-use crate::change::{Change, change};
 use crate::error::AppError;
 use crate::model::approval::{ApprovalAction, Payload};
-use crate::model::audit::AuditArea;
 use crate::state::AppState;
-use crate::undo;
-use crate::upstream::UpstreamError;
-use serde::Serialize;
 use std::future::Future;
 
 /// What an approval request for a change would hold.
@@ -81,64 +86,4 @@ where
                 .map(Gate::Waiting)
         }
     }
-}
-
-/// An item a delete removes: how it is read to be kept for "Restore", how it is deleted, and
-/// what the dashboard forgets once it is gone.
-pub trait Deletable: Send + Sync {
-    /// The item as the snapshot keeps it.
-    type Record: Serialize + Send;
-    fn area(&self) -> AuditArea;
-    fn item_id(&self) -> String;
-    /// The item, for "… was not found" ("Room lobby").
-    fn what(&self) -> String;
-    /// The users the dashboard gave it (a badge's), kept with the snapshot.
-    fn users(&self) -> Option<&[String]> {
-        None
-    }
-    /// Reads the item afresh, to keep it.
-    fn read(
-        &self,
-        state: &AppState,
-    ) -> impl Future<Output = Result<Self::Record, UpstreamError>> + Send;
-    /// The one upstream call that deletes it.
-    fn send(&self, state: &AppState) -> impl Future<Output = Result<(), UpstreamError>> + Send;
-    /// What follows here, whether or not the platform deleted it (`deleted`).
-    fn after(&self, state: &AppState, deleted: bool) -> impl Future<Output = ()> + Send;
-}
-
-/// The one delete ritual: keep the item (snapshot) → delete it, sent once → audit, linked to the
-/// snapshot → forget the snapshot of a delete the platform refused → the kind's after-effects.
-/// Answers the snapshot (`None` when the item could not be read to keep one). `name` is how the
-/// audit log names it.
-pub async fn delete<D: Deletable>(
-    state: &AppState,
-    who: &Account,
-    item: &D,
-    name: &str,
-) -> Result<Option<i64>, AppError> {
-    let area = item.area();
-    let item_id = item.item_id();
-    let label: String = name.chars().take(60).collect();
-    let target = undo::Target {
-        area,
-        item_id: &item_id,
-        label: &label,
-        users: item.users(),
-    };
-    let kept = undo::before_delete(state, who, target, item.read(state)).await?;
-    let noun = crate::model::undo::noun(area);
-    let mut audit = AuditEvent::new(&who.username, area, "delete")
-        .target(item_id)
-        .summary(format!("deleted {noun} “{label}”"));
-    audit.link = kept.map(crate::model::undo::snapshot_path);
-    let deleted = change(
-        state,
-        Change::watchers(audit, item.what()),
-        item.send(state),
-    )
-    .await;
-    undo::after_delete(state, kept, &deleted).await;
-    item.after(state, deleted.is_ok()).await;
-    deleted.map(|()| kept)
 }

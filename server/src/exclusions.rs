@@ -3,7 +3,7 @@
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::change::{Change, change};
+use super::door::{Change, send};
 use super::state::AppState;
 use crate::db::exclusions::remember;
 /// The dashboard's own list, in the storage room.
@@ -35,11 +35,9 @@ pub async fn set(
         decrypted_user_id: user_id.clone(),
         value: excluded,
     };
-    change(
-        state,
-        described,
-        state.upstream.set_marketing_exclusion(&body),
-    )
+    send(state, described, |pass| {
+        state.upstream.set_marketing_exclusion(pass, &body)
+    })
     .await?;
     if let Err(err) = remember(&state.db, &user_id, excluded, &who.username).await {
         tracing::error!("cannot remember an exclusion: {err}");

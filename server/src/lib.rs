@@ -8,6 +8,7 @@ use dashboard_error as error;
 use dashboard_model as model;
 
 pub mod approvals;
+pub mod approved;
 pub mod audit;
 pub mod auth;
 pub mod badges;

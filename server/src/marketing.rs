@@ -8,7 +8,7 @@ pub use publish::{send, submit};
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;
 use super::change::{for_viewer, read};
-use super::door;
+use super::door::{self, Pass};
 use super::drafts;
 use super::state::AppState;
 use super::upstream::{UpstreamError, WatchersClient};
@@ -41,6 +41,7 @@ pub trait Composer: ComposerForm {
     /// Creates (no `target`) or updates item `target`, sent once; the answer read leniently.
     fn publish(
         client: &WatchersClient,
+        pass: Pass,
         target: Option<i64>,
         input: &Self::Input,
     ) -> impl Future<Output = Result<Sent, UpstreamError>> + Send;
@@ -55,6 +56,7 @@ pub trait Composer: ComposerForm {
     ) -> impl Future<Output = Result<Self::Item, UpstreamError>> + Send;
     fn delete(
         client: &WatchersClient,
+        pass: Pass,
         id: i64,
     ) -> impl Future<Output = Result<(), UpstreamError>> + Send;
 }
@@ -83,10 +85,11 @@ impl Composer for OfferForm {
 
     async fn publish(
         client: &WatchersClient,
+        pass: Pass,
         target: Option<i64>,
         input: &Self::Input,
     ) -> Result<Sent, UpstreamError> {
-        client.publish_offer(target, input).await
+        client.publish_offer(pass, target, input).await
     }
 
     async fn list(
@@ -101,8 +104,8 @@ impl Composer for OfferForm {
         client.get_offer(id).await
     }
 
-    async fn delete(client: &WatchersClient, id: i64) -> Result<(), UpstreamError> {
-        client.delete_offer(id).await
+    async fn delete(client: &WatchersClient, pass: Pass, id: i64) -> Result<(), UpstreamError> {
+        client.delete_offer(pass, id).await
     }
 }
 
@@ -132,10 +135,11 @@ impl Composer for AdForm {
 
     async fn publish(
         client: &WatchersClient,
+        pass: Pass,
         target: Option<i64>,
         input: &Self::Input,
     ) -> Result<Sent, UpstreamError> {
-        client.publish_advertisement(target, input).await
+        client.publish_advertisement(pass, target, input).await
     }
 
     async fn list(
@@ -150,8 +154,8 @@ impl Composer for AdForm {
         client.get_advertisement(id).await
     }
 
-    async fn delete(client: &WatchersClient, id: i64) -> Result<(), UpstreamError> {
-        client.delete_advertisement(id).await
+    async fn delete(client: &WatchersClient, pass: Pass, id: i64) -> Result<(), UpstreamError> {
+        client.delete_advertisement(pass, id).await
     }
 }
 
@@ -231,8 +235,8 @@ impl<F: Composer> door::Deletable for Published<F> {
         })
     }
 
-    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
-        F::delete(&state.upstream, self.id).await
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        F::delete(&state.upstream, pass, self.id).await
     }
 
     async fn after(&self, state: &AppState, deleted: bool) {

@@ -2,18 +2,13 @@
 //! address of their own (`DASHBOARD_METRICS_ADDR`), never on the public port.
 //!
 //! The recorder is process-wide (one per process, as the facade has it); each dashboard serves
-//! it. Counters and histograms are recorded where things happen; the gauges that describe stored
-//! state (approvals waiting, snapshots kept, the pool) are read when the metrics are scraped.
+//! it. Counters and histograms are recorded here, where things happen; the host serves them and
+//! reads the gauges that describe stored state when they are scraped (`host::metrics`).
 
-use super::state::AppState;
-use crate::db::Counted;
 use crate::model::deployment::Platform;
-use axum::Router;
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, header};
+use axum::extract::{MatchedPath, Request};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::Response;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -194,53 +189,6 @@ pub async fn track_requests(request: Request, next: Next) -> Response {
     )
     .record(started.elapsed().as_secs_f64());
     response
-}
-
-/// The router of the metrics address: `GET /metrics`.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/metrics", get(scrape))
-        .with_state(state)
-}
-
-async fn scrape(State(state): State<AppState>) -> Response {
-    let Some(handle) = handle() else {
-        return (
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "metrics are off: another recorder was installed first\n",
-        )
-            .into_response();
-    };
-    read_stored_gauges(&state).await;
-    let mut response = handle.render().into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-    );
-    response
-}
-
-/// The gauges read at scrape time: the pool, the requests under way, and from the database. A
-/// query that fails leaves its gauge as it was (and counts as a database error).
-async fn read_stored_gauges(state: &AppState) {
-    let size = state.db.size();
-    let idle = u32::try_from(state.db.num_idle()).unwrap_or(u32::MAX);
-    metrics::gauge!("dashboard_db_pool_connections", "state" => "in_use")
-        .set(f64::from(size.saturating_sub(idle)));
-    metrics::gauge!("dashboard_db_pool_connections", "state" => "idle").set(f64::from(idle));
-    metrics::gauge!("dashboard_requests_in_flight").set(state.detached.in_flight() as f64);
-    let counts = [
-        ("dashboard_approvals_waiting", Counted::ApprovalsWaiting),
-        ("dashboard_snapshots_kept", Counted::SnapshotsKept),
-    ];
-    for (name, what) in counts {
-        let query = crate::db::count(&state.db, what);
-        match tokio::time::timeout(Duration::from_secs(2), query).await {
-            Ok(Ok(n)) => metrics::gauge!(name).set(n as f64),
-            Ok(Err(err)) => crate::error::database::note_database_error(&err),
-            Err(_) => tracing::warn!("{name}: the database did not answer within 2 s"),
-        }
-    }
 }
 
 /// Counts every panic of the process (then lets the usual hook print it).

@@ -1,12 +1,15 @@
 //! Rooms on behalf of staff: the registry refreshed from Watchers, look-ups, and every change
 //! (sent once, audited).
 
+pub mod cache;
+
 use crate::db::rooms as registry;
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::change::{Change, change, read};
+use super::change::read;
 use super::door::{self, Applies, Ask, Gate};
+use super::door::{Change, Pass, send};
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use super::versions::{self, Topic};
@@ -14,8 +17,7 @@ use crate::error::AppError;
 use crate::model::approval::{ApprovalAction, Deletion, Payload, room_subject};
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 use tokio::sync::Semaphore;
 
 /// A change to room `room_id` by `who`.
@@ -30,32 +32,6 @@ fn room_change(who: &Account, action: &'static str, room_id: &str, summary: Stri
 
 /// At most this many rooms are asked of Watchers at once when the list is refreshed.
 const FAN_OUT: usize = 8;
-/// A refreshed list is answered again for this long before Watchers is asked anew.
-const FRESH_FOR: Duration = Duration::from_secs(5);
-
-/// The last refreshed room list, shared by every request; any change through the dashboard
-/// clears it.
-#[derive(Debug, Default)]
-pub struct Cache(Mutex<Option<(Instant, RoomList)>>);
-
-impl Cache {
-    fn fresh(&self) -> Option<RoomList> {
-        let cached = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        cached
-            .as_ref()
-            .filter(|(at, _)| at.elapsed() < FRESH_FOR)
-            .map(|(_, list)| list.clone())
-    }
-
-    fn keep(&self, list: &RoomList) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), list.clone()));
-    }
-
-    pub fn clear(&self) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    }
-}
-
 /// The registry changed through this process: its list is read afresh here, and (within a poll)
 /// in every other process.
 async fn registry_changed(state: &AppState) {
@@ -64,7 +40,7 @@ async fn registry_changed(state: &AppState) {
 }
 
 /// Every room in the registry, each asked of Watchers afresh (at most [`FAN_OUT`] at once, and
-/// not again within [`FRESH_FOR`]); those it could not be asked about keep their last known
+/// not again within [`cache::FRESH_FOR`]); those it could not be asked about keep their last known
 /// state and are counted as stale.
 pub async fn list(state: &AppState) -> Result<RoomList, AppError> {
     if let Some(list) = state.rooms.fresh() {
@@ -127,7 +103,10 @@ pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result
     };
     let summary = format!("created room “{}”{schedule}", input.name);
     let described = room_change(who, "create", &input.room_id, summary);
-    change(state, described, state.upstream.create_room(&input)).await?;
+    send(state, described, |pass| {
+        state.upstream.create_room(pass, &input)
+    })
+    .await?;
     remember_created(state, &input.room_id).await;
     Ok(input.room_id)
 }
@@ -239,8 +218,8 @@ impl door::Deletable for RoomDelete {
         }
     }
 
-    async fn send(&self, state: &AppState) -> Result<(), UpstreamError> {
-        state.upstream.delete_room(&self.room_id).await
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state.upstream.delete_room(pass, &self.room_id).await
     }
 
     async fn after(&self, state: &AppState, deleted: bool) {
@@ -261,7 +240,10 @@ pub async fn set_status(
     let summary = format!("status set to {}", status.as_str());
     let described = room_change(who, "status", &room_id, summary);
     let body = RoomStatusChange { room_id, status };
-    let changed = change(state, described, state.upstream.set_room_status(&body)).await;
+    let changed = send(state, described, |pass| {
+        state.upstream.set_room_status(pass, &body)
+    })
+    .await;
     registry_changed(state).await;
     changed
 }
@@ -276,7 +258,10 @@ pub async fn set_voice(
     let summary = format!("voice {}", if is_speak { "on" } else { "off" });
     let described = room_change(who, "voice", &room_id, summary);
     let body = RoomSpeak { room_id, is_speak };
-    let changed = change(state, described, state.upstream.set_room_speak(&body)).await;
+    let changed = send(state, described, |pass| {
+        state.upstream.set_room_speak(pass, &body)
+    })
+    .await;
     registry_changed(state).await;
     changed
 }

@@ -41,7 +41,7 @@ pub struct Shared {
     /// The time sessions are judged by.
     pub clock: Arc<Clock>,
     /// The last refreshed room list (see `server::rooms`).
-    pub rooms: Arc<super::rooms::Cache>,
+    pub rooms: Arc<super::rooms::cache::Cache>,
     /// The requests under way, each on a task of its own (see `server::detach`).
     pub detached: super::detach::Detached,
     /// The runtime workers' heartbeats (see `server::watchdog`).

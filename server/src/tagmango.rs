@@ -3,7 +3,8 @@
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::change::{Change, change_noted, for_viewer, read_from};
+use super::change::{for_viewer, read_from};
+use super::door::{Change, send_noted};
 use super::state::AppState;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
@@ -63,8 +64,8 @@ pub async fn create(
 ) -> Result<Option<String>, AppError> {
     let summary = format!("created TagMango badge “{}”", input.name);
     let described = badge_change(who, "create", None, summary);
-    let call = state.tagmango.create_badge(&input);
-    let created = change_noted(state, described, call, |c| c.unread.clone()).await?;
+    let call = |pass| state.tagmango.create_badge(pass, &input);
+    let created = send_noted(state, described, call, |c| c.unread.clone()).await?;
     Ok(created.id)
 }
 
@@ -76,6 +77,6 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let summary = format!("updated TagMango badge “{}”", input.name);
     let described = badge_change(who, "update", Some(id), summary);
-    let call = state.tagmango.update_badge(id, &input);
-    change_noted(state, described, call, |_| None).await
+    let call = |pass| state.tagmango.update_badge(pass, id, &input);
+    send_noted(state, described, call, |_| None).await
 }

@@ -12,7 +12,7 @@ mod rooms;
 pub mod tagmango;
 mod users;
 
-pub use client::{ClientSettings, Upstream, WatchersClient};
+pub use client::{ClientSettings, Credentials, Upstream, WatchersClient};
 pub use error::{Unavailable, UpstreamError};
 pub use health::HealthSnapshot;
 pub use pacer::SharedPace;

@@ -42,28 +42,6 @@ pub enum StartupError {
     MetricsListener(std::io::Error),
 }
 
-/// Serves `/metrics` on `addr` (never the public port), for as long as the process runs; answers
-/// where it listens.
-async fn serve_metrics(addr: SocketAddr, state: AppState) -> Result<SocketAddr, StartupError> {
-    let listener = TcpListener::bind(addr)
-        .await
-        .map_err(StartupError::MetricsListener)?;
-    let address = listener
-        .local_addr()
-        .map_err(StartupError::MetricsListener)?;
-    if crate::server::metrics::handle().is_none() {
-        tracing::warn!("metrics: another recorder is installed; /metrics says so");
-    }
-    let router = crate::server::metrics::router(state);
-    tokio::spawn(async move {
-        if let Err(err) = axum::serve(listener, router).await {
-            tracing::error!("the metrics listener stopped: {err}");
-        }
-    });
-    tracing::info!("metrics on http://{address}/metrics");
-    Ok(address)
-}
-
 /// The dashboard, assembled and bound, ready to serve.
 pub struct Application {
     listener: TcpListener,
@@ -91,7 +69,11 @@ impl Application {
         let (state, sandbox) = start(config, leptos_options).await?;
         let router = router(state.clone()).await;
         let metrics_address = match metrics_addr {
-            Some(addr) => Some(serve_metrics(addr, state.clone()).await?),
+            Some(addr) => Some(
+                super::metrics::serve(addr, state.clone())
+                    .await
+                    .map_err(StartupError::MetricsListener)?,
+            ),
             None => None,
         };
         Ok(Application {

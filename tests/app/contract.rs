@@ -14,6 +14,7 @@ use watchers_dashboard::model::loose::Embedded;
 use watchers_dashboard::model::offer::{OfferInput, TemplateData};
 use watchers_dashboard::model::room::{RoomInput, RoomSpeak, RoomStatusChange};
 use watchers_dashboard::model::targeting::UpdateAnswer;
+use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 fn fixture(name: &str) -> String {
@@ -142,7 +143,10 @@ fn assert_json_request(c: &Captured, method: &str, path: &str, documented: Value
 async fn badge_requests_and_responses() {
     let (client, seen) = capture(fixture("badge_create.response.json")).await;
     let input: BadgeInput = serde_json::from_str(&fixture("badge_create.request.json")).unwrap();
-    let badge = client.create_badge(&input).await.unwrap();
+    let badge = client
+        .create_badge(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     assert_eq!(badge.id, 3);
     assert_json_request(
         &last(&seen),
@@ -153,14 +157,20 @@ async fn badge_requests_and_responses() {
 
     let (client, seen) = capture(fixture("true.response.json")).await;
     let input: BadgeInput = serde_json::from_str(&fixture("badge_update.request.json")).unwrap();
-    client.update_badge(4, &input).await.unwrap();
+    client
+        .update_badge(Pass::outside_the_door(), 4, &input)
+        .await
+        .unwrap();
     assert_json_request(
         &last(&seen),
         "PATCH",
         "/external/badge/4",
         fixture_json("badge_update.request.json"),
     );
-    client.delete_badge(4).await.unwrap();
+    client
+        .delete_badge(Pass::outside_the_door(), 4)
+        .await
+        .unwrap();
     assert_eq!(
         (last(&seen).method, last(&seen).path),
         ("DELETE".into(), "/external/badge/4".into())
@@ -183,7 +193,11 @@ async fn badge_requests_and_responses() {
             .unwrap();
     let (client, seen) = capture(fixture("badge_users_add.response.json")).await;
     assert_eq!(
-        client.add_badge_users(4, &users).await.unwrap().added,
+        client
+            .add_badge_users(Pass::outside_the_door(), 4, &users)
+            .await
+            .unwrap()
+            .added,
         Some(2)
     );
     assert_json_request(
@@ -192,7 +206,10 @@ async fn badge_requests_and_responses() {
         "/external/badge/4/users/add",
         fixture_json("badge_users.request.json"),
     );
-    client.replace_badge_users(4, &users).await.unwrap();
+    client
+        .replace_badge_users(Pass::outside_the_door(), 4, &users)
+        .await
+        .unwrap();
     assert_json_request(
         &last(&seen),
         "POST",
@@ -201,7 +218,11 @@ async fn badge_requests_and_responses() {
     );
     let (client, seen) = capture(fixture("badge_users_remove.response.json")).await;
     assert_eq!(
-        client.remove_badge_users(4, &users).await.unwrap().removed,
+        client
+            .remove_badge_users(Pass::outside_the_door(), 4, &users)
+            .await
+            .unwrap()
+            .removed,
         Some(2)
     );
     assert_json_request(
@@ -213,7 +234,11 @@ async fn badge_requests_and_responses() {
     // Replace answers nothing documented: `true` is read as "no count".
     let (client, _) = capture(fixture("true.response.json")).await;
     assert_eq!(
-        client.replace_badge_users(4, &users).await.unwrap().added,
+        client
+            .replace_badge_users(Pass::outside_the_door(), 4, &users)
+            .await
+            .unwrap()
+            .added,
         None
     );
 }
@@ -255,7 +280,7 @@ async fn offer_requests_are_the_documented_forms() {
         let documented: Vec<(String, String)> = serde_json::from_str(&fixture(name)).unwrap();
         let (client, seen) = capture(fixture("offer_create.response.json")).await;
         let published = client
-            .create_offer(&offer_from_form(&documented))
+            .create_offer(Pass::outside_the_door(), &offer_from_form(&documented))
             .await
             .unwrap();
         assert_eq!(
@@ -305,7 +330,7 @@ async fn offer_requests_are_the_documented_forms() {
         // The same form goes to PATCH /external/offer/:id.
         let (client, seen) = capture(fixture("offer_update.response.json")).await;
         let answer = client
-            .update_offer(1, &offer_from_form(&documented))
+            .update_offer(Pass::outside_the_door(), 1, &offer_from_form(&documented))
             .await
             .unwrap();
         assert!(
@@ -351,7 +376,7 @@ async fn offer_responses_in_every_documented_shape() {
         serde_json::from_str(&fixture("offer_create_image.request.json")).unwrap();
     let (client, _) = capture(fixture("offer_update_older.response.json")).await;
     let answer = client
-        .update_offer(1, &offer_from_form(&form))
+        .update_offer(Pass::outside_the_door(), 1, &offer_from_form(&form))
         .await
         .unwrap();
     assert_eq!(
@@ -365,12 +390,15 @@ async fn offer_responses_in_every_documented_shape() {
     let (client, seen) = capture(fixture("true.response.json")).await;
     assert_eq!(
         client
-            .update_offer(1, &offer_from_form(&form))
+            .update_offer(Pass::outside_the_door(), 1, &offer_from_form(&form))
             .await
             .unwrap(),
         UpdateAnswer::Done
     );
-    client.delete_offer(7).await.unwrap();
+    client
+        .delete_offer(Pass::outside_the_door(), 7)
+        .await
+        .unwrap();
     assert_eq!(
         (last(&seen).method, last(&seen).path),
         ("DELETE".into(), "/external/offer/7".into())
@@ -395,7 +423,10 @@ async fn advertisement_requests_and_responses() {
     ] {
         let (client, seen) = capture(fixture(response)).await;
         let input: AdvertisementInput = serde_json::from_str(&fixture(request)).unwrap();
-        let published = client.create_advertisement(&input).await.unwrap();
+        let published = client
+            .create_advertisement(Pass::outside_the_door(), &input)
+            .await
+            .unwrap();
         assert_eq!(
             published.targeting.available_external_room_ids[0].as_str(),
             "123"
@@ -410,7 +441,10 @@ async fn advertisement_requests_and_responses() {
     let (client, _) = capture(fixture("advertisement_create.response.json")).await;
     let input: AdvertisementInput =
         serde_json::from_str(&fixture("advertisement_create.request.json")).unwrap();
-    let published = client.create_advertisement(&input).await.unwrap();
+    let published = client
+        .create_advertisement(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     assert_eq!(
         published.targeting.unavailable_external_room_ids[0].as_str(),
         "123",
@@ -424,7 +458,10 @@ async fn advertisement_requests_and_responses() {
     let (client, seen) = capture(fixture("advertisement_update.response.json")).await;
     let input: AdvertisementInput =
         serde_json::from_str(&fixture("advertisement_update.request.json")).unwrap();
-    let answer = client.update_advertisement(8, &input).await.unwrap();
+    let answer = client
+        .update_advertisement(Pass::outside_the_door(), 8, &input)
+        .await
+        .unwrap();
     assert!(answer.targeting().is_some());
     // The documented body, and no rooms sent as an empty list: an update clears what it leaves
     // out (the README's assumption; null times are left out of the comparison).
@@ -438,10 +475,16 @@ async fn advertisement_requests_and_responses() {
     );
     let (client, seen) = capture(fixture("true.response.json")).await;
     assert_eq!(
-        client.update_advertisement(8, &input).await.unwrap(),
+        client
+            .update_advertisement(Pass::outside_the_door(), 8, &input)
+            .await
+            .unwrap(),
         UpdateAnswer::Done
     );
-    client.delete_advertisement(8).await.unwrap();
+    client
+        .delete_advertisement(Pass::outside_the_door(), 8)
+        .await
+        .unwrap();
     assert_eq!(last(&seen).method, "DELETE");
 
     let (client, _) = capture(fixture("advertisement_list.response.json")).await;
@@ -458,7 +501,10 @@ async fn room_and_exclusion_requests() {
     let (client, seen) = capture(fixture("true.response.json")).await;
     let room: RoomInput = serde_json::from_str(&fixture("room_create.request.json")).unwrap();
     assert_eq!(
-        client.create_room(&room).await.unwrap(),
+        client
+            .create_room(Pass::outside_the_door(), &room)
+            .await
+            .unwrap(),
         None,
         "no room in a bare `true`"
     );
@@ -469,7 +515,10 @@ async fn room_and_exclusion_requests() {
         fixture_json("room_create.request.json"),
     );
     let speak: RoomSpeak = serde_json::from_str(&fixture("room_speak.request.json")).unwrap();
-    client.set_room_speak(&speak).await.unwrap();
+    client
+        .set_room_speak(Pass::outside_the_door(), &speak)
+        .await
+        .unwrap();
     assert_json_request(
         &last(&seen),
         "POST",
@@ -478,18 +527,27 @@ async fn room_and_exclusion_requests() {
     );
     let status: RoomStatusChange =
         serde_json::from_str(&fixture("room_status.request.json")).unwrap();
-    client.set_room_status(&status).await.unwrap();
+    client
+        .set_room_status(Pass::outside_the_door(), &status)
+        .await
+        .unwrap();
     assert_json_request(
         &last(&seen),
         "POST",
         "/external/room/status",
         fixture_json("room_status.request.json"),
     );
-    client.delete_room("321textroom321").await.unwrap();
+    client
+        .delete_room(Pass::outside_the_door(), "321textroom321")
+        .await
+        .unwrap();
     assert_eq!(last(&seen).path, "/external/room/321textroom321");
     let exclusion: MarketingExclusion =
         serde_json::from_str(&fixture("exclusion.request.json")).unwrap();
-    client.set_marketing_exclusion(&exclusion).await.unwrap();
+    client
+        .set_marketing_exclusion(Pass::outside_the_door(), &exclusion)
+        .await
+        .unwrap();
     assert_json_request(
         &last(&seen),
         "POST",
@@ -498,5 +556,8 @@ async fn room_and_exclusion_requests() {
     );
     // The exclusion answers "Empty, code 201".
     let (client, _) = capture(String::new()).await;
-    client.set_marketing_exclusion(&exclusion).await.unwrap();
+    client
+        .set_marketing_exclusion(Pass::outside_the_door(), &exclusion)
+        .await
+        .unwrap();
 }

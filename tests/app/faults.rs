@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
 use watchers_dashboard::sandbox::FaultSettings;
+use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::{Unavailable, UpstreamError, WatchersClient};
 
 fn badge() -> BadgeInput {
@@ -34,12 +35,26 @@ async fn a_post_that_meets_a_503_reaches_the_upstream_exactly_once() {
         error_percent: 100,
         ..Default::default()
     });
-    assert!(unavailable(client.create_badge(&badge()).await));
+    assert!(unavailable(
+        client
+            .create_badge(Pass::outside_the_door(), &badge())
+            .await
+    ));
     assert_eq!(sandbox.hits(), 1);
-    assert!(unavailable(client.add_badge_users(1, &["a".into()]).await));
+    assert!(unavailable(
+        client
+            .add_badge_users(Pass::outside_the_door(), 1, &["a".into()])
+            .await
+    ));
     assert_eq!(sandbox.hits(), 2);
-    assert!(unavailable(client.delete_badge(1).await));
-    assert!(unavailable(client.update_badge(1, &badge()).await));
+    assert!(unavailable(
+        client.delete_badge(Pass::outside_the_door(), 1).await
+    ));
+    assert!(unavailable(
+        client
+            .update_badge(Pass::outside_the_door(), 1, &badge())
+            .await
+    ));
     assert_eq!(sandbox.hits(), 4, "PATCH and DELETE are not retried either");
 }
 
@@ -82,7 +97,13 @@ async fn rate_limits_carry_retry_after_and_are_not_retried() {
             .unwrap_err(),
         expected
     );
-    assert_eq!(client.create_badge(&badge()).await.unwrap_err(), expected);
+    assert_eq!(
+        client
+            .create_badge(Pass::outside_the_door(), &badge())
+            .await
+            .unwrap_err(),
+        expected
+    );
     assert_eq!(sandbox.hits(), 2);
 }
 
@@ -96,7 +117,10 @@ async fn a_hang_ends_in_the_timeout_and_the_health_says_so() {
         ..Default::default()
     });
     let started = Instant::now();
-    let err = client.create_badge(&badge()).await.unwrap_err();
+    let err = client
+        .create_badge(Pass::outside_the_door(), &badge())
+        .await
+        .unwrap_err();
     assert_eq!(
         err,
         UpstreamError::Unavailable {
@@ -140,7 +164,10 @@ async fn garbage_bodies_are_protocol_errors_not_panics() {
             .await
             .map(|_| ()),
         client.get_badge(1).await.map(|_| ()),
-        client.create_badge(&badge()).await.map(|_| ()),
+        client
+            .create_badge(Pass::outside_the_door(), &badge())
+            .await
+            .map(|_| ()),
         client.list_offers(3, 0).await.map(|_| ()),
         client.get_advertisement(1).await.map(|_| ()),
         client.get_room("main-stage").await.map(|_| ()),

@@ -9,6 +9,7 @@ use watchers_dashboard::model::offer::{OfferInput, TemplateData};
 use watchers_dashboard::model::room::{RoomInput, RoomSpeak, RoomStatus, RoomStatusChange};
 use watchers_dashboard::model::targeting::{AudienceType, ShowFrequency, UpdateAnswer};
 use watchers_dashboard::model::time::format_room_time;
+use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::{ClientSettings, UpstreamError, WatchersClient};
 
 fn badge(text: &str) -> BadgeInput {
@@ -31,13 +32,19 @@ fn ids(list: &[&str]) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn badges_every_endpoint() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
-    let first = client.create_badge(&badge("best")).await.unwrap();
+    let first = client
+        .create_badge(Pass::outside_the_door(), &badge("best"))
+        .await
+        .unwrap();
     let mut second_input = badge("second");
     second_input.trigger = Some(BadgeTrigger {
         message_count: Some(10),
         ..Default::default()
     });
-    let second = client.create_badge(&second_input).await.unwrap();
+    let second = client
+        .create_badge(Pass::outside_the_door(), &second_input)
+        .await
+        .unwrap();
     assert!(second.id > first.id);
     assert_eq!(first.text, "best");
     assert!(first.created_at.is_some());
@@ -55,36 +62,42 @@ async fn badges_every_endpoint() {
     );
 
     client
-        .update_badge(first.id, &badge("best100"))
+        .update_badge(Pass::outside_the_door(), first.id, &badge("best100"))
         .await
         .unwrap();
     assert_eq!(client.get_badge(first.id).await.unwrap().text, "best100");
 
     let replaced = client
-        .replace_badge_users(first.id, &ids(&["a", "b"]))
+        .replace_badge_users(Pass::outside_the_door(), first.id, &ids(&["a", "b"]))
         .await
         .unwrap();
     assert_eq!(replaced.added, Some(2));
     let added = client
-        .add_badge_users(first.id, &ids(&["b", "c"]))
+        .add_badge_users(Pass::outside_the_door(), first.id, &ids(&["b", "c"]))
         .await
         .unwrap();
     assert_eq!(added.added, Some(1));
     let removed = client
-        .remove_badge_users(first.id, &ids(&["a", "zz"]))
+        .remove_badge_users(Pass::outside_the_door(), first.id, &ids(&["a", "zz"]))
         .await
         .unwrap();
     assert_eq!(removed.removed, Some(1));
     let listed = readable(client.list_badges(10, 0, BadgeOrder::IdAsc).await.unwrap());
     assert_eq!(listed[0].user_count, 2);
 
-    client.delete_badge(first.id).await.unwrap();
+    client
+        .delete_badge(Pass::outside_the_door(), first.id)
+        .await
+        .unwrap();
     assert_eq!(
         client.get_badge(first.id).await.unwrap_err(),
         UpstreamError::NotFound
     );
     assert_eq!(
-        client.delete_badge(first.id).await.unwrap_err(),
+        client
+            .delete_badge(Pass::outside_the_door(), first.id)
+            .await
+            .unwrap_err(),
         UpstreamError::NotFound
     );
 }
@@ -109,7 +122,11 @@ async fn sandbox_validation_names_the_field() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     let mut input = badge("long");
     input.tooltip = "x".repeat(141);
-    match client.create_badge(&input).await.unwrap_err() {
+    match client
+        .create_badge(Pass::outside_the_door(), &input)
+        .await
+        .unwrap_err()
+    {
         UpstreamError::Validation { status, message } => {
             assert_eq!(status, 400);
             assert!(message.contains("tooltip"), "{message}");
@@ -165,14 +182,20 @@ async fn create_room(client: &WatchersClient, room_id: &str) {
         about: "About".into(),
         ..Default::default()
     };
-    client.create_room(&input).await.unwrap();
+    client
+        .create_room(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offers_every_endpoint_and_targeting() {
     let (_sandbox, client) = sandbox_and_client(false, ClientSettings::default()).await;
     create_room(&client, "room-a").await;
-    let created = client.create_offer(&text_offer()).await.unwrap();
+    let created = client
+        .create_offer(Pass::outside_the_door(), &text_offer())
+        .await
+        .unwrap();
     assert_eq!(created.item.template, 10);
     assert_eq!(
         created.item.template_data,
@@ -185,7 +208,10 @@ async fn offers_every_endpoint_and_targeting() {
     image.template_data = None;
     image.audience = AudienceType::Room;
     image.external_room_ids = ids(&["room-a", "no-such-room"]);
-    let published = client.create_offer(&image).await.unwrap();
+    let published = client
+        .create_offer(Pass::outside_the_door(), &image)
+        .await
+        .unwrap();
     let t = &published.targeting;
     assert_eq!(
         t.available_external_room_ids,
@@ -202,7 +228,11 @@ async fn offers_every_endpoint_and_targeting() {
     let mut edited = text_offer();
     edited.title = Some("New title".into());
     // The documented answer is the item; loose mode answers the older wrapper around it.
-    match client.update_offer(created.item.id, &edited).await.unwrap() {
+    match client
+        .update_offer(Pass::outside_the_door(), created.item.id, &edited)
+        .await
+        .unwrap()
+    {
         UpdateAnswer::Item(offer) => assert_eq!(offer.title.as_deref(), Some("New title")),
         UpdateAnswer::Published(wrapped) if crate::support::loose_run() => {
             assert_eq!(wrapped.item.title.as_deref(), Some("New title"))
@@ -211,7 +241,10 @@ async fn offers_every_endpoint_and_targeting() {
     }
     let fetched = client.get_offer(created.item.id).await.unwrap();
     assert_eq!(fetched.title.as_deref(), Some("New title"));
-    client.delete_offer(created.item.id).await.unwrap();
+    client
+        .delete_offer(Pass::outside_the_door(), created.item.id)
+        .await
+        .unwrap();
     assert_eq!(
         client.get_offer(created.item.id).await.unwrap_err(),
         UpstreamError::NotFound
@@ -229,20 +262,28 @@ async fn excluded_users_are_reported_unavailable_until_included_again() {
         value,
     };
     client
-        .set_marketing_exclusion(&exclude(true))
+        .set_marketing_exclusion(Pass::outside_the_door(), &exclude(true))
         .await
         .unwrap();
-    let t = client.create_offer(&offer).await.unwrap().targeting;
+    let t = client
+        .create_offer(Pass::outside_the_door(), &offer)
+        .await
+        .unwrap()
+        .targeting;
     assert_eq!(t.available_external_user_ids, vec![ExternalId::from("u1")]);
     assert_eq!(
         t.unavailable_external_user_ids,
         vec![ExternalId::from("u2")]
     );
     client
-        .set_marketing_exclusion(&exclude(false))
+        .set_marketing_exclusion(Pass::outside_the_door(), &exclude(false))
         .await
         .unwrap();
-    let t = client.create_offer(&offer).await.unwrap().targeting;
+    let t = client
+        .create_offer(Pass::outside_the_door(), &offer)
+        .await
+        .unwrap()
+        .targeting;
     assert_eq!(t.available_external_user_ids.len(), 2);
 }
 
@@ -268,7 +309,10 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
         external_room_ids: vec![ExternalId::from("123"), ExternalId::from("999")],
         ..Default::default()
     };
-    let created = client.create_advertisement(&input).await.unwrap();
+    let created = client
+        .create_advertisement(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     assert_eq!(
         created.targeting.available_external_room_ids,
         vec![ExternalId::from("123")]
@@ -294,7 +338,10 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
         user_id: Some("123".into()),
         ..Default::default()
     };
-    let win = client.create_advertisement(&winshare).await.unwrap();
+    let win = client
+        .create_advertisement(Pass::outside_the_door(), &winshare)
+        .await
+        .unwrap();
     assert_eq!(win.item.template, 12);
     assert_eq!(win.item.user, Some(serde_json::json!("123")));
 
@@ -308,14 +355,17 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
     let mut edit = input.clone();
     edit.data = vec![lang("en", "Hello again")];
     let answer = client
-        .update_advertisement(created.item.id, &edit)
+        .update_advertisement(Pass::outside_the_door(), created.item.id, &edit)
         .await
         .unwrap();
     assert!(answer.targeting().is_some());
     let fetched = client.get_advertisement(created.item.id).await.unwrap();
     assert_eq!(fetched.languages()[0].title, "Hello again");
 
-    client.delete_advertisement(created.item.id).await.unwrap();
+    client
+        .delete_advertisement(Pass::outside_the_door(), created.item.id)
+        .await
+        .unwrap();
     assert_eq!(
         client.get_advertisement(created.item.id).await.unwrap_err(),
         UpstreamError::NotFound
@@ -334,52 +384,70 @@ async fn rooms_every_endpoint_and_the_clock() {
         ..Default::default()
     };
     let created = client
-        .create_room(&input)
+        .create_room(Pass::outside_the_door(), &input)
         .await
         .unwrap()
         .expect("room answered");
     assert_eq!(created.status, Some(RoomStatus::Live));
     assert!(matches!(
-        client.create_room(&input).await.unwrap_err(),
+        client
+            .create_room(Pass::outside_the_door(), &input)
+            .await
+            .unwrap_err(),
         UpstreamError::Validation { .. }
     ));
 
     input.room_id = "later room+1 (ü)".into();
     input.start_time = Some(format_room_time(now + chrono::Duration::hours(1)));
-    client.create_room(&input).await.unwrap();
+    client
+        .create_room(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     let later = client.get_room("later room+1 (ü)").await.unwrap();
     assert_eq!(later.status, Some(RoomStatus::Soon));
 
     input.room_id = "over".into();
     input.start_time = Some(format_room_time(now - chrono::Duration::hours(2)));
     input.end_time = Some(format_room_time(now - chrono::Duration::hours(1)));
-    client.create_room(&input).await.unwrap();
+    client
+        .create_room(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     assert_eq!(
         client.get_room("over").await.unwrap().status,
         Some(RoomStatus::Ended)
     );
 
     client
-        .set_room_speak(&RoomSpeak {
-            room_id: "321textroom321".into(),
-            is_speak: true,
-        })
+        .set_room_speak(
+            Pass::outside_the_door(),
+            &RoomSpeak {
+                room_id: "321textroom321".into(),
+                is_speak: true,
+            },
+        )
         .await
         .unwrap();
     let room = client.get_room("321textroom321").await.unwrap();
     assert_eq!(room.is_speak, Some(true));
     client
-        .set_room_status(&RoomStatusChange {
-            room_id: "321textroom321".into(),
-            status: RoomStatus::Disabled,
-        })
+        .set_room_status(
+            Pass::outside_the_door(),
+            &RoomStatusChange {
+                room_id: "321textroom321".into(),
+                status: RoomStatus::Disabled,
+            },
+        )
         .await
         .unwrap();
     assert_eq!(
         client.get_room("321textroom321").await.unwrap().status,
         Some(RoomStatus::Disabled)
     );
-    client.delete_room("321textroom321").await.unwrap();
+    client
+        .delete_room(Pass::outside_the_door(), "321textroom321")
+        .await
+        .unwrap();
     assert_eq!(
         client.get_room("321textroom321").await.unwrap_err(),
         UpstreamError::NotFound
@@ -399,10 +467,16 @@ async fn an_update_clears_the_optional_fields_it_leaves_out() {
         message_count: Some(5),
         ..Default::default()
     });
-    let created = client.create_badge(&input).await.unwrap();
+    let created = client
+        .create_badge(Pass::outside_the_door(), &input)
+        .await
+        .unwrap();
     let (pic, data, trigger) = (input.pic.take(), input.data.take(), input.trigger.take());
     assert!(pic.is_some() && data.is_some() && trigger.is_some());
-    client.update_badge(created.id, &input).await.unwrap();
+    client
+        .update_badge(Pass::outside_the_door(), created.id, &input)
+        .await
+        .unwrap();
     let read = client.get_badge(created.id).await.unwrap();
     assert_eq!((read.pic, read.data), (None, None));
     assert!(
@@ -413,10 +487,16 @@ async fn an_update_clears_the_optional_fields_it_leaves_out() {
 
     let mut offer = text_offer();
     offer.end_time = Some("2031-01-01T00:00:00.000Z".into());
-    let created = client.create_offer(&offer).await.unwrap();
+    let created = client
+        .create_offer(Pass::outside_the_door(), &offer)
+        .await
+        .unwrap();
     assert!(created.item.end_time.is_some());
     offer.end_time = None;
-    client.update_offer(created.item.id, &offer).await.unwrap();
+    client
+        .update_offer(Pass::outside_the_door(), created.item.id, &offer)
+        .await
+        .unwrap();
     let read = client.get_offer(created.item.id).await.unwrap();
     assert_eq!(read.end_time, None, "open-ended now");
 
@@ -429,11 +509,14 @@ async fn an_update_clears_the_optional_fields_it_leaves_out() {
         external_room_ids: vec![ExternalId::from("123")],
         ..Default::default()
     };
-    let created = client.create_advertisement(&ad).await.unwrap();
+    let created = client
+        .create_advertisement(Pass::outside_the_door(), &ad)
+        .await
+        .unwrap();
     (ad.send_time, ad.delete_time) = (None, None);
     ad.external_room_ids.clear();
     client
-        .update_advertisement(created.item.id, &ad)
+        .update_advertisement(Pass::outside_the_door(), created.item.id, &ad)
         .await
         .unwrap();
     let read = client.get_advertisement(created.item.id).await.unwrap();

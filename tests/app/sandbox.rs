@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use watchers_dashboard::model::badge::{BadgeInput, BadgeOrder};
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
+use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 async fn client_for(sandbox: &std::sync::Arc<Sandbox>) -> WatchersClient {
@@ -38,19 +39,26 @@ async fn what_users_create_survives_a_restart() {
     .len();
     assert!(seeded >= 3, "the demo set has badges");
     let badge = client
-        .create_badge(&BadgeInput {
-            text: "kept".into(),
-            background_color: "#000".into(),
-            text_color: "#fff".into(),
-            tooltip: "t".into(),
-            communication_title: "t".into(),
-            communication_text: "t".into(),
-            ..Default::default()
-        })
+        .create_badge(
+            Pass::outside_the_door(),
+            &BadgeInput {
+                text: "kept".into(),
+                background_color: "#000".into(),
+                text_color: "#fff".into(),
+                tooltip: "t".into(),
+                communication_title: "t".into(),
+                communication_text: "t".into(),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     client
-        .add_badge_users(badge.id, &["u1".into(), "u2".into()])
+        .add_badge_users(
+            Pass::outside_the_door(),
+            badge.id,
+            &["u1".into(), "u2".into()],
+        )
         .await
         .unwrap();
 

@@ -11,6 +11,7 @@ use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::model::tagmango::{MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
 use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::db::{self, Typed};
+use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::tagmango::{TagMangoClient, TagMangoCredentials};
 use watchers_dashboard::server::upstream::{SharedPace, UpstreamError};
 
@@ -69,7 +70,10 @@ fn points(name: &str, threshold: i64) -> MangoBadgeInput {
 async fn the_client_creates_lists_and_updates_as_documented() {
     let (_sandbox, base) = sandbox().await;
     let client = client(&base, TAGMANGO_TOKEN);
-    let created = client.create_badge(&points("Top fan", 500)).await.unwrap();
+    let created = client
+        .create_badge(Pass::outside_the_door(), &points("Top fan", 500))
+        .await
+        .unwrap();
     let id = created.id.expect("an _id");
     assert!(is_object_id(&id), "{id}");
     let listed = client.list_badges().await.unwrap();
@@ -94,7 +98,10 @@ async fn the_client_creates_lists_and_updates_as_documented() {
         automation_enabled_mangoes: Some(vec![MANGO.into()]),
         ..Default::default()
     };
-    client.update_badge(&id, &to_mangoes).await.unwrap();
+    client
+        .update_badge(Pass::outside_the_door(), &id, &to_mangoes)
+        .await
+        .unwrap();
     let badge = client
         .list_badges()
         .await
@@ -109,7 +116,9 @@ async fn the_client_creates_lists_and_updates_as_documented() {
         "switching type clears the other"
     );
     assert_eq!(
-        client.update_badge("not-an-id", &to_mangoes).await,
+        client
+            .update_badge(Pass::outside_the_door(), "not-an-id", &to_mangoes)
+            .await,
         Err(UpstreamError::NotFound),
         "nothing but an object id goes into the path"
     );
@@ -122,7 +131,10 @@ async fn both_error_envelopes_become_typed_errors() {
         automation_enabled_mangoes: Some(vec![MANGO.into()]),
         ..points("Both", 10)
     };
-    match client(&base, TAGMANGO_TOKEN).create_badge(&both).await {
+    match client(&base, TAGMANGO_TOKEN)
+        .create_badge(Pass::outside_the_door(), &both)
+        .await
+    {
         Err(UpstreamError::Validation { status, message }) => {
             assert_eq!(status, 400);
             assert!(message.starts_with("Invalid request"), "{message}");

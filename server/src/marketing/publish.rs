@@ -5,9 +5,10 @@
 use super::Composer;
 use crate::audit::{AuditEvent, record_quietly};
 use crate::auth::staff::Account;
-use crate::change::{Change, change_noted, invalid};
+use crate::change::invalid;
 use crate::db::now_text;
 use crate::door::{self, Applies, Ask, Gate};
+use crate::door::{Change, send_noted};
 use crate::drafts::{self, Save};
 use crate::error::AppError;
 use crate::model::approval::draft_subject;
@@ -139,8 +140,8 @@ pub async fn send<F: Composer>(
     }
     let what = target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
     let described = Change::watchers(audit, what);
-    let call = F::publish(&state.upstream, target, input);
-    let sent = match change_noted(state, described, call, |sent| sent.unread.clone()).await {
+    let call = |pass| F::publish(&state.upstream, pass, target, input);
+    let sent = match send_noted(state, described, call, |sent| sent.unread.clone()).await {
         Ok(sent) => sent,
         Err(err) => {
             note_error(state, key, &err).await;

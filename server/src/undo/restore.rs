@@ -1,15 +1,17 @@
 //! Restore: recreates a deleted item from its snapshot, once (a claim on the snapshot), with one
-//! create sent upstream; the audit says "restored #old as #new".
+//! create sent upstream through the door; the audit says "restored #old as #new".
 
-use super::{failed, get, store};
-use crate::audit::{AuditEvent, record_quietly};
+use super::{get, store};
+use crate::audit::AuditEvent;
 use crate::auth::staff::Account;
 use crate::db::now_text;
+use crate::door::{self, Change, Pass};
 use crate::error::AppError;
 use crate::marketing::Composer;
 use crate::model::advertisement::form::AdForm;
 use crate::model::audit::AuditArea;
 use crate::model::badge::Badge;
+use crate::model::deployment::Platform;
 use crate::model::offer::form::OfferForm;
 use crate::model::room::{self, Room};
 use crate::model::targeting::Sent;
@@ -59,34 +61,35 @@ pub async fn restore(
     let noun = undo::noun(deleted.area);
     let old = &deleted.item_id;
     let label = &deleted.label;
-    let event = AuditEvent::new(&who.username, deleted.area, "restore");
-    let result = match (deleted.area, room_id) {
-        (AuditArea::Offers, _) => marketing::<OfferForm>(state, who, &deleted.record).await,
-        (AuditArea::Advertisements, _) => marketing::<AdForm>(state, who, &deleted.record).await,
-        (AuditArea::Badges, _) => badge(state, &deleted.record).await,
-        (_, Some(room_id)) => room(state, &deleted.record, &room_id).await,
-        (_, None) => Err(UpstreamError::Protocol {
-            reason: "no room id".into(),
-        }),
+    let event = AuditEvent::new(&who.username, deleted.area, "restore")
+        .summary(format!("restoring {noun} #{old} (“{label}”)"))
+        .link(undo::snapshot_path(id));
+    let what = format!("{noun} {old}");
+    let change = Change::watchers(event, what.clone());
+    let record = &deleted.record;
+    let create = |pass| async move {
+        match (deleted.area, room_id) {
+            (AuditArea::Offers, _) => marketing::<OfferForm>(state, who, record, pass).await,
+            (AuditArea::Advertisements, _) => marketing::<AdForm>(state, who, record, pass).await,
+            (AuditArea::Badges, _) => badge(state, record, pass).await,
+            (_, Some(room_id)) => room(state, record, &room_id, pass).await,
+            (_, None) => Err(UpstreamError::Protocol {
+                reason: "no room id".into(),
+            }),
+        }
     };
-    match result {
-        Ok(Created::Id(new)) => {
-            store::restored(&state.db, id, Some(&new), None).await?;
-            let summary = format!("restored {noun} #{old} as #{new} (“{label}”)");
-            let event = event
-                .target(new.clone())
-                .summary(summary)
-                .link(undo::item_path(deleted.area, &new));
-            record_quietly(&state.db, event).await;
-        }
-        Ok(Created::Unread(note)) => {
-            store::restored(&state.db, id, None, Some(&note)).await?;
-            let summary = format!(
-                "restored {noun} #{old} (“{label}”); the answer did not say the new id: {note}"
-            );
-            let event = event.summary(summary).link(undo::snapshot_path(id));
-            record_quietly(&state.db, event).await;
-        }
+    let done = |created: &Created, event: AuditEvent| match created {
+        Created::Id(new) => event
+            .target(new.clone())
+            .summary(format!("restored {noun} #{old} as #{new} (“{label}”)"))
+            .link(undo::item_path(deleted.area, new)),
+        Created::Unread(note) => event.summary(format!(
+            "restored {noun} #{old} (“{label}”); the answer did not say the new id: {note}"
+        )),
+    };
+    match door::send_then(state, change, create, done).await {
+        Ok(Created::Id(new)) => store::restored(&state.db, id, Some(&new), None).await?,
+        Ok(Created::Unread(note)) => store::restored(&state.db, id, None, Some(&note)).await?,
         Err(err) => {
             let sent_unknown = !err.upstream_answered()
                 && !matches!(
@@ -102,16 +105,7 @@ pub async fn restore(
             } else {
                 store::release(&state.db, id).await?;
             }
-            let summary = format!("restoring {noun} #{old} (“{label}”)");
-            let what = format!("{} {old}", undo::noun(deleted.area));
-            return Err(failed(
-                state,
-                event.link(undo::snapshot_path(id)),
-                summary,
-                err,
-                &what,
-            )
-            .await);
+            return Err(err.into_app_error(Platform::Watchers, &what));
         }
     }
     get(state, who, id).await
@@ -149,10 +143,11 @@ async fn marketing<F: Composer>(
     state: &AppState,
     who: &Account,
     record: &serde_json::Value,
+    pass: Pass,
 ) -> Result<Created, UpstreamError> {
     let kept: WithReport<F::Item> = serde_json::from_value(record.clone()).map_err(unreadable)?;
     let input = F::from_published(&kept).payload();
-    let sent = F::publish(&state.upstream, None, &input).await?;
+    let sent = F::publish(&state.upstream, pass, None, &input).await?;
     if let Some(new) = sent.id {
         let (sent_room_ids, sent_user_ids) = F::sent_ids(&input);
         let report = PublishReport {
@@ -172,11 +167,15 @@ async fn marketing<F: Composer>(
     Ok(sent.into())
 }
 
-async fn badge(state: &AppState, record: &serde_json::Value) -> Result<Created, UpstreamError> {
+async fn badge(
+    state: &AppState,
+    record: &serde_json::Value,
+    pass: Pass,
+) -> Result<Created, UpstreamError> {
     let kept: Badge = serde_json::from_value(record.clone()).map_err(unreadable)?;
     let sent = state
         .upstream
-        .publish_badge(&undo::badge_input(&kept))
+        .publish_badge(pass, &undo::badge_input(&kept))
         .await?;
     Ok(sent.into())
 }
@@ -185,11 +184,12 @@ async fn room(
     state: &AppState,
     record: &serde_json::Value,
     room_id: &str,
+    pass: Pass,
 ) -> Result<Created, UpstreamError> {
     let kept: Room = serde_json::from_value(record.clone()).map_err(unreadable)?;
     state
         .upstream
-        .create_room(&undo::room_input(&kept, room_id))
+        .create_room(pass, &undo::room_input(&kept, room_id))
         .await?;
     rooms::remember_created(state, room_id).await;
     Ok(Created::Id(room_id.to_owned()))

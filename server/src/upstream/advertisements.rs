@@ -3,6 +3,7 @@
 use super::client::{Answer, parse_json};
 use super::offers::parse_update;
 use super::{UpstreamError, WatchersClient};
+use crate::door::pass::Pass;
 use crate::model::advertisement::{Advertisement, AdvertisementInput, OneOrMany};
 use crate::model::loose::Listed;
 use crate::model::targeting::{Published, Sent, UpdateAnswer};
@@ -32,34 +33,38 @@ impl WatchersClient {
     /// `POST /external/advertisement`
     pub async fn create_advertisement(
         &self,
+        pass: Pass,
         input: &AdvertisementInput,
     ) -> Result<Published<Advertisement>, UpstreamError> {
-        parse_json(&self.send_advertisement(None, input).await?.body)
+        parse_json(&self.send_advertisement(pass, None, input).await?.body)
     }
 
     /// `PATCH /external/advertisement/:id`
     pub async fn update_advertisement(
         &self,
+        pass: Pass,
         id: i64,
         input: &AdvertisementInput,
     ) -> Result<UpdateAnswer<Advertisement>, UpstreamError> {
-        parse_update(&self.send_advertisement(Some(id), input).await?.body)
+        parse_update(&self.send_advertisement(pass, Some(id), input).await?.body)
     }
 
     /// Creates (no `target`) or updates advertisement `target`, sent once, and reads the answer
     /// only for what the dashboard needs: a 2xx is a success even when its body cannot be read.
     pub async fn publish_advertisement(
         &self,
+        pass: Pass,
         target: Option<i64>,
         input: &AdvertisementInput,
     ) -> Result<Sent, UpstreamError> {
         Ok(Sent::read(
-            &self.send_advertisement(target, input).await?.body,
+            &self.send_advertisement(pass, target, input).await?.body,
         ))
     }
 
     async fn send_advertisement(
         &self,
+        pass: Pass,
         target: Option<i64>,
         input: &AdvertisementInput,
     ) -> Result<Answer, UpstreamError> {
@@ -74,12 +79,12 @@ impl WatchersClient {
             None => serde_json::to_value(input).unwrap_or_default(),
             Some(_) => input.update_body(),
         };
-        self.send(method, url, |r| r.json(&body)).await
+        self.write(pass, method, url, |r| r.json(&body)).await
     }
 
     /// `DELETE /external/advertisement/:id` (answers `true`)
-    pub async fn delete_advertisement(&self, id: i64) -> Result<(), UpstreamError> {
+    pub async fn delete_advertisement(&self, pass: Pass, id: i64) -> Result<(), UpstreamError> {
         let url = self.url(&["external", "advertisement", &id.to_string()]);
-        self.done(Method::DELETE, url, |r| r).await
+        self.done(pass, Method::DELETE, url, |r| r).await
     }
 }

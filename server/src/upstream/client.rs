@@ -4,12 +4,12 @@
 use super::error::{Unavailable, UpstreamError};
 use super::health::{HealthSnapshot, UpstreamHealth};
 pub use super::pacer::Pacer;
-use crate::config::Credentials;
+use crate::door::pass::Pass;
 use crate::model::deployment::Platform;
 use crate::model::loose::{Listed, read_records};
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, StatusCode, Url};
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +17,18 @@ use std::time::Duration;
 /// The largest answer read from an upstream; a larger one is refused as unreadable, so a broken
 /// or hostile upstream cannot fill the server's memory.
 pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
+/// The project's Watchers credentials. Both are secrets of the server.
+pub struct Credentials {
+    pub api_key: SecretString,
+    pub bearer_token: SecretString,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Credentials(..)")
+    }
+}
 
 /// Timeouts and the GET retry backoff.
 #[derive(Debug, Clone)]
@@ -161,10 +173,29 @@ impl Upstream {
         url
     }
 
+    /// A GET: tried once more after a short pause if it meets a timeout, a lost connection or a
+    /// 5xx.
+    pub(super) async fn get(&self, url: Url) -> Result<Answer, UpstreamError> {
+        self.send(Method::GET, url, |r| r).await
+    }
+
+    /// A write (POST, PATCH, DELETE) built by `build`: sent exactly once, and only with the pass
+    /// the door hands the change it sends.
+    pub(super) async fn write(
+        &self,
+        _pass: Pass,
+        method: Method,
+        url: Url,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<Answer, UpstreamError> {
+        debug_assert_ne!(method, Method::GET, "a write is not a GET");
+        self.send(method, url, build).await
+    }
+
     /// Sends a request built by `build`, within the upstream's pace. A GET that meets a timeout,
     /// a lost connection or a 5xx is tried once more after a short pause; POST, PATCH and DELETE
     /// are sent exactly once.
-    pub(super) async fn send(
+    async fn send(
         &self,
         method: Method,
         url: Url,
@@ -235,20 +266,15 @@ impl Upstream {
         classify(status, retry_after, body)
     }
 
-    /// Sends and reads a JSON answer as `T`.
-    pub(super) async fn json<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        url: Url,
-        build: impl Fn(RequestBuilder) -> RequestBuilder,
-    ) -> Result<T, UpstreamError> {
-        let answer = self.send(method, url, build).await?;
+    /// GETs and reads a JSON answer as `T`.
+    pub(super) async fn get_json<T: DeserializeOwned>(&self, url: Url) -> Result<T, UpstreamError> {
+        let answer = self.get(url).await?;
         parse_json(&answer.body)
     }
 
     /// GETs one item by id: a 404, an empty answer or `null` all mean it is not there.
     pub(super) async fn one<T: DeserializeOwned>(&self, url: Url) -> Result<T, UpstreamError> {
-        let answer = self.send(Method::GET, url, |r| r).await?;
+        let answer = self.get(url).await?;
         let text = String::from_utf8_lossy(&answer.body);
         if matches!(text.trim(), "" | "null") {
             return Err(UpstreamError::NotFound);
@@ -262,18 +288,19 @@ impl Upstream {
         &self,
         url: Url,
     ) -> Result<Vec<Listed<T>>, UpstreamError> {
-        let records: Vec<serde_json::Value> = self.json(Method::GET, url, |r| r).await?;
+        let records: Vec<serde_json::Value> = self.get_json(url).await?;
         Ok(read_records(records))
     }
 
-    /// Sends and accepts any successful answer (`true`, empty, or a body the caller ignores).
+    /// Writes and accepts any successful answer (`true`, empty, or a body the caller ignores).
     pub(super) async fn done(
         &self,
+        pass: Pass,
         method: Method,
         url: Url,
         build: impl Fn(RequestBuilder) -> RequestBuilder,
     ) -> Result<(), UpstreamError> {
-        let answer = self.send(method, url, build).await?;
+        let answer = self.write(pass, method, url, build).await?;
         let text = String::from_utf8_lossy(&answer.body);
         if text.trim() == "false" {
             return Err(UpstreamError::Protocol {

@@ -2,6 +2,7 @@
 
 use super::client::{Answer, parse_json};
 use super::{UpstreamError, WatchersClient};
+use crate::door::pass::Pass;
 use crate::model::loose::Listed;
 use crate::model::offer::{Offer, OfferInput};
 use crate::model::targeting::{Published, Sent, UpdateAnswer};
@@ -32,32 +33,38 @@ impl WatchersClient {
     /// `POST /external/offer`: answers the offer and which targets were available.
     pub async fn create_offer(
         &self,
+        pass: Pass,
         input: &OfferInput,
     ) -> Result<Published<Offer>, UpstreamError> {
-        parse_json(&self.send_offer(None, input).await?.body)
+        parse_json(&self.send_offer(pass, None, input).await?.body)
     }
 
     /// `PATCH /external/offer/:id`
     pub async fn update_offer(
         &self,
+        pass: Pass,
         id: i64,
         input: &OfferInput,
     ) -> Result<UpdateAnswer<Offer>, UpstreamError> {
-        parse_update(&self.send_offer(Some(id), input).await?.body)
+        parse_update(&self.send_offer(pass, Some(id), input).await?.body)
     }
 
     /// Creates (no `target`) or updates offer `target`, sent once, and reads the answer only for
     /// what the dashboard needs: a 2xx is a success even when its body cannot be read.
     pub async fn publish_offer(
         &self,
+        pass: Pass,
         target: Option<i64>,
         input: &OfferInput,
     ) -> Result<Sent, UpstreamError> {
-        Ok(Sent::read(&self.send_offer(target, input).await?.body))
+        Ok(Sent::read(
+            &self.send_offer(pass, target, input).await?.body,
+        ))
     }
 
     async fn send_offer(
         &self,
+        pass: Pass,
         target: Option<i64>,
         input: &OfferInput,
     ) -> Result<Answer, UpstreamError> {
@@ -72,13 +79,14 @@ impl WatchersClient {
             None => input.form_fields(),
             Some(_) => input.update_fields(),
         };
-        self.send(method, url, |r| r.multipart(form(&fields))).await
+        self.write(pass, method, url, |r| r.multipart(form(&fields)))
+            .await
     }
 
     /// `DELETE /external/offer/:id` (answers `true`)
-    pub async fn delete_offer(&self, id: i64) -> Result<(), UpstreamError> {
+    pub async fn delete_offer(&self, pass: Pass, id: i64) -> Result<(), UpstreamError> {
         let url = self.url(&["external", "offer", &id.to_string()]);
-        self.done(Method::DELETE, url, |r| r).await
+        self.done(pass, Method::DELETE, url, |r| r).await
     }
 }
 

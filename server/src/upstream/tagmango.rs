@@ -4,6 +4,7 @@
 
 use super::client::{Pacer, Upstream, parse_json};
 use super::{ClientSettings, SharedPace, UpstreamError};
+use crate::door::pass::Pass;
 use crate::model::deployment::Platform;
 use crate::model::loose::{Listed, read_records};
 use crate::model::tagmango::{MangoBadge, MangoBadgeInput, RATE_LIMIT, RATE_WINDOW, is_object_id};
@@ -88,7 +89,7 @@ impl TagMangoClient {
     /// `GET …/gamification/badges`: the creator's badges, each read on its own. The documents
     /// show no list answer: a bare array, or one under `result`, `data` or `badges`, is read.
     pub async fn list_badges(&self) -> Result<Vec<Listed<MangoBadge>>, UpstreamError> {
-        let answer: Value = self.json(Method::GET, self.badges_url(None), |r| r).await?;
+        let answer: Value = self.get_json(self.badges_url(None)).await?;
         let records = match answer {
             Value::Array(records) => records,
             Value::Object(mut wrapper) => ["result", "data", "badges"]
@@ -111,9 +112,13 @@ impl TagMangoClient {
 
     /// `POST …/gamification/badges`, sent once; a 2xx is a success even when its answer cannot
     /// be read (the new badge's `_id` is then unknown).
-    pub async fn create_badge(&self, input: &MangoBadgeInput) -> Result<Created, UpstreamError> {
+    pub async fn create_badge(
+        &self,
+        pass: Pass,
+        input: &MangoBadgeInput,
+    ) -> Result<Created, UpstreamError> {
         let answer = self
-            .send(Method::POST, self.badges_url(None), |r| r.json(input))
+            .write(pass, Method::POST, self.badges_url(None), |r| r.json(input))
             .await?;
         Ok(match parse_json::<Value>(&answer.body) {
             Ok(value) => {
@@ -140,6 +145,7 @@ impl TagMangoClient {
     /// else goes into the path.
     pub async fn update_badge(
         &self,
+        pass: Pass,
         id: &str,
         input: &MangoBadgeInput,
     ) -> Result<(), UpstreamError> {
@@ -147,8 +153,10 @@ impl TagMangoClient {
             return Err(UpstreamError::NotFound);
         }
         let body = input.update_body();
-        self.send(Method::PATCH, self.badges_url(Some(id)), |r| r.json(&body))
-            .await
-            .map(|_| ())
+        self.write(pass, Method::PATCH, self.badges_url(Some(id)), |r| {
+            r.json(&body)
+        })
+        .await
+        .map(|_| ())
     }
 }

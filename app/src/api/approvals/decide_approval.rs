@@ -13,14 +13,14 @@ pub async fn decide_approval(
     #[server(default)] reason: String,
 ) -> Result<Approval, AppError> {
     use crate::model::{approval::request_path, staff::Capability};
-    use crate::server::{approvals, auth::guard};
+    use crate::server::{approved, auth::guard};
     let approve = match decision.as_str() {
         "approve" => true,
         "reject" => false,
         _ => return Err(AppError::invalid("decision", "Approve or reject.")),
     };
     let (state, who) = guard::require(Capability::View).await?;
-    let decided = approvals::decide(&state, &who, id, approve, &reason).await?;
+    let decided = approved::decide(&state, &who, id, approve, &reason).await?;
     leptos_axum::redirect(&request_path(id));
     Ok(decided)
 }

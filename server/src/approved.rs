@@ -1,7 +1,9 @@
-//! Sending an approved request, once: the same server path the action takes without approval,
-//! then how it ended noted on the request and in the audit log.
+//! Deciding an approval request and sending what was approved, once: the same server path (and
+//! the same door) the change takes without approval, then how it ended noted on the request and
+//! in the audit log. It stands above the areas whose changes it sends, and `approvals` beneath
+//! them, so that an area can ask for approval without importing what sends it.
 
-use super::store;
+use crate::approvals::{self, store};
 use crate::audit::{AuditEvent, Outcome, record_quietly};
 use crate::auth::staff::Account;
 use crate::error::AppError;
@@ -14,9 +16,24 @@ use crate::model::offer::form::OfferForm;
 use crate::state::AppState;
 use crate::{badges, rooms};
 
+/// Approves (and sends, once) or rejects request `id`; answers it as it stands after.
+pub async fn decide(
+    state: &AppState,
+    who: &Account,
+    id: i64,
+    approve: bool,
+    reason: &str,
+) -> Result<Approval, AppError> {
+    let request = approvals::decide(state, who, id, approve, reason).await?;
+    if approve {
+        send(state, who, &request).await?;
+    }
+    approvals::get(state, who, id).await
+}
+
 /// Sends request `request` (just approved by `who`) and notes how it ended; a failure is kept on
 /// the request, never sent again.
-pub async fn approved(state: &AppState, who: &Account, request: &Approval) -> Result<(), AppError> {
+async fn send(state: &AppState, who: &Account, request: &Approval) -> Result<(), AppError> {
     let id = request.id;
     let payload = store::payload(&state.db, id)
         .await?
