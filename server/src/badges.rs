@@ -18,16 +18,23 @@ use crate::model::badge::{
     BADGES_PAGE, Badge, BadgeInput, BadgeOrder, USERS_CHUNK, UserIdList, UsersChanged, UsersMode,
 };
 use crate::model::loose::Listed;
+use crate::model::staff::Capability;
 use crate::upstream::UpstreamError;
 
 /// A change by `who` to a badge (`id`, when it has one yet).
-fn badge_change(who: &Account, action: &'static str, id: Option<i64>, summary: String) -> Change {
+fn badge_change(
+    who: &Account,
+    needs: Capability,
+    action: &'static str,
+    id: Option<i64>,
+    summary: String,
+) -> Result<Change, AppError> {
     let mut audit = AuditEvent::new(&who.username, AuditArea::Badges, action).summary(summary);
     if let Some(id) = id {
         audit = audit.target(id.to_string());
     }
     let what = id.map_or_else(|| "Badge".to_owned(), |id| format!("Badge {id}"));
-    Change::watchers(audit, what)
+    Change::new(who, needs, audit, what)
 }
 
 /// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).
@@ -54,7 +61,7 @@ pub async fn create(
     input: BadgeInput,
 ) -> Result<Option<i64>, AppError> {
     let summary = format!("created badge “{}”", input.text);
-    let described = badge_change(who, "create", None, summary);
+    let described = badge_change(who, Capability::EditBadges, "create", None, summary)?;
     let call = |pass| state.upstream.publish_badge(pass, &input);
     let sent = send_noted(state, described, call, |sent| match sent.id {
         Some(_) => sent.unread.clone(),
@@ -75,7 +82,7 @@ pub async fn update(
     input: BadgeInput,
 ) -> Result<(), AppError> {
     let summary = format!("updated badge “{}”", input.text);
-    let described = badge_change(who, "update", Some(id), summary);
+    let described = badge_change(who, Capability::EditBadges, "update", Some(id), summary)?;
     send(state, described, |pass| {
         state.upstream.update_badge(pass, id, &input)
     })
@@ -231,7 +238,8 @@ pub async fn change_users_now(
             _ => upstream.add_badge_users(pass, id, ids).await,
         }
     };
-    let changed = send(state, badge_change(who, action, Some(id), summary), call).await?;
+    let described = badge_change(who, Capability::AssignBadgeUsers, action, Some(id), summary)?;
+    let changed = send(state, described, call).await?;
     if let Err(err) = assigned::note(&state.db, id, mode, chunk, &list.ids).await {
         tracing::error!("cannot note badge {id}'s users: {err}");
     }

@@ -76,8 +76,26 @@ pub struct Connected {
     pub typed: Typed,
 }
 
-/// Opens (creating if needed) the database at `url` and brings its schema up to date.
+/// How long the dashboard waits for its database at start before giving up: a machine busy
+/// starting everything at once, or a database still starting, is given longer than a request
+/// ([`WAIT_FOR_DATABASE`]) would be.
+pub const WAIT_AT_START: Duration = Duration::from_secs(10);
+
+/// Opens (creating if needed) the database at `url` and brings its schema up to date; a
+/// database that does not answer in time is asked again until [`WAIT_AT_START`] has passed.
 pub async fn connect(url: &str) -> Result<Connected, sqlx::Error> {
+    let deadline = std::time::Instant::now() + WAIT_AT_START;
+    loop {
+        match connect_once(url).await {
+            Err(sqlx::Error::PoolTimedOut) if std::time::Instant::now() < deadline => {
+                tracing::warn!("the database did not answer at start; asking again");
+            }
+            result => return result,
+        }
+    }
+}
+
+async fn connect_once(url: &str) -> Result<Connected, sqlx::Error> {
     sqlx::any::install_default_drivers();
     let typed = match Backend::of(url)? {
         Backend::Sqlite => Typed::Sqlite(open_sqlite(url).await?),

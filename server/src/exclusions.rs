@@ -11,6 +11,7 @@ pub use crate::db::exclusions::{last_set, list};
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::exclusion::MarketingExclusion;
+use crate::model::staff::Capability;
 
 /// Excludes `user_id` from all marketing offers (`excluded`) or includes them again, then
 /// remembers it for the exclusion page.
@@ -25,12 +26,14 @@ pub async fn set(
     } else {
         ("include", "included again")
     };
-    let described = Change::watchers(
+    let described = Change::new(
+        who,
+        Capability::EditExclusions,
         AuditEvent::new(&who.username, AuditArea::Exclusions, action)
             .target(&user_id)
             .summary(format!("{verb} user {user_id} from marketing offers")),
         format!("User {user_id}"),
-    );
+    )?;
     let body = MarketingExclusion {
         decrypted_user_id: user_id.clone(),
         value: excluded,

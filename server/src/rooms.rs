@@ -17,12 +17,20 @@ use crate::error::AppError;
 use crate::model::approval::{ApprovalAction, Deletion, Payload, room_subject};
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
+use crate::model::staff::Capability;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
 /// A change to room `room_id` by `who`.
-fn room_change(who: &Account, action: &'static str, room_id: &str, summary: String) -> Change {
-    Change::watchers(
+fn room_change(
+    who: &Account,
+    action: &'static str,
+    room_id: &str,
+    summary: String,
+) -> Result<Change, AppError> {
+    Change::new(
+        who,
+        Capability::EditRooms,
         AuditEvent::new(&who.username, AuditArea::Rooms, action)
             .target(room_id)
             .summary(summary),
@@ -102,7 +110,7 @@ pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result
         ),
     };
     let summary = format!("created room “{}”{schedule}", input.name);
-    let described = room_change(who, "create", &input.room_id, summary);
+    let described = room_change(who, "create", &input.room_id, summary)?;
     send(state, described, |pass| {
         state.upstream.create_room(pass, &input)
     })
@@ -238,7 +246,7 @@ pub async fn set_status(
     status: RoomStatus,
 ) -> Result<(), AppError> {
     let summary = format!("status set to {}", status.as_str());
-    let described = room_change(who, "status", &room_id, summary);
+    let described = room_change(who, "status", &room_id, summary)?;
     let body = RoomStatusChange { room_id, status };
     let changed = send(state, described, |pass| {
         state.upstream.set_room_status(pass, &body)
@@ -256,7 +264,7 @@ pub async fn set_voice(
     is_speak: bool,
 ) -> Result<(), AppError> {
     let summary = format!("voice {}", if is_speak { "on" } else { "off" });
-    let described = room_change(who, "voice", &room_id, summary);
+    let described = room_change(who, "voice", &room_id, summary)?;
     let body = RoomSpeak { room_id, is_speak };
     let changed = send(state, described, |pass| {
         state.upstream.set_room_speak(pass, &body)

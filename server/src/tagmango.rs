@@ -10,10 +10,16 @@ use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::deployment::Platform;
 use crate::model::loose::Listed;
+use crate::model::staff::Capability;
 use crate::model::tagmango::{MangoBadge, MangoBadgeInput, is_object_id};
 
 /// A change by `who` to a TagMango badge (`id`, when it has one yet).
-fn badge_change(who: &Account, action: &'static str, id: Option<&str>, summary: String) -> Change {
+fn badge_change(
+    who: &Account,
+    action: &'static str,
+    id: Option<&str>,
+    summary: String,
+) -> Result<Change, AppError> {
     let mut audit = AuditEvent::new(&who.username, AuditArea::TagMango, action).summary(summary);
     if let Some(id) = id {
         audit = audit.target(id);
@@ -22,11 +28,7 @@ fn badge_change(who: &Account, action: &'static str, id: Option<&str>, summary: 
         || "TagMango badge".to_owned(),
         |id| format!("TagMango badge {id}"),
     );
-    Change {
-        audit,
-        what,
-        platform: Platform::TagMango,
-    }
+    Ok(Change::new(who, Capability::EditBadges, audit, what)?.to(Platform::TagMango))
 }
 
 /// Every badge of the creator, each read on its own (see [`for_viewer`]).
@@ -63,7 +65,7 @@ pub async fn create(
     input: MangoBadgeInput,
 ) -> Result<Option<String>, AppError> {
     let summary = format!("created TagMango badge “{}”", input.name);
-    let described = badge_change(who, "create", None, summary);
+    let described = badge_change(who, "create", None, summary)?;
     let call = |pass| state.tagmango.create_badge(pass, &input);
     let created = send_noted(state, described, call, |c| c.unread.clone()).await?;
     Ok(created.id)
@@ -76,7 +78,7 @@ pub async fn update(
     input: MangoBadgeInput,
 ) -> Result<(), AppError> {
     let summary = format!("updated TagMango badge “{}”", input.name);
-    let described = badge_change(who, "update", Some(id), summary);
+    let described = badge_change(who, "update", Some(id), summary)?;
     let call = |pass| state.tagmango.update_badge(pass, id, &input);
     send_noted(state, described, call, |_| None).await
 }

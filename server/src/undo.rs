@@ -80,7 +80,8 @@ pub async fn restore_users(
             "re-assigning {n} known users to restored badge #{new_id}"
         ))
         .link(undo::snapshot_path(id));
-    let change = Change::watchers(event, format!("Badge {new_id}"));
+    let needs = undo::capability(AuditArea::Badges);
+    let change = Change::new(who, needs, event, format!("Badge {new_id}"))?;
     let add = |pass| state.upstream.add_badge_users(pass, new_id, &chunk);
     let described = |_: &_, event: AuditEvent| {
         event.summary(format!(

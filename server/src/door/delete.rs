@@ -8,6 +8,7 @@ use crate::audit::AuditEvent;
 use crate::auth::staff::Account;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
+use crate::model::undo;
 use crate::state::AppState;
 use crate::upstream::UpstreamError;
 use serde::Serialize;
@@ -54,6 +55,12 @@ pub async fn delete<D: Deletable>(
     let area = item.area();
     let item_id = item.item_id();
     let label: String = name.chars().take(60).collect();
+    let noun = undo::noun(area);
+    let audit = AuditEvent::new(&who.username, area, "delete")
+        .target(item_id.clone())
+        .summary(format!("deleted {noun} “{label}”"));
+    // The role first: nothing is read or kept for a change the door refuses.
+    let mut change = Change::new(who, undo::capability(area), audit, item.what())?;
     let target = Target {
         area,
         item_id: &item_id,
@@ -61,15 +68,8 @@ pub async fn delete<D: Deletable>(
         users: item.users(),
     };
     let kept = keep::before_delete(state, who, target, item.read(state)).await?;
-    let noun = crate::model::undo::noun(area);
-    let mut audit = AuditEvent::new(&who.username, area, "delete")
-        .target(item_id)
-        .summary(format!("deleted {noun} “{label}”"));
-    audit.link = kept.map(crate::model::undo::snapshot_path);
-    let deleted = send(state, Change::watchers(audit, item.what()), |pass| {
-        item.send(state, pass)
-    })
-    .await;
+    change.audit.link = kept.map(undo::snapshot_path);
+    let deleted = send(state, change, |pass| item.send(state, pass)).await;
     keep::after_delete(state, kept, &deleted).await;
     item.after(state, deleted.is_ok()).await;
     deleted.map(|()| kept)

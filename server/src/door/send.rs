@@ -3,28 +3,46 @@
 
 use super::pass::Pass;
 use crate::audit::{AuditEvent, Outcome, record_quietly};
+use crate::auth::staff::Account;
 use crate::error::AppError;
 use crate::model::deployment::Platform;
+use crate::model::staff::Capability;
 use crate::state::AppState;
 use crate::upstream::UpstreamError;
 use std::future::Future;
 
 /// A change about to be sent upstream: its audit event (outcome still to come), the thing
-/// changed (for "… was not found"), and the platform it goes to.
+/// changed (for "… was not found"), and the platform it goes to. Made only by [`Change::new`],
+/// which is the door's role check.
 pub struct Change {
-    pub audit: AuditEvent,
-    pub what: String,
-    pub platform: Platform,
+    pub(super) audit: AuditEvent,
+    pub(super) what: String,
+    pub(super) platform: Platform,
 }
 
 impl Change {
-    /// A change sent to Watchers.
-    pub fn watchers(audit: AuditEvent, what: impl Into<String>) -> Self {
-        Change {
+    /// A change `who` asks of Watchers, which their role must allow (`needs`): checked here again
+    /// whatever the server function checked before it, so no change is made to send without it.
+    pub fn new(
+        who: &Account,
+        needs: Capability,
+        audit: AuditEvent,
+        what: impl Into<String>,
+    ) -> Result<Self, AppError> {
+        if !who.role.can(needs) {
+            tracing::warn!(user = %who.username, ?needs, action = audit.action, "the door refused a change that the role does not allow");
+            return Err(AppError::Forbidden);
+        }
+        Ok(Change {
             audit,
             what: what.into(),
             platform: Platform::Watchers,
-        }
+        })
+    }
+
+    /// The same change, sent to `platform` instead.
+    pub fn to(self, platform: Platform) -> Self {
+        Change { platform, ..self }
     }
 }
 
@@ -98,4 +116,44 @@ where
     }
     record_quietly(&state.db, event).await;
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Change;
+    use crate::audit::AuditEvent;
+    use crate::auth::staff::Account;
+    use crate::error::AppError;
+    use crate::model::audit::AuditArea;
+    use crate::model::staff::{Capability, Role};
+
+    fn account(role: Role) -> Account {
+        Account {
+            id: 1,
+            username: "someone".into(),
+            password_hash: String::new(),
+            role,
+            disabled: false,
+            auth_version: 0,
+        }
+    }
+
+    #[test]
+    fn the_door_checks_the_role_again() {
+        let change = |role, needs| {
+            let audit = AuditEvent::new("someone", AuditArea::Rooms, "create");
+            Change::new(&account(role), needs, audit, "Room lobby")
+        };
+        // A moderator runs rooms but may not publish an offer; marketing the other way round.
+        assert!(change(Role::Moderator, Capability::EditRooms).is_ok());
+        assert!(matches!(
+            change(Role::Moderator, Capability::EditOffers),
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            change(Role::Marketing, Capability::EditRooms),
+            Err(AppError::Forbidden)
+        ));
+        assert!(change(Role::Admin, Capability::EditRooms).is_ok());
+    }
 }

@@ -139,7 +139,7 @@ pub async fn send<F: Composer>(
         audit = audit.target(id.to_string());
     }
     let what = target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
-    let described = Change::watchers(audit, what);
+    let described = Change::new(who, kind.capability(), audit, what)?;
     let call = |pass| F::publish(&state.upstream, pass, target, input);
     let sent = match send_noted(state, described, call, |sent| sent.unread.clone()).await {
         Ok(sent) => sent,

@@ -65,7 +65,7 @@ pub async fn restore(
         .summary(format!("restoring {noun} #{old} (“{label}”)"))
         .link(undo::snapshot_path(id));
     let what = format!("{noun} {old}");
-    let change = Change::watchers(event, what.clone());
+    let change = Change::new(who, undo::capability(deleted.area), event, what.clone())?;
     let record = &deleted.record;
     let create = |pass| async move {
         match (deleted.area, room_id) {
