@@ -66,12 +66,6 @@ pub async fn restore_users(
         return Ok(KnownUsers { total, sent: total });
     }
     let chunk: Vec<String> = users.iter().skip(sent).take(USERS_CHUNK).cloned().collect();
-    if !store::claim_users(&state.db, id, sent, chunk.len()).await? {
-        return Err(AppError::invalid(
-            "snapshot",
-            "Another chunk of these users is being sent right now: wait a moment and look again.",
-        ));
-    }
     let n = chunk.len();
     let done = sent + n;
     let event = AuditEvent::new(&who.username, AuditArea::Badges, "restore users")
@@ -80,8 +74,15 @@ pub async fn restore_users(
             "re-assigning {n} known users to restored badge #{new_id}"
         ))
         .link(undo::snapshot_path(id));
+    // The role before the claim: a refused chunk leaves the users free to send.
     let needs = undo::capability(AuditArea::Badges);
     let change = Change::new(who, needs, event, format!("Badge {new_id}"))?;
+    if !store::claim_users(&state.db, id, sent, chunk.len()).await? {
+        return Err(AppError::invalid(
+            "snapshot",
+            "Another chunk of these users is being sent right now: wait a moment and look again.",
+        ));
+    }
     let add = |pass| state.upstream.add_badge_users(pass, new_id, &chunk);
     let described = |_: &_, event: AuditEvent| {
         event.summary(format!(

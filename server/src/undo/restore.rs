@@ -55,9 +55,6 @@ pub async fn restore(
         AuditArea::Rooms => Some(free_room_id(state, &deleted, room_id).await?),
         _ => None,
     };
-    if !store::claim(&state.db, id, &who.username).await? {
-        return get(state, who, id).await;
-    }
     let noun = undo::noun(deleted.area);
     let old = &deleted.item_id;
     let label = &deleted.label;
@@ -65,7 +62,11 @@ pub async fn restore(
         .summary(format!("restoring {noun} #{old} (“{label}”)"))
         .link(undo::snapshot_path(id));
     let what = format!("{noun} {old}");
+    // The role before the claim: a refused restore leaves the snapshot free.
     let change = Change::new(who, undo::capability(deleted.area), event, what.clone())?;
+    if !store::claim(&state.db, id, &who.username).await? {
+        return get(state, who, id).await;
+    }
     let record = &deleted.record;
     let create = |pass| async move {
         match (deleted.area, room_id) {
