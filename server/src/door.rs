@@ -1,8 +1,8 @@
 //! The one door a change of a platform goes through: the role check (`Change::new`), the
 //! approval gate (while a rule applies to it), the snapshot for undo (when it deletes), exactly
-//! one upstream send, its audit entry, and the after-effects. A kind of change says what it is about and what it sends; the door runs the
-//! ritual, the same for a change asked for now, for one a second person just approved, and for a
-//! restore. The upstream clients' writes each take a [`Pass`], which only the door makes: the
+//! one upstream send, its audit entry, and the after-effects. A kind of change says what it is
+//! about and what it sends; the door runs the ritual, the same for a change asked for now, for
+//! one a second person just approved, and for a restore. The upstream clients' writes each take a [`Pass`], which only the door makes: the
 //! compiler refuses a write that does not come through it.
 
 mod delete;

@@ -40,7 +40,7 @@ fn router(state: AppState) -> Router {
 }
 
 async fn scrape(State(state): State<AppState>) -> Response {
-    let Some(handle) = handle() else {
+    let Some(recorder) = handle() else {
         return (
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             "metrics are off: another recorder was installed first\n",
@@ -48,7 +48,7 @@ async fn scrape(State(state): State<AppState>) -> Response {
             .into_response();
     };
     read_stored_gauges(&state).await;
-    let mut response = handle.render().into_response();
+    let mut response = recorder.render().into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
