@@ -6,15 +6,17 @@
 use crate::approvals::{self, store};
 use crate::audit::{AuditEvent, Outcome, record_quietly};
 use crate::auth::staff::Account;
+use crate::badges;
+use crate::door::{self, Delete};
 use crate::error::AppError;
-use crate::marketing::{self, Composer};
+use crate::marketing::{Composer, Publish};
 use crate::model::advertisement::form::AdForm;
 use crate::model::approval::{self, Approval, ApprovalState, Payload};
 use crate::model::badge::{USERS_CHUNK, UserIdList, UsersMode};
 use crate::model::draft::Submitted;
 use crate::model::offer::form::OfferForm;
+use crate::rooms::RoomDelete;
 use crate::state::AppState;
-use crate::{badges, rooms};
 
 /// Approves (and sends, once) or rejects request `id`; answers it as it stands after.
 pub async fn decide(
@@ -39,6 +41,7 @@ async fn send(state: &AppState, who: &Account, request: &Approval) -> Result<(),
         .await?
         .ok_or(AppError::Internal)?;
     let asked_by = request.requested_by.as_str();
+    // The payload decoded to its kind, in this one place; each goes through the door as approved.
     let result = match payload {
         Payload::Offer {
             draft_key,
@@ -52,11 +55,12 @@ async fn send(state: &AppState, who: &Account, request: &Approval) -> Result<(),
         } => publish::<AdForm>(state, who, &draft_key, target, &form, asked_by).await,
         Payload::DeleteRoom { room } => {
             let name = room.name.clone().unwrap_or_else(|| room.room_id.clone());
-            rooms::delete_now(state, who, &room.room_id, &name)
+            let delete = Delete::new(RoomDelete::new(room.room_id.clone()), &name);
+            door::approved(state, who, &delete)
                 .await
                 .map(|_| format!("room {} deleted (a copy is kept for restore)", room.room_id))
         }
-        Payload::ReplaceUsers { badge_id, ids, .. } => replace(state, who, badge_id, &ids).await,
+        Payload::ReplaceUsers { badge_id, ids, .. } => replace(state, who, badge_id, ids).await,
     };
     let (to, outcome, audit_outcome): (_, String, _) = match &result {
         Ok(done) => (ApprovalState::Sent, done.clone(), Outcome::Ok),
@@ -83,10 +87,16 @@ async fn publish<F: Composer>(
     form: &F,
     asked_by: &str,
 ) -> Result<String, AppError> {
-    let input = form.to_input().map_err(crate::change::invalid)?;
-    let sent = marketing::send::<F>(state, who, key, target, form, &input, Some(asked_by)).await?;
+    let publish = Publish {
+        key,
+        target,
+        form,
+        input: form.to_input().map_err(crate::change::invalid)?,
+        asked_by: Some(asked_by),
+    };
+    let sent = door::approved(state, who, &publish).await?;
     let noun = F::KIND.as_str();
-    Ok(match sent {
+    Ok(match publish.submitted(sent) {
         Submitted::Published { id, .. } => format!("published as {noun} #{id}"),
         Submitted::PublishedUnread { note, .. } => {
             format!("published, but the answer did not say the new id: {note}")
@@ -100,17 +110,20 @@ async fn replace(
     state: &AppState,
     who: &Account,
     badge: i64,
-    ids: &[String],
+    ids: Vec<String>,
 ) -> Result<String, AppError> {
+    let total = ids.len();
     for (chunk, part) in ids.chunks(USERS_CHUNK).enumerate() {
-        let list = UserIdList {
-            ids: part.to_vec(),
-            ..UserIdList::default()
+        let change = badges::Users {
+            id: badge,
+            mode: UsersMode::Replace,
+            chunk: chunk as u32,
+            list: UserIdList {
+                ids: part.to_vec(),
+                ..UserIdList::default()
+            },
         };
-        badges::change_users_now(state, who, badge, UsersMode::Replace, chunk as u32, list).await?;
+        door::approved(state, who, &change).await?;
     }
-    Ok(format!(
-        "badge #{badge}'s users replaced with {} ids",
-        ids.len()
-    ))
+    Ok(format!("badge #{badge}'s users replaced with {total} ids"))
 }

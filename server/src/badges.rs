@@ -7,8 +7,8 @@ use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::read;
-use super::door::{self, Applies, Ask, Gate};
-use super::door::{Change, Pass, send, send_noted};
+use super::door::{self, Applies, Ask, Created, Deletable, Delete, Described, Done, Failure};
+use super::door::{Kept, Kind, Pass, Rule};
 use super::state::AppState;
 use crate::change::for_viewer;
 use crate::error::AppError;
@@ -19,22 +19,24 @@ use crate::model::badge::{
 };
 use crate::model::loose::Listed;
 use crate::model::staff::Capability;
+use crate::model::targeting::Sent;
+use crate::model::undo;
 use crate::upstream::UpstreamError;
 
-/// A change by `who` to a badge (`id`, when it has one yet).
+/// What a change by `who` to a badge (`id`, when it has one yet) is.
 fn badge_change(
     who: &Account,
     needs: Capability,
     action: &'static str,
     id: Option<i64>,
     summary: String,
-) -> Result<Change, AppError> {
+) -> Described {
     let mut audit = AuditEvent::new(&who.username, AuditArea::Badges, action).summary(summary);
     if let Some(id) = id {
         audit = audit.target(id.to_string());
     }
     let what = id.map_or_else(|| "Badge".to_owned(), |id| format!("Badge {id}"));
-    Change::new(who, needs, audit, what)
+    Described::new(needs, audit, what)
 }
 
 /// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).
@@ -60,19 +62,32 @@ pub async fn create(
     who: &Account,
     input: BadgeInput,
 ) -> Result<Option<i64>, AppError> {
-    let summary = format!("created badge “{}”", input.text);
-    let described = badge_change(who, Capability::EditBadges, "create", None, summary)?;
-    let call = |pass| state.upstream.publish_badge(pass, &input);
-    let sent = send_noted(state, described, call, |sent| match sent.id {
-        Some(_) => sent.unread.clone(),
-        None => Some(
-            sent.unread
-                .clone()
-                .unwrap_or_else(|| "no id in it".to_owned()),
-        ),
-    })
-    .await?;
+    let sent = door::run(state, who, &Create(input)).await?.sent()?;
     Ok(sent.id)
+}
+
+/// A new badge.
+struct Create(BadgeInput);
+
+impl Kind for Create {
+    type Answer = Sent;
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("created badge “{}”", self.0.text);
+        badge_change(who, Capability::EditBadges, "create", None, summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<Sent, UpstreamError> {
+        state.upstream.publish_badge(pass, &self.0).await
+    }
+
+    fn done(&self, sent: &Sent, event: AuditEvent) -> AuditEvent {
+        let unread = match sent.id {
+            Some(_) => sent.unread.as_deref(),
+            None => Some(sent.unread.as_deref().unwrap_or("no id in it")),
+        };
+        door::noted(event, unread)
+    }
 }
 
 pub async fn update(
@@ -81,12 +96,35 @@ pub async fn update(
     id: i64,
     input: BadgeInput,
 ) -> Result<(), AppError> {
-    let summary = format!("updated badge “{}”", input.text);
-    let described = badge_change(who, Capability::EditBadges, "update", Some(id), summary)?;
-    send(state, described, |pass| {
-        state.upstream.update_badge(pass, id, &input)
-    })
-    .await
+    door::run(state, who, &Update { id, input }).await?.sent()
+}
+
+/// Badge `id` as `input` says.
+struct Update {
+    id: i64,
+    input: BadgeInput,
+}
+
+impl Kind for Update {
+    type Answer = ();
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("updated badge “{}”", self.input.text);
+        badge_change(
+            who,
+            Capability::EditBadges,
+            "update",
+            Some(self.id),
+            summary,
+        )
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state
+            .upstream
+            .update_badge(pass, self.id, &self.input)
+            .await
+    }
 }
 
 /// Deletes badge `id` (named `name` in the audit log).
@@ -98,16 +136,17 @@ pub async fn delete(
     name: &str,
 ) -> Result<Option<i64>, AppError> {
     let users = assigned::known(&state.db, id).await?;
-    door::delete(state, who, &BadgeDelete { id, users }, name).await
+    let delete = Delete::new(BadgeDelete { id, users }, name);
+    door::run(state, who, &delete).await?.sent()
 }
 
 /// A badge to delete, with the users the dashboard gave it (kept with the snapshot).
-struct BadgeDelete {
+pub struct BadgeDelete {
     id: i64,
     users: Vec<String>,
 }
 
-impl door::Deletable for BadgeDelete {
+impl Deletable for BadgeDelete {
     type Record = Badge;
 
     fn area(&self) -> AuditArea {
@@ -139,6 +178,16 @@ impl door::Deletable for BadgeDelete {
             tracing::error!("cannot forget a deleted badge's users: {err}");
         }
     }
+
+    /// A new badge as the old one was (its users follow, chunk by chunk: `undo::restore_users`).
+    async fn recreate(
+        state: &AppState,
+        kept: Kept<'_, Badge>,
+        pass: Pass,
+    ) -> Result<Created, UpstreamError> {
+        let input = undo::badge_input(&kept.record);
+        Ok(state.upstream.publish_badge(pass, &input).await?.into())
+    }
 }
 
 /// One chunk of a user list: chunk 0 of a replace replaces, later chunks add. A replace waits
@@ -152,15 +201,59 @@ pub async fn change_users(
     chunk: u32,
     list: UserIdList,
 ) -> Result<UsersChanged, AppError> {
-    if mode != UsersMode::Replace {
-        return change_users_now(state, who, id, mode, chunk, list).await;
+    let change = Users {
+        id,
+        mode,
+        chunk,
+        list,
+    };
+    match door::run(state, who, &change).await? {
+        Done::Sent(changed) => Ok(changed),
+        Done::Waiting(request) => Ok(UsersChanged {
+            waiting: Some(request),
+            ..UsersChanged::default()
+        }),
     }
-    let action = ApprovalAction::ReplaceBadgeUsers;
-    let db = &state.db;
-    // Borrowed by the gate: the list is copied only into a request, and sent as it came when
-    // no rule stops it.
-    let asked = &list;
-    let gate = door::gate(state, who, action, None, move || async move {
+}
+
+/// One chunk of badge `id`'s user list: chunk 0 of a replace replaces, later chunks add.
+pub struct Users {
+    pub id: i64,
+    pub mode: UsersMode,
+    pub chunk: u32,
+    pub list: UserIdList,
+}
+
+impl Kind for Users {
+    type Answer = UsersChanged;
+
+    fn describe(&self, who: &Account) -> Described {
+        let (n, chunk) = (self.list.ids.len(), self.chunk);
+        let (action, summary) = match (self.mode, chunk) {
+            (UsersMode::Replace, 0) => ("replace_users", format!("replaced users with {n} ids")),
+            (UsersMode::Replace | UsersMode::Add, _) => (
+                "add_users",
+                format!("added {n} user ids (chunk {})", chunk + 1),
+            ),
+            (UsersMode::Remove, _) => (
+                "remove_users",
+                format!("removed {n} user ids (chunk {})", chunk + 1),
+            ),
+        };
+        let needs = Capability::AssignBadgeUsers;
+        badge_change(who, needs, action, Some(self.id), summary)
+    }
+
+    /// A replace's: its chunks are gathered in one request.
+    fn rule(&self) -> Option<Rule> {
+        (self.mode == UsersMode::Replace).then_some(Rule {
+            action: ApprovalAction::ReplaceBadgeUsers,
+            subject: None,
+        })
+    }
+
+    async fn applies(&self, state: &AppState, who: &Account) -> Result<Applies, AppError> {
+        let (db, id, chunk) = (&state.db, self.id, self.chunk);
         let open = match chunk {
             0 => None,
             _ => approvals::store::open_replace(db, id, &who.username).await?,
@@ -170,7 +263,7 @@ pub async fn change_users(
                 approvals::store::payload(db, request).await?
             && ids.len() == chunk as usize * USERS_CHUNK
         {
-            ids.extend(asked.ids.iter().cloned());
+            ids.extend(self.list.ids.iter().cloned());
             let total = ids.len() as u32;
             let payload = Payload::ReplaceUsers {
                 badge_id: id,
@@ -181,67 +274,33 @@ pub async fn change_users(
                 return Ok(Applies::Joined(request));
             }
         }
-        let total = asked.ids.len() as u32;
+        let total = self.list.ids.len() as u32;
         Ok(Applies::Ask(Ask {
             target: Some(id.to_string()),
-            subject: None,
             label: format!("badge #{id}"),
             payload: Payload::ReplaceUsers {
                 badge_id: id,
-                ids: asked.ids.clone(),
+                ids: self.list.ids.clone(),
                 total,
             },
         }))
-    })
-    .await?;
-    match gate {
-        Gate::Waiting(request) => Ok(waiting(request)),
-        Gate::Open => change_users_now(state, who, id, mode, chunk, list).await,
     }
-}
 
-/// Nothing sent: the list waits in approval request `request`.
-fn waiting(request: i64) -> UsersChanged {
-    UsersChanged {
-        waiting: Some(request),
-        ..UsersChanged::default()
-    }
-}
-
-/// Sends one chunk of a user list now: chunk 0 of a replace replaces, later chunks add.
-pub async fn change_users_now(
-    state: &AppState,
-    who: &Account,
-    id: i64,
-    mode: UsersMode,
-    chunk: u32,
-    list: UserIdList,
-) -> Result<UsersChanged, AppError> {
-    let n = list.ids.len();
-    let (action, summary) = match (mode, chunk) {
-        (UsersMode::Replace, 0) => ("replace_users", format!("replaced users with {n} ids")),
-        (UsersMode::Replace | UsersMode::Add, _) => (
-            "add_users",
-            format!("added {n} user ids (chunk {})", chunk + 1),
-        ),
-        (UsersMode::Remove, _) => (
-            "remove_users",
-            format!("removed {n} user ids (chunk {})", chunk + 1),
-        ),
-    };
-    let upstream = &state.upstream;
-    let ids = &list.ids;
-    let call = |pass| async move {
-        match (mode, chunk) {
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<UsersChanged, UpstreamError> {
+        let (upstream, id, ids) = (&state.upstream, self.id, &self.list.ids);
+        match (self.mode, self.chunk) {
             (UsersMode::Replace, 0) => upstream.replace_badge_users(pass, id, ids).await,
             (UsersMode::Remove, _) => upstream.remove_badge_users(pass, id, ids).await,
             _ => upstream.add_badge_users(pass, id, ids).await,
         }
-    };
-    let described = badge_change(who, Capability::AssignBadgeUsers, action, Some(id), summary)?;
-    let changed = send(state, described, call).await?;
-    if let Err(err) = assigned::note(&state.db, id, mode, chunk, &list.ids).await {
-        tracing::error!("cannot note badge {id}'s users: {err}");
     }
-    Ok(changed)
+
+    async fn after(&self, state: &AppState, _: &Account, sent: Result<&UsersChanged, Failure<'_>>) {
+        let (id, ids) = (self.id, &self.list.ids);
+        if sent.is_ok()
+            && let Err(err) = assigned::note(&state.db, id, self.mode, self.chunk, ids).await
+        {
+            tracing::error!("cannot note badge {id}'s users: {err}");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Reading an upstream on behalf of a member of staff, with errors in plain language, and what
 //! the server code around a change shares (a form's first problem, a list as its viewer may see
-//! it). A change itself is sent by the door (`door::send`).
+//! it). A change itself is sent by the door (`door::run`).
 
 use super::auth::staff::Account;
 use super::upstream::UpstreamError;

@@ -1,89 +1,205 @@
-//! The one door a change of a platform goes through: the role check (`Change::new`), the
-//! approval gate (while a rule applies to it), the snapshot for undo (when it deletes), exactly
-//! one upstream send, its audit entry, and the after-effects. A kind of change says what it is
-//! about and what it sends; the door runs the ritual, the same for a change asked for now, for
-//! one a second person just approved, and for a restore. The upstream clients' writes each take a [`Pass`], which only the door makes: the
-//! compiler refuses a write that does not come through it.
+//! The one door a change of a platform goes through. Each kind of change describes itself once
+//! ([`Kind`]): the role it needs and its audit entry, the rule that may make it wait, what it
+//! keeps for "Restore", the one call it sends, and what follows. The door runs the ritual, the
+//! same for a change asked for now ([`run`]), one a second person just approved ([`approved`]),
+//! and a restore: role check → approval gate → snapshot → one send → audit → after-effects.
+//! The upstream clients' writes each take a [`Pass`], which only the door makes: the compiler
+//! refuses a write that does not come through it.
 
 mod delete;
+mod gate;
 mod keep;
 pub mod pass;
 mod send;
 
-pub use delete::{Deletable, delete};
+pub use delete::{Created, Deletable, Delete, Kept};
+pub use gate::{Applies, Ask, Rule};
 pub use pass::Pass;
-pub use send::{Change, send, send_noted, send_then};
 
-use crate::approvals;
+use crate::audit::AuditEvent;
 use crate::auth::staff::Account;
 use crate::error::AppError;
-use crate::model::approval::{ApprovalAction, Payload};
+use crate::model::deployment::Platform;
+use crate::model::staff::Capability;
+use crate::model::undo;
 use crate::state::AppState;
+use crate::upstream::UpstreamError;
+use send::Change;
 use std::future::Future;
 
-/// What an approval request for a change would hold.
-pub struct Ask {
-    pub target: Option<String>,
-    /// What it is about (`model::approval::draft_subject`, `room_subject`): at most one open
-    /// request per subject.
-    pub subject: Option<String>,
-    pub label: String,
-    pub payload: Payload,
+/// A kind of change, described once; the door runs it ([`run`], [`approved`]).
+pub trait Kind: Sync {
+    /// What the platform answers to it.
+    type Answer: Send + Sync;
+    /// The role it needs, its audit entry (outcome still to come) and what it changes.
+    fn describe(&self, who: &Account) -> Described;
+    /// The approval rule that may make it wait, and what it is about: none by default.
+    fn rule(&self) -> Option<Rule> {
+        None
+    }
+    /// Whether it falls under its rule, asked only while the rule is on.
+    fn applies(
+        &self,
+        _state: &AppState,
+        _who: &Account,
+    ) -> impl Future<Output = Result<Applies, AppError>> + Send {
+        async { Ok(Applies::No) }
+    }
+    /// Keeps what it removes for "Restore", before it is sent, and answers the snapshot (a
+    /// delete's: [`Delete`]); nothing by default. When this fails nothing is sent.
+    fn keep(
+        &self,
+        _state: &AppState,
+        _who: &Account,
+    ) -> impl Future<Output = Result<Option<i64>, AppError>> + Send {
+        async { Ok(None) }
+    }
+    /// The one upstream call, let through by `pass`.
+    fn send(
+        &self,
+        state: &AppState,
+        pass: Pass,
+    ) -> impl Future<Output = Result<Self::Answer, UpstreamError>> + Send;
+    /// Its audit entry once the platform accepted it (as described, by default).
+    fn done(&self, _answer: &Self::Answer, event: AuditEvent) -> AuditEvent {
+        event
+    }
+    /// What follows here, whether it was sent (`Ok`) or not.
+    fn after(
+        &self,
+        _state: &AppState,
+        _who: &Account,
+        _sent: Result<&Self::Answer, Failure<'_>>,
+    ) -> impl Future<Output = ()> + Send {
+        async {}
+    }
 }
 
-/// Whether a change falls under its rule (asked only while the rule is on).
-pub enum Applies {
-    /// Not this one: it is sent now.
-    No,
-    /// It waits for a second person, in a new request holding this.
-    Ask(Ask),
-    /// It joined request `0`, already open (the later chunks of a badge's user list).
-    Joined(i64),
+/// What a change is, as [`Kind::describe`] tells the door.
+pub struct Described {
+    /// The capability the role must have.
+    pub needs: Capability,
+    pub audit: AuditEvent,
+    /// The thing changed, for "… was not found" ("Room lobby").
+    pub what: String,
+    pub platform: Platform,
 }
 
-/// How a change passed the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gate {
-    /// Nothing stops it: send it now.
-    Open,
-    /// It waits in approval request `0`.
+impl Described {
+    /// A change of Watchers.
+    pub fn new(needs: Capability, audit: AuditEvent, what: impl Into<String>) -> Self {
+        Described {
+            needs,
+            audit,
+            what: what.into(),
+            platform: Platform::Watchers,
+        }
+    }
+
+    /// The same change, sent to `platform` instead.
+    pub fn to(self, platform: Platform) -> Self {
+        Described { platform, ..self }
+    }
+}
+
+/// How a send failed: the upstream's own error, and as the browser is told.
+#[derive(Clone, Copy)]
+pub struct Failure<'a> {
+    pub upstream: &'a UpstreamError,
+    pub typed: &'a AppError,
+}
+
+/// How a change asked for now ended at the door.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done<T> {
+    /// Sent once; the platform answered this.
+    Sent(T),
+    /// Nothing sent: it waits in approval request `0`.
     Waiting(i64),
 }
 
-/// The one approval gate. A change about `subject` while a request about it is open is refused
-/// with that request (whether or not a rule is on now: the request alone may send it). Then,
-/// while `action`'s rule is on, `applies` says whether the change falls under it.
-pub async fn gate<Fut>(
-    state: &AppState,
-    who: &Account,
-    action: ApprovalAction,
-    subject: Option<&str>,
-    applies: impl FnOnce() -> Fut,
-) -> Result<Gate, AppError>
-where
-    Fut: Future<Output = Result<Applies, AppError>>,
-{
-    if let Some(subject) = subject
-        && let Some(request) = approvals::store::open_about(&state.db, subject).await?
-    {
-        return Err(AppError::AlreadyWaiting { request });
-    }
-    if !approvals::required(state, action).await? {
-        return Ok(Gate::Open);
-    }
-    match applies().await? {
-        Applies::No => Ok(Gate::Open),
-        Applies::Joined(request) => Ok(Gate::Waiting(request)),
-        Applies::Ask(ask) => {
-            let Ask {
-                target,
-                subject,
-                label,
-                payload,
-            } = ask;
-            approvals::request(state, who, action, target, subject, &label, &payload)
-                .await
-                .map(Gate::Waiting)
+impl<T> Done<T> {
+    /// The answer, for a caller that cannot tell a waiting change apart (its kind has no rule):
+    /// a change that waits after all is refused as waiting, with its request.
+    pub fn sent(self) -> Result<T, AppError> {
+        match self {
+            Done::Sent(answer) => Ok(answer),
+            Done::Waiting(request) => Err(AppError::AlreadyWaiting { request }),
         }
     }
+}
+
+/// Runs a change `who` asks for now: the role → its rule's gate → snapshot → one send → audit →
+/// after-effects.
+pub async fn run<K: Kind>(
+    state: &AppState,
+    who: &Account,
+    kind: &K,
+) -> Result<Done<K::Answer>, AppError> {
+    let change = Change::new(who, kind.describe(who))?;
+    if let Some(rule) = kind.rule()
+        && let gate::Gate::Waiting(request) =
+            gate::gate(state, who, rule, || kind.applies(state, who)).await?
+    {
+        return Ok(Done::Waiting(request));
+    }
+    through(state, who, kind, change).await.map(Done::Sent)
+}
+
+/// Runs a change a second person (`who`) just approved: its request was its gate, so the rest of
+/// the ritual only.
+pub async fn approved<K: Kind>(
+    state: &AppState,
+    who: &Account,
+    kind: &K,
+) -> Result<K::Answer, AppError> {
+    let change = Change::new(who, kind.describe(who))?;
+    through(state, who, kind, change).await
+}
+
+/// Past the gate: snapshot → one send → audit → after-effects.
+async fn through<K: Kind>(
+    state: &AppState,
+    who: &Account,
+    kind: &K,
+    mut change: Change,
+) -> Result<K::Answer, AppError> {
+    let kept = kind.keep(state, who).await?;
+    if let Some(id) = kept {
+        change.audit.link = Some(undo::snapshot_path(id));
+    }
+    let (platform, what) = (change.platform, change.what.clone());
+    let write = |pass| kind.send(state, pass);
+    match send::once(state, change, write, |answer, event| {
+        kind.done(answer, event)
+    })
+    .await
+    {
+        Ok(answer) => {
+            kind.after(state, who, Ok(&answer)).await;
+            Ok(answer)
+        }
+        Err(upstream) => {
+            let typed = upstream.clone().into_app_error(platform, &what);
+            let failure = Failure {
+                upstream: &upstream,
+                typed: &typed,
+            };
+            kind.after(state, who, Err(failure)).await;
+            keep::after_failure(state, kept, &typed).await;
+            Err(typed)
+        }
+    }
+}
+
+/// An audit entry of a success whose answer could not be read whole (`note`: why): a success
+/// all the same, recorded as one, with why.
+pub fn noted(mut event: AuditEvent, note: Option<&str>) -> AuditEvent {
+    if let Some(note) = note {
+        event.summary = format!(
+            "{} (done; the answer could not be read: {note})",
+            event.summary
+        );
+    }
+    event
 }

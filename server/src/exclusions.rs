@@ -3,8 +3,9 @@
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::door::{Change, send};
+use super::door::{self, Described, Failure, Kind, Pass};
 use super::state::AppState;
+use super::upstream::UpstreamError;
 use crate::db::exclusions::remember;
 /// The dashboard's own list, in the storage room.
 pub use crate::db::exclusions::{last_set, list};
@@ -21,29 +22,42 @@ pub async fn set(
     user_id: String,
     excluded: bool,
 ) -> Result<(), AppError> {
-    let (action, verb) = if excluded {
-        ("exclude", "excluded")
-    } else {
-        ("include", "included again")
-    };
-    let described = Change::new(
-        who,
-        Capability::EditExclusions,
-        AuditEvent::new(&who.username, AuditArea::Exclusions, action)
-            .target(&user_id)
-            .summary(format!("{verb} user {user_id} from marketing offers")),
-        format!("User {user_id}"),
-    )?;
     let body = MarketingExclusion {
-        decrypted_user_id: user_id.clone(),
+        decrypted_user_id: user_id,
         value: excluded,
     };
-    send(state, described, |pass| {
-        state.upstream.set_marketing_exclusion(pass, &body)
-    })
-    .await?;
-    if let Err(err) = remember(&state.db, &user_id, excluded, &who.username).await {
-        tracing::error!("cannot remember an exclusion: {err}");
+    door::run(state, who, &Exclusion(body)).await?.sent()
+}
+
+/// A user left out of marketing offers, or let in again.
+struct Exclusion(MarketingExclusion);
+
+impl Kind for Exclusion {
+    type Answer = ();
+
+    fn describe(&self, who: &Account) -> Described {
+        let user_id = &self.0.decrypted_user_id;
+        let (action, verb) = if self.0.value {
+            ("exclude", "excluded")
+        } else {
+            ("include", "included again")
+        };
+        let audit = AuditEvent::new(&who.username, AuditArea::Exclusions, action)
+            .target(user_id)
+            .summary(format!("{verb} user {user_id} from marketing offers"));
+        Described::new(Capability::EditExclusions, audit, format!("User {user_id}"))
     }
-    Ok(())
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state.upstream.set_marketing_exclusion(pass, &self.0).await
+    }
+
+    async fn after(&self, state: &AppState, who: &Account, sent: Result<&(), Failure<'_>>) {
+        let (user_id, excluded) = (&self.0.decrypted_user_id, self.0.value);
+        if sent.is_ok()
+            && let Err(err) = remember(&state.db, user_id, excluded, &who.username).await
+        {
+            tracing::error!("cannot remember an exclusion: {err}");
+        }
+    }
 }

@@ -3,12 +3,12 @@
 
 mod publish;
 
-pub use publish::{send, submit};
+pub use publish::{Publish, submit};
 
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;
 use super::change::{for_viewer, read};
-use super::door::{self, Pass};
+use super::door::{self, Created, Deletable, Delete, Kept, Pass};
 use super::drafts;
 use super::state::AppState;
 use super::upstream::{UpstreamError, WatchersClient};
@@ -202,17 +202,19 @@ pub async fn delete<F: Composer>(
         report,
         kind: std::marker::PhantomData,
     };
-    door::delete(state, who, &item, name).await
+    door::run(state, who, &Delete::new(item, name))
+        .await?
+        .sent()
 }
 
 /// A published offer or advertisement to delete, with its last publish report (kept with it).
-struct Published<F> {
+pub struct Published<F> {
     id: i64,
     report: Option<PublishReport>,
     kind: std::marker::PhantomData<fn() -> F>,
 }
 
-impl<F: Composer> door::Deletable for Published<F> {
+impl<F: Composer> Deletable for Published<F> {
     type Record = WithReport<F::Item>;
 
     fn area(&self) -> AuditArea {
@@ -247,6 +249,27 @@ impl<F: Composer> door::Deletable for Published<F> {
                 kind.as_str()
             );
         }
+    }
+
+    /// The item as it was, with the rooms and users it was last sent to; its report is kept for
+    /// the new id, as a publish keeps it.
+    async fn recreate(
+        state: &AppState,
+        kept: Kept<'_, Self::Record>,
+        pass: Pass,
+    ) -> Result<Created, UpstreamError> {
+        let input = F::from_published(&kept.record).payload();
+        let sent = F::publish(&state.upstream, pass, None, &input).await?;
+        if let Some(new) = sent.id {
+            let report = publish::report::<F>(&input, sent.targeting.clone(), kept.by);
+            if let Err(err) = drafts::save_report(&state.db, F::KIND, new, &report).await {
+                tracing::error!(
+                    "restored {} {new} but cannot keep its report: {err}",
+                    F::KIND.as_str()
+                );
+            }
+        }
+        Ok(sent.into())
     }
 }
 

@@ -8,8 +8,8 @@ use crate::db::rooms as registry;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::read;
-use super::door::{self, Applies, Ask, Gate};
-use super::door::{Change, Pass, send};
+use super::door::{self, Applies, Ask, Created, Deletable, Delete, Described, Done, Failure};
+use super::door::{Kept, Kind, Pass, Rule};
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use super::versions::{self, Topic};
@@ -18,24 +18,16 @@ use crate::model::approval::{ApprovalAction, Deletion, Payload, room_subject};
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomInput, RoomList, RoomSpeak, RoomStatus, RoomStatusChange};
 use crate::model::staff::Capability;
-use std::sync::Arc;
+use crate::model::undo;
+use std::sync::{Arc, Mutex};
 use tokio::sync::Semaphore;
 
-/// A change to room `room_id` by `who`.
-fn room_change(
-    who: &Account,
-    action: &'static str,
-    room_id: &str,
-    summary: String,
-) -> Result<Change, AppError> {
-    Change::new(
-        who,
-        Capability::EditRooms,
-        AuditEvent::new(&who.username, AuditArea::Rooms, action)
-            .target(room_id)
-            .summary(summary),
-        format!("Room {room_id}"),
-    )
+/// What a change to room `room_id` by `who` is.
+fn room_change(who: &Account, action: &'static str, room_id: &str, summary: String) -> Described {
+    let audit = AuditEvent::new(&who.username, AuditArea::Rooms, action)
+        .target(room_id)
+        .summary(summary);
+    Described::new(Capability::EditRooms, audit, format!("Room {room_id}"))
 }
 
 /// At most this many rooms are asked of Watchers at once when the list is refreshed.
@@ -101,22 +93,39 @@ pub async fn look_up(state: &AppState, room_id: String) -> Result<Room, AppError
 
 /// Creates (and optionally schedules) a room, then reads back its status for the registry.
 pub async fn create(state: &AppState, who: &Account, input: RoomInput) -> Result<String, AppError> {
-    let schedule = match (&input.start_time, &input.end_time) {
-        (None, None) => String::new(),
-        (start, end) => format!(
-            " from {} to {} UTC",
-            start.as_deref().unwrap_or("now"),
-            end.as_deref().unwrap_or("open end")
-        ),
-    };
-    let summary = format!("created room “{}”{schedule}", input.name);
-    let described = room_change(who, "create", &input.room_id, summary)?;
-    send(state, described, |pass| {
-        state.upstream.create_room(pass, &input)
-    })
-    .await?;
-    remember_created(state, &input.room_id).await;
-    Ok(input.room_id)
+    door::run(state, who, &Create(input)).await?.sent()
+}
+
+/// A new room.
+struct Create(RoomInput);
+
+impl Kind for Create {
+    type Answer = String;
+
+    fn describe(&self, who: &Account) -> Described {
+        let input = &self.0;
+        let schedule = match (&input.start_time, &input.end_time) {
+            (None, None) => String::new(),
+            (start, end) => format!(
+                " from {} to {} UTC",
+                start.as_deref().unwrap_or("now"),
+                end.as_deref().unwrap_or("open end")
+            ),
+        };
+        let summary = format!("created room “{}”{schedule}", input.name);
+        room_change(who, "create", &input.room_id, summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<String, UpstreamError> {
+        state.upstream.create_room(pass, &self.0).await?;
+        Ok(self.0.room_id.clone())
+    }
+
+    async fn after(&self, state: &AppState, _: &Account, sent: Result<&String, Failure<'_>>) {
+        if let Ok(room_id) = sent {
+            remember_created(state, room_id).await;
+        }
+    }
 }
 
 /// Reads a room just created back into the registry (the create answer is not documented).
@@ -141,70 +150,30 @@ pub async fn delete(
     room_id: &str,
     name: &str,
 ) -> Result<Deletion, AppError> {
-    let subject = room_subject(room_id);
-    // The room read to tell whether it is LIVE is the one the snapshot keeps: no second read.
-    let mut known = None;
-    let read_now = &mut known;
-    let asked_about = subject.clone();
-    let gate = door::gate(
-        state,
-        who,
-        ApprovalAction::DeleteLiveRoom,
-        Some(&subject),
-        move || async move {
-            let mut room =
-                read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
-            if room.room_id.is_empty() {
-                room.room_id = room_id.to_owned();
-            }
-            if room.status != Some(RoomStatus::Live) {
-                *read_now = Some(room);
-                return Ok(Applies::No);
-            }
-            Ok(Applies::Ask(Ask {
-                target: Some(room_id.to_owned()),
-                subject: Some(asked_about),
-                label: name.chars().take(60).collect(),
-                payload: Payload::DeleteRoom { room },
-            }))
-        },
-    )
-    .await?;
-    match gate {
-        Gate::Waiting(request) => Ok(Deletion::Waiting { request }),
-        Gate::Open => {
-            let item = RoomDelete {
-                room_id: room_id.to_owned(),
-                known,
-            };
-            let kept = door::delete(state, who, &item, name).await?;
-            Ok(Deletion::Deleted { kept })
+    let delete = Delete::new(RoomDelete::new(room_id.to_owned()), name);
+    Ok(match door::run(state, who, &delete).await? {
+        Done::Sent(kept) => Deletion::Deleted { kept },
+        Done::Waiting(request) => Deletion::Waiting { request },
+    })
+}
+
+/// A room to delete; `known`: the room as the gate just read it, which the snapshot keeps
+/// instead of reading it again.
+pub struct RoomDelete {
+    room_id: String,
+    known: Mutex<Option<Room>>,
+}
+
+impl RoomDelete {
+    pub fn new(room_id: String) -> Self {
+        RoomDelete {
+            room_id,
+            known: Mutex::new(None),
         }
     }
 }
 
-/// Deletes room `room_id` now, keeping it first for "Restore"; answers the snapshot.
-pub async fn delete_now(
-    state: &AppState,
-    who: &Account,
-    room_id: &str,
-    name: &str,
-) -> Result<Option<i64>, AppError> {
-    let item = RoomDelete {
-        room_id: room_id.to_owned(),
-        known: None,
-    };
-    door::delete(state, who, &item, name).await
-}
-
-/// A room to delete; `known`: the room as just read, which the snapshot keeps instead of reading
-/// it again.
-struct RoomDelete {
-    room_id: String,
-    known: Option<Room>,
-}
-
-impl door::Deletable for RoomDelete {
+impl Deletable for RoomDelete {
     type Record = Room;
 
     fn area(&self) -> AuditArea {
@@ -219,9 +188,35 @@ impl door::Deletable for RoomDelete {
         format!("Room {}", self.room_id)
     }
 
+    fn rule(&self) -> Option<Rule> {
+        Some(Rule {
+            action: ApprovalAction::DeleteLiveRoom,
+            subject: Some(room_subject(&self.room_id)),
+        })
+    }
+
+    /// A LIVE room's delete.
+    async fn applies(&self, state: &AppState, label: &str) -> Result<Applies, AppError> {
+        let room_id = &self.room_id;
+        let mut room = read(&format!("Room {room_id}"), state.upstream.get_room(room_id)).await?;
+        if room.room_id.is_empty() {
+            room.room_id.clone_from(room_id);
+        }
+        if room.status != Some(RoomStatus::Live) {
+            *self.known.lock().unwrap_or_else(|e| e.into_inner()) = Some(room);
+            return Ok(Applies::No);
+        }
+        Ok(Applies::Ask(Ask {
+            target: Some(room_id.clone()),
+            label: label.to_owned(),
+            payload: Payload::DeleteRoom { room },
+        }))
+    }
+
     async fn read(&self, state: &AppState) -> Result<Room, UpstreamError> {
-        match &self.known {
-            Some(room) => Ok(room.clone()),
+        let known = self.known.lock().unwrap_or_else(|e| e.into_inner()).take();
+        match known {
+            Some(room) => Ok(room),
             None => state.upstream.get_room(&self.room_id).await,
         }
     }
@@ -236,6 +231,18 @@ impl door::Deletable for RoomDelete {
         }
         registry_changed(state).await;
     }
+
+    /// The room as it was, under `kept.item_id` (which must be free).
+    async fn recreate(
+        state: &AppState,
+        kept: Kept<'_, Room>,
+        pass: Pass,
+    ) -> Result<Created, UpstreamError> {
+        let input = undo::room_input(&kept.record, kept.item_id);
+        state.upstream.create_room(pass, &input).await?;
+        remember_created(state, kept.item_id).await;
+        Ok(Created::Id(kept.item_id.to_owned()))
+    }
 }
 
 /// Sets room `room_id`'s status.
@@ -245,15 +252,28 @@ pub async fn set_status(
     room_id: String,
     status: RoomStatus,
 ) -> Result<(), AppError> {
-    let summary = format!("status set to {}", status.as_str());
-    let described = room_change(who, "status", &room_id, summary)?;
     let body = RoomStatusChange { room_id, status };
-    let changed = send(state, described, |pass| {
-        state.upstream.set_room_status(pass, &body)
-    })
-    .await;
-    registry_changed(state).await;
-    changed
+    door::run(state, who, &Status(body)).await?.sent()
+}
+
+/// A room's status, as the body says.
+struct Status(RoomStatusChange);
+
+impl Kind for Status {
+    type Answer = ();
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("status set to {}", self.0.status.as_str());
+        room_change(who, "status", &self.0.room_id, summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state.upstream.set_room_status(pass, &self.0).await
+    }
+
+    async fn after(&self, state: &AppState, _: &Account, _: Result<&(), Failure<'_>>) {
+        registry_changed(state).await;
+    }
 }
 
 /// Switches voice chat in room `room_id` on or off.
@@ -263,13 +283,26 @@ pub async fn set_voice(
     room_id: String,
     is_speak: bool,
 ) -> Result<(), AppError> {
-    let summary = format!("voice {}", if is_speak { "on" } else { "off" });
-    let described = room_change(who, "voice", &room_id, summary)?;
     let body = RoomSpeak { room_id, is_speak };
-    let changed = send(state, described, |pass| {
-        state.upstream.set_room_speak(pass, &body)
-    })
-    .await;
-    registry_changed(state).await;
-    changed
+    door::run(state, who, &Voice(body)).await?.sent()
+}
+
+/// Voice chat in a room, on or off.
+struct Voice(RoomSpeak);
+
+impl Kind for Voice {
+    type Answer = ();
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("voice {}", if self.0.is_speak { "on" } else { "off" });
+        room_change(who, "voice", &self.0.room_id, summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state.upstream.set_room_speak(pass, &self.0).await
+    }
+
+    async fn after(&self, state: &AppState, _: &Account, _: Result<&(), Failure<'_>>) {
+        registry_changed(state).await;
+    }
 }

@@ -4,8 +4,10 @@
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{for_viewer, read_from};
-use super::door::{Change, send_noted};
+use super::door::{self, Described, Kind, Pass};
 use super::state::AppState;
+use super::upstream::UpstreamError;
+use super::upstream::tagmango::Created as MangoCreated;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::deployment::Platform;
@@ -13,13 +15,13 @@ use crate::model::loose::Listed;
 use crate::model::staff::Capability;
 use crate::model::tagmango::{MangoBadge, MangoBadgeInput, is_object_id};
 
-/// A change by `who` to a TagMango badge (`id`, when it has one yet).
+/// What a change by `who` to a TagMango badge (`id`, when it has one yet) is.
 fn badge_change(
     who: &Account,
     action: &'static str,
     id: Option<&str>,
     summary: String,
-) -> Result<Change, AppError> {
+) -> Described {
     let mut audit = AuditEvent::new(&who.username, AuditArea::TagMango, action).summary(summary);
     if let Some(id) = id {
         audit = audit.target(id);
@@ -28,7 +30,7 @@ fn badge_change(
         || "TagMango badge".to_owned(),
         |id| format!("TagMango badge {id}"),
     );
-    Ok(Change::new(who, Capability::EditBadges, audit, what)?.to(Platform::TagMango))
+    Described::new(Capability::EditBadges, audit, what).to(Platform::TagMango)
 }
 
 /// Every badge of the creator, each read on its own (see [`for_viewer`]).
@@ -64,11 +66,28 @@ pub async fn create(
     who: &Account,
     input: MangoBadgeInput,
 ) -> Result<Option<String>, AppError> {
-    let summary = format!("created TagMango badge “{}”", input.name);
-    let described = badge_change(who, "create", None, summary)?;
-    let call = |pass| state.tagmango.create_badge(pass, &input);
-    let created = send_noted(state, described, call, |c| c.unread.clone()).await?;
+    let created = door::run(state, who, &Create(input)).await?.sent()?;
     Ok(created.id)
+}
+
+/// A new TagMango badge.
+struct Create(MangoBadgeInput);
+
+impl Kind for Create {
+    type Answer = MangoCreated;
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("created TagMango badge “{}”", self.0.name);
+        badge_change(who, "create", None, summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<MangoCreated, UpstreamError> {
+        state.tagmango.create_badge(pass, &self.0).await
+    }
+
+    fn done(&self, created: &MangoCreated, event: AuditEvent) -> AuditEvent {
+        door::noted(event, created.unread.as_deref())
+    }
 }
 
 pub async fn update(
@@ -77,8 +96,27 @@ pub async fn update(
     id: &str,
     input: MangoBadgeInput,
 ) -> Result<(), AppError> {
-    let summary = format!("updated TagMango badge “{}”", input.name);
-    let described = badge_change(who, "update", Some(id), summary)?;
-    let call = |pass| state.tagmango.update_badge(pass, id, &input);
-    send_noted(state, described, call, |_| None).await
+    door::run(state, who, &Update { id, input }).await?.sent()
+}
+
+/// TagMango badge `id` as `input` says.
+struct Update<'a> {
+    id: &'a str,
+    input: MangoBadgeInput,
+}
+
+impl Kind for Update<'_> {
+    type Answer = ();
+
+    fn describe(&self, who: &Account) -> Described {
+        let summary = format!("updated TagMango badge “{}”", self.input.name);
+        badge_change(who, "update", Some(self.id), summary)
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<(), UpstreamError> {
+        state
+            .tagmango
+            .update_badge(pass, self.id, &self.input)
+            .await
+    }
 }

@@ -1,5 +1,5 @@
 //! Real undo: a delete first keeps the item as the platform last answered it (a snapshot, kept by
-//! the door's delete: `door::delete`), and "Restore" recreates it from that, once, through the
+//! the door's delete: `door::Delete`), and "Restore" recreates it from that, once, through the
 //! door; a restored badge gets its known users back in chunks.
 
 mod restore;
@@ -10,14 +10,14 @@ pub use restore::restore;
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::door::{self, Change};
+use super::door::{self, Described, Failure, Kind, Pass};
 use super::state::AppState;
 use crate::db::badge_users as assigned;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
-use crate::model::badge::{USERS_CHUNK, UsersMode};
-use crate::model::deployment::Platform;
+use crate::model::badge::{USERS_CHUNK, UsersChanged, UsersMode};
 use crate::model::undo::{self, Deleted, KnownUsers, Restore};
+use crate::upstream::UpstreamError;
 
 /// Deletes kept of `area`, newest first.
 pub async fn list(state: &AppState, area: AuditArea) -> Result<Vec<Deleted>, AppError> {
@@ -66,41 +66,77 @@ pub async fn restore_users(
         return Ok(KnownUsers { total, sent: total });
     }
     let chunk: Vec<String> = users.iter().skip(sent).take(USERS_CHUNK).cloned().collect();
-    let n = chunk.len();
-    let done = sent + n;
-    let event = AuditEvent::new(&who.username, AuditArea::Badges, "restore users")
-        .target(new_id.to_string())
-        .summary(format!(
-            "re-assigning {n} known users to restored badge #{new_id}"
-        ))
-        .link(undo::snapshot_path(id));
-    // The role before the claim: a refused chunk leaves the users free to send.
-    let needs = undo::capability(AuditArea::Badges);
-    let change = Change::new(who, needs, event, format!("Badge {new_id}"))?;
+    // `get` checked the role: a refused chunk leaves the users free to send.
     if !store::claim_users(&state.db, id, sent, chunk.len()).await? {
         return Err(AppError::invalid(
             "snapshot",
             "Another chunk of these users is being sent right now: wait a moment and look again.",
         ));
     }
-    let add = |pass| state.upstream.add_badge_users(pass, new_id, &chunk);
-    let described = |_: &_, event: AuditEvent| {
-        event.summary(format!(
-            "re-assigned {n} known users to restored badge #{new_id} ({done} of {total})"
-        ))
+    let give = GiveBack {
+        snapshot: id,
+        badge: new_id,
+        chunk,
+        from: sent,
+        total,
     };
-    let result = door::send_then(state, change, add, described).await;
-    store::users_done(&state.db, id, if result.is_ok() { done } else { sent }).await?;
-    match result {
-        Ok(_) => {
-            if let Err(err) = assigned::note(&state.db, new_id, UsersMode::Add, 1, &chunk).await {
-                tracing::error!("cannot note a restored badge's users: {err}");
-            }
-            Ok(KnownUsers {
-                total,
-                sent: done as u32,
-            })
+    door::run(state, who, &give).await?.sent()?;
+    Ok(KnownUsers {
+        total,
+        sent: (sent + give.chunk.len()) as u32,
+    })
+}
+
+/// The next chunk of a restored badge's known users, given back to the new badge (`badge`),
+/// once: the chunk after the first `from` of snapshot `snapshot`'s `total`.
+struct GiveBack {
+    snapshot: i64,
+    badge: i64,
+    chunk: Vec<String>,
+    from: usize,
+    total: u32,
+}
+
+impl Kind for GiveBack {
+    type Answer = UsersChanged;
+
+    fn describe(&self, who: &Account) -> Described {
+        let (n, badge) = (self.chunk.len(), self.badge);
+        let audit = AuditEvent::new(&who.username, AuditArea::Badges, "restore users")
+            .target(badge.to_string())
+            .summary(format!(
+                "re-assigning {n} known users to restored badge #{badge}"
+            ))
+            .link(undo::snapshot_path(self.snapshot));
+        let needs = undo::capability(AuditArea::Badges);
+        Described::new(needs, audit, format!("Badge {badge}"))
+    }
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<UsersChanged, UpstreamError> {
+        state
+            .upstream
+            .add_badge_users(pass, self.badge, &self.chunk)
+            .await
+    }
+
+    fn done(&self, _: &UsersChanged, event: AuditEvent) -> AuditEvent {
+        let (n, badge, total) = (self.chunk.len(), self.badge, self.total);
+        let done = self.from + n;
+        event.summary(format!(
+            "re-assigned {n} known users to restored badge #{badge} ({done} of {total})"
+        ))
+    }
+
+    async fn after(&self, state: &AppState, _: &Account, sent: Result<&UsersChanged, Failure<'_>>) {
+        let (db, badge) = (&state.db, self.badge);
+        let reached = self.from + if sent.is_ok() { self.chunk.len() } else { 0 };
+        if let Err(err) = store::users_done(db, self.snapshot, reached).await {
+            tracing::error!("cannot note how far a restored badge's users got: {err}");
         }
-        Err(err) => Err(err.into_app_error(Platform::Watchers, &format!("Badge {new_id}"))),
+        if sent.is_ok()
+            && let Err(err) = assigned::note(db, badge, UsersMode::Add, 1, &self.chunk).await
+        {
+            tracing::error!("cannot note a restored badge's users: {err}");
+        }
     }
 }

@@ -81,21 +81,15 @@ pub(super) async fn before_delete<T: serde::Serialize>(
         .map(Some)
 }
 
-/// Forgets the snapshot of a delete the platform refused; one that may have happened (no answer,
-/// or one that could not be read) keeps it, so the item can still be restored.
-pub(super) async fn after_delete<T>(
-    state: &AppState,
-    kept: Option<i64>,
-    deleted: &Result<T, AppError>,
-) {
-    let maybe_gone = |err: &AppError| {
-        matches!(
-            err,
-            AppError::Unavailable { .. } | AppError::Protocol { .. } | AppError::Transport
-        )
-    };
-    if let (Some(id), Err(err)) = (kept, deleted)
-        && !maybe_gone(err)
+/// Forgets the snapshot of a delete the platform refused (`err`); one that may have happened (no
+/// answer, or one that could not be read) keeps it, so the item can still be restored.
+pub(super) async fn after_failure(state: &AppState, kept: Option<i64>, err: &AppError) {
+    let maybe_gone = matches!(
+        err,
+        AppError::Unavailable { .. } | AppError::Protocol { .. } | AppError::Transport
+    );
+    if let Some(id) = kept
+        && !maybe_gone
     {
         discard(state, id).await;
     }

@@ -7,14 +7,14 @@ use crate::audit::{AuditEvent, record_quietly};
 use crate::auth::staff::Account;
 use crate::change::invalid;
 use crate::db::now_text;
-use crate::door::{self, Applies, Ask, Gate};
-use crate::door::{Change, send_noted};
+use crate::door::{self, Applies, Ask, Described, Done, Failure, Kind, Pass, Rule};
 use crate::drafts::{self, Save};
 use crate::error::AppError;
 use crate::model::approval::draft_subject;
 use crate::model::draft::{DraftKind, Intent, Submitted};
-use crate::model::targeting::PublishReport;
+use crate::model::targeting::{PublishReport, Sent, Targeting};
 use crate::state::AppState;
+use crate::upstream::UpstreamError;
 
 /// Notes on draft `key` why its publish failed.
 async fn note_error(state: &AppState, key: &str, err: &AppError) {
@@ -88,102 +88,155 @@ pub async fn submit<F: Composer>(
         Ok(input) => input,
         Err(problems) => return Err(kept(state, kind, key, invalid(problems)).await),
     };
-    // A draft waiting for a second person is sent by that request alone: never asked for
-    // again, nor sent beside it (whatever its audience now).
-    let subject = draft_subject(kind, key);
-    let applies = || async {
-        if !F::reaches_everyone(&input) {
+    let publish = Publish {
+        key,
+        target,
+        form,
+        input,
+        asked_by: None,
+    };
+    match door::run(state, who, &publish).await {
+        Ok(Done::Waiting(request)) => Ok(Submitted::AwaitingApproval { request }),
+        Ok(Done::Sent(sent)) => Ok(publish.submitted(sent)),
+        Err(err) => {
+            to_draft(kind, key);
+            Err(err)
+        }
+    }
+}
+
+/// Draft `key`'s form published, sent once: creates an item, or updates `target`. On success the
+/// draft is gone and the report kept; a failure is noted on the draft. A publish to everyone
+/// waits for a second person while an administrator asks for that; a draft waiting for one is
+/// sent by that request alone (`asked_by`: who asked for it, once approved).
+pub struct Publish<'a, F: Composer> {
+    pub key: &'a str,
+    pub target: Option<i64>,
+    pub form: &'a F,
+    pub input: F::Input,
+    pub asked_by: Option<&'a str>,
+}
+
+impl<F: Composer> Publish<'_, F> {
+    /// The item it became, or why that is not known.
+    pub fn submitted(&self, sent: Sent) -> Submitted {
+        match sent.id.or(self.target) {
+            Some(id) => Submitted::Published {
+                id,
+                note: sent.unread,
+            },
+            None => Submitted::PublishedUnread {
+                key: self.key.to_owned(),
+                note: unread(&sent),
+            },
+        }
+    }
+}
+
+/// Why a publish's new id is not known.
+fn unread(sent: &Sent) -> String {
+    sent.unread
+        .clone()
+        .unwrap_or_else(|| "the answer did not say the new item's id".to_owned())
+}
+
+impl<F: Composer> Kind for Publish<'_, F> {
+    type Answer = Sent;
+
+    fn describe(&self, who: &Account) -> Described {
+        let kind = F::KIND;
+        let noun = kind.noun();
+        let approved = self
+            .asked_by
+            .map_or_else(String::new, |by| format!(" (asked by {by}, approved)"));
+        let action = if self.target.is_some() {
+            "update"
+        } else {
+            "create"
+        };
+        let label = self.form.label();
+        let mut audit = AuditEvent::new(&who.username, kind.area(), action)
+            .summary(format!("published {} “{label}”{approved}", kind.as_str()));
+        if let Some(id) = self.target {
+            audit = audit.target(id.to_string());
+        }
+        let what = self
+            .target
+            .map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
+        Described::new(kind.capability(), audit, what)
+    }
+
+    fn rule(&self) -> Option<Rule> {
+        Some(Rule {
+            action: F::GLOBAL_ACTION,
+            subject: Some(draft_subject(F::KIND, self.key)),
+        })
+    }
+
+    /// A publish to everyone's.
+    async fn applies(&self, _: &AppState, _: &Account) -> Result<Applies, AppError> {
+        if !F::reaches_everyone(&self.input) {
             return Ok(Applies::No);
         }
         Ok(Applies::Ask(Ask {
-            target: target.map(|id| id.to_string()),
-            subject: Some(subject.clone()),
-            label: label.clone(),
-            payload: F::awaiting(key.to_owned(), target, form.clone()),
+            target: self.target.map(|id| id.to_string()),
+            label: self.form.label(),
+            payload: F::awaiting(self.key.to_owned(), self.target, self.form.clone()),
         }))
-    };
-    let gate = door::gate(state, who, F::GLOBAL_ACTION, Some(&subject), applies)
-        .await
-        .inspect_err(|_| to_draft(kind, key))?;
-    if let Gate::Waiting(request) = gate {
-        return Ok(Submitted::AwaitingApproval { request });
     }
-    send(state, who, key, target, form, &input, None)
-        .await
-        .inspect_err(|_| to_draft(kind, key))
+
+    async fn send(&self, state: &AppState, pass: Pass) -> Result<Sent, UpstreamError> {
+        F::publish(&state.upstream, pass, self.target, &self.input).await
+    }
+
+    fn done(&self, sent: &Sent, event: AuditEvent) -> AuditEvent {
+        door::noted(event, sent.unread.as_deref())
+    }
+
+    async fn after(&self, state: &AppState, who: &Account, sent: Result<&Sent, Failure<'_>>) {
+        let (kind, key) = (F::KIND, self.key);
+        let sent = match sent {
+            Ok(sent) => sent,
+            Err(failure) => return note_error(state, key, failure.typed).await,
+        };
+        let Some(id) = sent.id.or(self.target) else {
+            // Accepted, but which item it became is unknown: never invite a second publish.
+            let note = unread(sent);
+            tracing::warn!(key, %note, "published a {}, but its answer could not be read", kind.as_str());
+            if let Err(err) = drafts::mark_published(&state.db, key, &note).await {
+                tracing::error!("cannot mark draft {key} published: {err}");
+            }
+            return;
+        };
+        let report = report::<F>(&self.input, sent.targeting.clone(), &who.username);
+        if let Err(err) = drafts::save_report(&state.db, kind, id, &report).await {
+            tracing::error!(
+                "published {} {id} but cannot keep its report: {err}",
+                kind.as_str()
+            );
+        }
+        if let Err(err) = drafts::delete(&state.db, kind, key).await {
+            tracing::error!(
+                "published {} {id} but cannot remove its draft: {err}",
+                kind.as_str()
+            );
+        }
+    }
 }
 
-/// Publishes `input` (draft `key`'s form), sent once: creates an item, or updates `target`. On
-/// success the draft is gone and the report kept; a failure is noted on the draft. `asked_by`:
-/// who asked for it, when `who` approved someone else's request.
-pub async fn send<F: Composer>(
-    state: &AppState,
-    who: &Account,
-    key: &str,
-    target: Option<i64>,
-    form: &F,
+/// What a publish of `input` by `by` reported, kept beside the item (GET does not answer the
+/// ids it was sent to).
+pub(super) fn report<F: Composer>(
     input: &F::Input,
-    asked_by: Option<&str>,
-) -> Result<Submitted, AppError> {
-    let kind = F::KIND;
-    let label = form.label();
-    let noun = kind.noun();
-    let approved = asked_by.map_or_else(String::new, |by| format!(" (asked by {by}, approved)"));
-    let mut audit = AuditEvent::new(
-        &who.username,
-        kind.area(),
-        if target.is_some() { "update" } else { "create" },
-    )
-    .summary(format!("published {} “{label}”{approved}", kind.as_str()));
-    if let Some(id) = target {
-        audit = audit.target(id.to_string());
-    }
-    let what = target.map_or_else(|| noun.to_owned(), |id| format!("{noun} {id}"));
-    let described = Change::new(who, kind.capability(), audit, what)?;
-    let call = |pass| F::publish(&state.upstream, pass, target, input);
-    let sent = match send_noted(state, described, call, |sent| sent.unread.clone()).await {
-        Ok(sent) => sent,
-        Err(err) => {
-            note_error(state, key, &err).await;
-            return Err(err);
-        }
-    };
-    let Some(id) = sent.id.or(target) else {
-        // Accepted, but which item it became is unknown: never invite a second publish.
-        let note = sent
-            .unread
-            .unwrap_or_else(|| "the answer did not say the new item's id".to_owned());
-        tracing::warn!(key, %note, "published a {}, but its answer could not be read", kind.as_str());
-        if let Err(err) = drafts::mark_published(&state.db, key, &note).await {
-            tracing::error!("cannot mark draft {key} published: {err}");
-        }
-        return Ok(Submitted::PublishedUnread {
-            key: key.to_owned(),
-            note,
-        });
-    };
+    targeting: Option<Targeting>,
+    by: &str,
+) -> PublishReport {
     let (sent_room_ids, sent_user_ids) = F::sent_ids(input);
-    let report = PublishReport {
-        targeting: sent.targeting,
+    PublishReport {
+        targeting,
         sent_room_ids,
         sent_user_ids,
-        published_by: who.username.clone(),
+        published_by: by.to_owned(),
         published_at: now_text(),
-    };
-    if let Err(err) = drafts::save_report(&state.db, kind, id, &report).await {
-        tracing::error!(
-            "published {} {id} but cannot keep its report: {err}",
-            kind.as_str()
-        );
     }
-    if let Err(err) = drafts::delete(&state.db, kind, key).await {
-        tracing::error!(
-            "published {} {id} but cannot remove its draft: {err}",
-            kind.as_str()
-        );
-    }
-    Ok(Submitted::Published {
-        id,
-        note: sent.unread,
-    })
 }
