@@ -1,7 +1,9 @@
 // A second approver in real browsers: an administrator makes GLOBAL offers wait; marketing asks
 // for one and cannot approve it themselves; the administrator sees the count in the header, the
-// composer's own preview, approves it (sent once) or rejects another with a reason. These runs
-// come after every other spec (see playwright.config.ts): the rules are the server's, not a tab's.
+// composer's own preview, approves it (sent once) or rejects another with a reason; the requester
+// is shown each decision (header and approvals page) until they open it, worded as decided. These
+// runs come after every other spec (see playwright.config.ts): the rules are the server's, not a
+// tab's. Each test leaves the requester nothing unopened, so the next counts from zero.
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { ADMIN, MARKETING, statePath } from "./people";
@@ -42,7 +44,20 @@ async function askForGlobalOffer(page: Page, info: Parameters<typeof open>[1], t
   await expect(page.getByTestId("approval-state")).toHaveText("Waiting for approval");
   await expect(page.getByTestId("approval-waiting")).toBeVisible();
   await expect(page.getByTestId("decide-form")).toHaveCount(0);
+  await expect(page.getByTestId("approval")).toContainText("Expires");
+  await expect(page.getByRole("heading", { name: "What approving sends" })).toBeVisible();
   return page.url();
+}
+
+/// The requester opens request `path`, decided: it reads as decided, and is seen from then on.
+async function readDecision(page: Page, info: Parameters<typeof open>[1], path: string, state: string) {
+  await open(page, info, path);
+  await expect(page.getByTestId("approval-state")).toHaveText(state);
+  await expect(page.getByTestId("approval-decided")).toContainText(/^by admin at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  await expect(page.getByTestId("approval")).not.toContainText("Expires");
+  await expect(page.getByRole("heading", { name: "What was asked" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What approving sends" })).toHaveCount(0);
+  await expect(page.getByTestId("approval-payload")).toContainText("Asked to publish this new offer to everyone");
 }
 
 test("a GLOBAL offer waits until a second person approves it", async ({ browser }, info) => {
@@ -72,6 +87,11 @@ test("a GLOBAL offer waits until a second person approves it", async ({ browser 
 
     await open(admin, info, "/offers");
     await expect(admin.locator("main")).toContainText(title);
+
+    // The requester learns it was decided, and reads it.
+    await open(mia, info, "/");
+    await expect(mia.getByTestId("decided-count")).toBeVisible();
+    await readDecision(mia, info, new URL(request).pathname, "Approved and sent");
   } finally {
     await setGlobalOfferRule(admin, info, false);
   }
@@ -91,8 +111,22 @@ test("a rejection needs a reason, which the requester reads", async ({ browser }
     await admin.getByRole("button", { name: "Reject" }).click();
     await expect(admin.getByTestId("approval-state")).toHaveText("Rejected");
 
-    await open(mia, info, new URL(request).pathname);
+    // The requester is told: counted in the header, listed on the approvals page.
+    await open(mia, info, "/");
+    await expect(mia.getByTestId("decided-count")).toContainText("Your requests decided 1");
+    await mia.getByTestId("decided-count").click();
+    await expect(mia).toHaveURL(/\/approvals$/);
+    const item = mia.getByTestId("decided-for-you").locator("li", { hasText: title });
+    await expect(item).toContainText("Rejected (decided by admin)");
+    await item.getByRole("link").click();
+    await expect(mia).toHaveURL(request);
+    await readDecision(mia, info, new URL(request).pathname, "Rejected");
+    await expect(mia.getByTestId("approval-decided")).toContainText(/ UTC: Wrong week for this$/);
     await expect(mia.getByTestId("approval-reason")).toHaveText("Wrong week for this");
+    // Opened, it is seen: neither counted nor listed any more.
+    await open(mia, info, "/approvals");
+    await expect(mia.getByTestId("decided-for-you")).toHaveCount(0);
+    await expect(mia.getByTestId("decided-count")).toHaveCount(0);
     // Nothing was published; the draft stays for another try.
     await open(mia, info, "/offers");
     await expect(mia.locator("tr[data-offer-id]", { hasText: title })).toHaveCount(0);
@@ -138,6 +172,7 @@ test("a draft waiting for approval says so and is not asked for twice", async ({
     await admin.getByLabel(/Reason/).fill("Asked for once, rejected once");
     await admin.getByRole("button", { name: "Reject" }).click();
     await expect(admin.getByTestId("approval-state")).toHaveText("Rejected");
+    await readDecision(mia, info, requestPath, "Rejected");
   } finally {
     await setGlobalOfferRule(admin, info, false);
   }

@@ -33,6 +33,7 @@ test.describe("marketing", () => {
     await open(page, info, "/");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Badges" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "User exclusions" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Staff" })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
     await open(page, info, "/staff");
@@ -43,8 +44,11 @@ test.describe("marketing", () => {
 test.describe("moderator", () => {
   test.use({ storageState: statePath(MODERATOR) });
 
-  test("is refused the audit log", async ({ page }, info) => {
+  test("is refused the audit log, and the navigation offers no exclusions to change", async ({ page }, info) => {
     await open(page, info, "/audit");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Rooms" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "User exclusions" })).toHaveCount(0);
     await expect(page.getByRole("alert")).toContainText("Your role does not allow this action.");
   });
 });

@@ -93,6 +93,7 @@ test("hand a badge to users, then delete it", async ({ page }, info) => {
   // Undo for real: the notice restores it (a new id), then its users come back chunk by chunk.
   const notice = page.getByTestId("deleted-notice");
   await expect(notice).toContainText(`Deleted badge “${text}” (${id}).`);
+  await expect(notice).toContainText("“Restore” recreates the badge with a new id; then the users given it here can be given back, chunk by chunk.");
   await notice.getByRole("button", { name: `Restore badge “${text}”` }).click();
   await expect(page).toHaveURL(/\/deleted\/\d+$/);
   await expect(page.getByTestId("restore-state")).toContainText("as badge #");

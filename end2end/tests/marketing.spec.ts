@@ -96,6 +96,48 @@ test("a ROOM offer kept as a draft, then published: the unknown room is reported
   await expect(page.getByTestId("drafts")).not.toContainText(title);
 });
 
+test("on a laptop screen the offer's preview stays in view while the form scrolls", async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, info, "/offers/new");
+  const preview = page.getByRole("complementary", { name: "Preview" });
+  // The form's last field (hydrated, only the chosen template's and audience's fields show).
+  const last = page.locator(".editor__form").locator("input, select, textarea").filter({ visible: true }).last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY), "the page scrolled").toBeGreaterThan(0);
+  const box = (await preview.boundingBox())!;
+  const field = (await last.boundingBox())!;
+  expect(box.y, "the preview's top is in view").toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, "the preview's bottom is in view").toBeLessThanOrEqual(800);
+  expect(box.x, "beside the form").toBeGreaterThanOrEqual(field.x + field.width);
+  await expect(preview.getByTestId("in-feed")).toBeInViewport();
+});
+
+test("on a phone the offer's preview follows the form without covering a field", async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, info, "/offers/new");
+  const preview = page.getByRole("complementary", { name: "Preview" });
+  const layout = await page.evaluate(() => {
+    const preview = document.querySelector(".editor__preview")!.getBoundingClientRect();
+    const fields = [...document.querySelectorAll(".editor__form :is(input, select, textarea)")]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0);
+    return {
+      top: preview.top,
+      left: preview.left,
+      right: preview.right,
+      lowestField: Math.max(...fields.map((r) => r.bottom)),
+      width: document.documentElement.clientWidth,
+    };
+  });
+  expect(layout.top, "below every field").toBeGreaterThanOrEqual(layout.lowestField);
+  expect(layout.left).toBeGreaterThanOrEqual(0);
+  expect(layout.right, "within the screen's width").toBeLessThanOrEqual(layout.width);
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.getByTestId("in-feed")).toBeInViewport();
+  await expect(preview.getByTestId("in-feed")).toBeVisible();
+});
+
 async function fillLanguage(page: Page, row: number, values: Record<string, string>) {
   for (const [key, value] of Object.entries(values)) {
     await page.locator(`[name='form[langs][${row}][${key}]']`).fill(value);
@@ -163,12 +205,32 @@ test("a winshare: the win posted into the chat", async ({ page }, info) => {
 
 test("exclude a user from marketing, then include them again", async ({ page }, info) => {
   const user = `fan-${info.project.name}-${Date.now()}`;
-  await open(page, info, "/exclusions");
+  // Found in the navigation, not only behind the offers' and advertisements' buttons.
+  await open(page, info, "/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "User exclusions" }).click();
+  await expect(page).toHaveURL(/\/exclusions$/);
+  // Hydrated, the browser tells the page its zone (and the page shows itself again in it);
+  // without JavaScript times are UTC.
+  const js = jsEnabled(info);
+  await expect(page.getByTestId("exclusions-zone")).toContainText(js ? "Europe/Berlin (UTC+" : "Times in UTC.");
   await page.locator("input[name='user_id']").fill(user);
   await page.getByRole("button", { name: "Exclude from marketing" }).click();
+  const notice = page.getByTestId("exclusion-notice");
+  await expect(notice).toHaveText(`User ${user} is now excluded from marketing offers.`);
   const row = page.locator(`tr[data-user='${user}']`);
   await expect(row.getByTestId("exclusion-state")).toHaveText("Excluded");
+  // When, as people read it: Berlin time with UTC beside, or UTC; never the stored ISO text.
+  const when = js
+    ? /^\d{4}-\d\d-\d\d \d\d:\d\d CES?T \((\d{4}-\d\d-\d\d )?\d\d:\d\d UTC\) by mia$/
+    : /^\d{4}-\d\d-\d\d \d\d:\d\d UTC by mia$/;
+  await expect(row.getByTestId("exclusion-changed")).toHaveText(when);
   await page.locator("input[name='user_id']").fill(user);
   await page.getByRole("button", { name: "Include again" }).click();
+  await expect(notice).toHaveText(`User ${user} is included in marketing offers again.`);
   await expect(row.getByTestId("exclusion-state")).toHaveText("Included");
+  // An error shows instead of the last confirmation.
+  await page.locator("input[name='user_id']").fill("a".repeat(201));
+  await page.getByRole("button", { name: "Exclude from marketing" }).click();
+  await expect(page.locator("[data-field=user_id]")).toContainText("at most 200 characters");
+  await expect(notice).toHaveCount(0);
 });

@@ -63,12 +63,15 @@ test("schedule a room seconds ahead, watch it go live, switch voice, delete it",
 
   await open(page, info, `/rooms/${roomId}`);
   await page.getByText(`Delete room “${name}”…`).click();
+  await expect(page.locator("main")).toContainText("“Restore” brings the room back under its own room id");
   await page.getByRole("button", { name: `Yes, delete “${name}”` }).click();
   await expect(page).toHaveURL(/\/rooms\?deleted=\d+$/);
   await expect(page.locator(`tr[data-room-id="${roomId}"]`)).toHaveCount(0);
 
-  // Restored under its own id, which is free again.
+  // Restored under its own id, which is free again: the notice says so, and no new id.
   const notice = page.getByTestId("deleted-notice");
+  await expect(notice).toContainText("“Restore” brings the room back under its own room id (or another free one you pick).");
+  await expect(notice).not.toContainText("new id");
   await expect(notice.getByLabel("Room id")).toHaveValue(roomId);
   await notice.getByRole("button", { name: `Restore room “${name}”` }).click();
   await expect(page).toHaveURL(/\/deleted\/\d+$/);

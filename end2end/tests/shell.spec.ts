@@ -9,6 +9,7 @@ const sections = [
   { link: "Badges", path: "/badges" },
   { link: "Offers", path: "/offers" },
   { link: "Advertisements", path: "/advertisements" },
+  { link: "User exclusions", path: "/exclusions" },
   { link: "Rooms", path: "/rooms" },
 ];
 

@@ -25,10 +25,12 @@ test("delete an offer, restore it from the notice, see both in the audit log", a
   const old = page.url().split("/").pop()!;
 
   await page.getByText(`Delete offer “${title}”…`).click();
+  await expect(page.locator("main")).toContainText("“Restore” recreates the offer with a new id.");
   await page.getByRole("button", { name: `Yes, delete “${title}”` }).click();
   await expect(page).toHaveURL(/\/offers\?deleted=\d+$/);
   const notice = page.getByTestId("deleted-notice");
   await expect(notice).toContainText(`Deleted offer “${title}” (${old}).`);
+  await expect(notice).toContainText("A copy is kept: “Restore” recreates the offer with a new id.");
   await notice.getByRole("button", { name: `Restore offer “${title}”` }).click();
 
   await expect(page).toHaveURL(/\/deleted\/\d+$/);
@@ -62,4 +64,23 @@ test("recently deleted offers list what was kept", async ({ page }, info) => {
   await open(page, info, "/offers/deleted");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recently deleted offers");
   await expect(page.getByTestId("deleted-list").or(page.getByTestId("deleted-empty"))).toBeVisible();
+});
+
+// Each kind's "Recently deleted" says what Restore will do for it: a new id, except for rooms.
+const promises = [
+  ["offers", "“Restore” recreates the offer with a new id."],
+  ["advertisements", "“Restore” recreates the advertisement with a new id."],
+  ["badges", "“Restore” recreates the badge with a new id; then the users given it here can be given back, chunk by chunk."],
+  ["rooms", "“Restore” brings the room back under its own room id (or another free one you pick)."],
+] as const;
+
+test("recently deleted says what Restore does for each kind", async ({ page }, info) => {
+  for (const [area, promise] of promises) {
+    await open(page, info, `/${area}/deleted`);
+    const lead = page.locator(".page-head .lead");
+    await expect(lead).toContainText(promise);
+    if (area === "rooms") {
+      await expect(lead).not.toContainText("new id");
+    }
+  }
 });

@@ -72,7 +72,7 @@ impl AdvertisementInput {
                 p.push(&field("lang"), format!("{} appears twice.", entry.lang));
             }
             p.optional_http_url(&field("link"), "Link", Some(&entry.link));
-            p.optional_http_url(&field("pic"), "Picture", entry.pic.as_deref());
+            p.optional_picture_url(&field("pic"), "Picture", entry.pic.as_deref());
         }
         for (name, label, value) in [
             ("sendTime", "Send time", &self.send_time),

@@ -121,6 +121,11 @@ impl ApprovalState {
         .find(|s| s.as_str() == value)
     }
 
+    /// Decided and done: sent, failed, rejected or expired (what the requester is told of).
+    pub fn is_decided(self) -> bool {
+        !matches!(self, ApprovalState::Pending | ApprovalState::Sending)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ApprovalState::Pending => "Waiting for approval",
@@ -203,6 +208,9 @@ pub struct Approval {
 /// The approvals page: requests, the rules, and how long a request waits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApprovalsPage {
+    /// The viewer's own requests decided since they last opened them.
+    #[serde(default)]
+    pub unseen: Vec<Approval>,
     pub requests: Vec<Approval>,
     pub rules: Vec<ApprovalRule>,
     pub hours: i64,
@@ -310,6 +318,8 @@ mod tests {
             assert_eq!(ApprovalAction::parse(a.as_str()), Some(a));
         }
         assert_eq!(ApprovalState::parse("sent"), Some(ApprovalState::Sent));
+        assert!(ApprovalState::Rejected.is_decided() && ApprovalState::Expired.is_decided());
+        assert!(!ApprovalState::Pending.is_decided() && !ApprovalState::Sending.is_decided());
         assert!(reason("  ", true).is_err());
         assert_eq!(reason(" ok ", false).unwrap(), "ok");
         assert_eq!(reason(&"x".repeat(900), true).unwrap().len(), REASON_MAX);

@@ -118,12 +118,12 @@ impl BadgeInput {
                 COMMUNICATION_TEXT_MAX,
             );
         }
-        p.optional_http_url(
+        p.optional_picture_url(
             "communicationPic",
             "Welcome picture",
             self.communication_pic.as_deref(),
         );
-        p.optional_http_url("pic", "Badge picture", self.pic.as_deref());
+        p.optional_picture_url("pic", "Badge picture", self.pic.as_deref());
         if let Some(trigger) = &self.trigger {
             if trigger.first_message == Some(true) && trigger.message_count.is_some() {
                 p.push(

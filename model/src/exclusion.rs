@@ -18,7 +18,36 @@ pub struct ExclusionEntry {
     pub user_id: String,
     pub excluded: bool,
     pub changed_by: String,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     pub changed_at: String,
+    /// When, in the viewer's zone with UTC beside (`zone::both_zones`).
+    #[serde(default)]
+    pub changed: String,
+}
+
+/// The exclusion page's list, its times in the viewer's zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusions {
+    /// The most recent changes first.
+    pub entries: Vec<ExclusionEntry>,
+    /// `Europe/Berlin (UTC+01:00)`, or `UTC`.
+    pub zone_label: String,
+    /// No zone chosen or detected yet: the page asks the browser (`/zone.js`).
+    pub detect_zone: bool,
+}
+
+/// Where a change sends the browser: the exclusion page, which confirms it for `user_id`.
+pub fn changed_path(user_id: &str) -> String {
+    format!("/exclusions?changed={}", super::query::encode(user_id))
+}
+
+/// What a change did, in one sentence.
+pub fn confirmation(user_id: &str, excluded: bool) -> String {
+    if excluded {
+        format!("User {user_id} is now excluded from marketing offers.")
+    } else {
+        format!("User {user_id} is included in marketing offers again.")
+    }
 }
 
 /// A typed user id, trimmed, or the problem with it (field `user_id`).
@@ -49,5 +78,18 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_change_is_confirmed_for_its_user() {
+        assert_eq!(changed_path("fan 1/2"), "/exclusions?changed=fan%201%2F2");
+        assert_eq!(
+            confirmation("u-1", true),
+            "User u-1 is now excluded from marketing offers."
+        );
+        assert_eq!(
+            confirmation("u-1", false),
+            "User u-1 is included in marketing offers again."
+        );
     }
 }

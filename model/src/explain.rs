@@ -1,6 +1,7 @@
 //! "Why won't it show?" (issue 18): for one user, optionally in one room, at one moment, a checklist
-//! of what decides whether an offer or advertisement shows, each line passed, blocking or for
-//! information, with the data it used; the verdict first. Pure: the pages gather the facts.
+//! of what decides whether an offer or advertisement shows, each line passed, blocking, for
+//! information or not known just now, with the data it used; the verdict first. Pure: the pages
+//! gather the facts.
 
 use super::clash::{Audience, RoomFacts, Window};
 use super::room::RoomStatus;
@@ -21,13 +22,15 @@ pub struct Question {
 }
 
 /// The explainer's form as its address carries it: `user`, `room` (optional), `at` (a
-/// `datetime-local` value in the viewer's zone; now when empty).
+/// `datetime-local` value in the viewer's zone; now when empty), `now` (its "Now" button: now,
+/// whatever `at` says).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExplainQuery {
     pub user: String,
     pub room: String,
     pub at: String,
+    pub now: bool,
 }
 
 /// The explainer's answer with what the page needs to show the question again.
@@ -63,6 +66,17 @@ pub struct ShowRules {
     pub delay_ms: Option<i64>,
 }
 
+/// What is known of the room asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoomFound {
+    /// From the registry, or from Watchers just now.
+    Known(RoomFacts),
+    /// Watchers says it has no such room.
+    Missing,
+    /// Watchers could not be asked; why, in plain words.
+    Unknown(String),
+}
+
 /// What the dashboard's own record says of the user and marketing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exclusion {
@@ -79,6 +93,19 @@ pub enum Mark {
     Pass,
     Block,
     Info,
+    /// It could not be checked just now.
+    Unknown,
+}
+
+/// Whether it would show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    /// Nothing blocks it.
+    Shows,
+    /// At least one check blocks it.
+    Blocked,
+    /// Nothing known blocks it, but a check could not be made.
+    Unknown,
 }
 
 /// One line of the checklist.
@@ -92,9 +119,9 @@ pub struct Line {
 /// The answer: the verdict, then the lines.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
-    /// "Would show" or "Blocked by …".
+    /// The verdict in plain words: "Would show …", "Blocked by …" or "Not known: …".
     pub verdict: String,
-    pub shows: bool,
+    pub outcome: Verdict,
     pub lines: Vec<Line>,
 }
 
@@ -278,16 +305,26 @@ pub fn status_at(room: &RoomFacts, at: DateTime<Utc>) -> Option<RoomStatus> {
     }
 }
 
-fn room_line(q: &Question, room: Option<&RoomFacts>) -> Option<Line> {
+fn room_line(q: &Question, room: Option<&RoomFound>) -> Option<Line> {
     let check = "Room status";
     let id = q.room_id.as_ref()?;
     Some(match room {
         None => line(
+            Mark::Unknown,
+            check,
+            format!("Room {id} was not looked up."),
+        ),
+        Some(RoomFound::Missing) => line(
             Mark::Block,
             check,
-            format!("The registry does not know room {id}."),
+            format!("Room {id} does not exist in Watchers."),
         ),
-        Some(room) => match status_at(room, q.at) {
+        Some(RoomFound::Unknown(why)) => line(
+            Mark::Unknown,
+            check,
+            format!("Whether {id} is LIVE then cannot be known: {why}."),
+        ),
+        Some(RoomFound::Known(room)) => match status_at(room, q.at) {
             Some(RoomStatus::Live) => line(Mark::Pass, check, format!("{id} is LIVE then.")),
             Some(status @ (RoomStatus::Soon | RoomStatus::Ended | RoomStatus::Disabled)) => line(
                 Mark::Block,
@@ -306,12 +343,23 @@ fn room_line(q: &Question, room: Option<&RoomFacts>) -> Option<Line> {
     })
 }
 
-/// The checklist for question `q` about `item`, verdict first.
+/// The checks marked `mark`, lower case, joined.
+fn checks(lines: &[Line], mark: Mark) -> String {
+    lines
+        .iter()
+        .filter(|l| l.mark == mark)
+        .map(|l| l.check.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The checklist for question `q` about `item`, verdict first; `room` is what is known of the
+/// room asked about.
 pub fn explain(
     q: &Question,
     item: &ItemFacts,
     exclusion: Exclusion,
-    room: Option<&RoomFacts>,
+    room: Option<&RoomFound>,
 ) -> Answer {
     let mut lines = vec![
         audience_line(q, item),
@@ -320,20 +368,26 @@ pub fn explain(
     ];
     lines.extend(room_line(q, room));
     lines.push(frequency_line(item));
-    let blocking: Vec<&str> = lines
-        .iter()
-        .filter(|l| l.mark == Mark::Block)
-        .map(|l| l.check.as_str())
-        .collect();
-    let shows = blocking.is_empty();
-    let verdict = if shows {
-        "Would show, unless the user has already seen it as the frequency below allows.".to_owned()
-    } else {
-        format!("Blocked by: {}.", blocking.join(", ").to_lowercase())
+    let (blocking, unknown) = (checks(&lines, Mark::Block), checks(&lines, Mark::Unknown));
+    let (outcome, verdict) = match (blocking.is_empty(), unknown.is_empty()) {
+        (true, true) => (
+            Verdict::Shows,
+            "Would show, unless the user has already seen it as the frequency below allows."
+                .to_owned(),
+        ),
+        (true, false) => (
+            Verdict::Unknown,
+            format!("Not known: {unknown} could not be checked just now; nothing else blocks it."),
+        ),
+        (false, true) => (Verdict::Blocked, format!("Blocked by: {blocking}.")),
+        (false, false) => (
+            Verdict::Blocked,
+            format!("Blocked by: {blocking}. Not known: {unknown}."),
+        ),
     };
     Answer {
         verdict,
-        shows,
+        outcome,
         lines,
     }
 }

@@ -184,7 +184,7 @@ impl OfferInput {
                 }
             }
             TEMPLATE_IMAGE => {
-                p.http_url("pic", "Image address", &text(&self.pic));
+                p.picture_url("pic", "Image address", &text(&self.pic));
                 p.http_url("link", "Link", &text(&self.link));
             }
             other => p.push(

@@ -79,6 +79,9 @@ pub struct Me {
     /// Approval requests this person could decide now (the header's count).
     #[serde(default)]
     pub waiting: u32,
+    /// This person's own requests decided since they last opened them (counted beside it).
+    #[serde(default)]
+    pub decided: u32,
 }
 
 /// A row of the staff management page.

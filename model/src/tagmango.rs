@@ -178,7 +178,7 @@ impl MangoBadgeInput {
         if let Some(description) = &self.description {
             p.max_chars("description", "Description", description, DESCRIPTION_MAX);
         }
-        p.optional_http_url("imageUrl", "Image", self.image_url.as_deref());
+        p.optional_picture_url("imageUrl", "Image", self.image_url.as_deref());
         let mangoes = self.automation_enabled_mangoes.as_deref().unwrap_or(&[]);
         if self.points_threshold.is_some() && !mangoes.is_empty() {
             p.push(

@@ -43,6 +43,20 @@ pub fn noun(area: AuditArea) -> &'static str {
     }
 }
 
+/// What "Restore" will do for an item of `area`, in one sentence: offers, advertisements and
+/// badges are created again under a new id; a room comes back under its own room id.
+pub fn restore_promise(area: AuditArea) -> &'static str {
+    match area {
+        AuditArea::Offers => "“Restore” recreates the offer with a new id.",
+        AuditArea::Advertisements => "“Restore” recreates the advertisement with a new id.",
+        AuditArea::Badges => {
+            "“Restore” recreates the badge with a new id; then the users given it here can be \
+             given back, chunk by chunk."
+        }
+        _ => "“Restore” brings the room back under its own room id (or another free one you pick).",
+    }
+}
+
 /// The "Recently deleted" page of `area`.
 pub fn list_path(area: AuditArea) -> String {
     format!("/{}/deleted", area.as_str())
@@ -236,5 +250,20 @@ mod tests {
         assert_eq!(area("staff"), None);
         assert_eq!(capability(AuditArea::Rooms), Capability::EditRooms);
         assert_eq!(list_path(AuditArea::Badges), "/badges/deleted");
+    }
+
+    #[test]
+    fn restore_promises_a_new_id_to_all_but_rooms() {
+        for area in [
+            AuditArea::Offers,
+            AuditArea::Advertisements,
+            AuditArea::Badges,
+        ] {
+            assert!(restore_promise(area).contains(noun(area)));
+            assert!(restore_promise(area).contains("with a new id"));
+        }
+        assert!(restore_promise(AuditArea::Badges).contains("given back, chunk by chunk"));
+        let room = restore_promise(AuditArea::Rooms);
+        assert!(room.contains("its own room id") && !room.contains("new id"));
     }
 }

@@ -128,20 +128,37 @@ impl Problems {
 
     /// When given, an http or https address; `javascript:`, `data:` and the like are refused.
     pub fn optional_http_url(&mut self, field: &str, label: &str, value: Option<&str>) {
-        if let Some(value) = value.filter(|v| !v.trim().is_empty())
-            && !is_http_url(value)
-        {
-            self.push(
-                field,
-                format!("{label} must be an http:// or https:// address."),
-            );
-        }
+        self.address(field, label, value, is_http_url);
     }
 
     /// Required, and an http or https address.
     pub fn http_url(&mut self, field: &str, label: &str, value: &str) {
         if self.required(field, label, value) {
             self.optional_http_url(field, label, Some(value));
+        }
+    }
+
+    /// When given, a picture's address: http or https, or one of the sandbox's own pictures.
+    pub fn optional_picture_url(&mut self, field: &str, label: &str, value: Option<&str>) {
+        self.address(field, label, value, is_picture_url);
+    }
+
+    /// Required, and a picture's address.
+    pub fn picture_url(&mut self, field: &str, label: &str, value: &str) {
+        if self.required(field, label, value) {
+            self.optional_picture_url(field, label, Some(value));
+        }
+    }
+
+    /// When given, an address `ok` accepts.
+    fn address(&mut self, field: &str, label: &str, value: Option<&str>, ok: fn(&str) -> bool) {
+        if let Some(value) = value.filter(|v| !v.trim().is_empty())
+            && !ok(value)
+        {
+            self.push(
+                field,
+                format!("{label} must be an http:// or https:// address."),
+            );
         }
     }
 }
@@ -194,6 +211,28 @@ pub fn is_http_url(value: &str) -> bool {
         && !v.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Where the dashboard serves the sandbox's own pictures (`public/sandbox/`), so that a rehearsal
+/// needs no outside host. A chat on a live platform could not load them.
+pub const SANDBOX_PICTURES: &str = "/sandbox/";
+
+/// A picture's address: an http or https one, or one of the sandbox's own pictures by its path on
+/// the dashboard (`/sandbox/badge-vip.svg`: lower-case letters, digits and `-`, then `.svg`).
+pub fn is_picture_url(value: &str) -> bool {
+    is_http_url(value) || is_sandbox_picture(value.trim())
+}
+
+fn is_sandbox_picture(value: &str) -> bool {
+    value
+        .strip_prefix(SANDBOX_PICTURES)
+        .and_then(|name| name.strip_suffix(".svg"))
+        .is_some_and(|stem| {
+            !stem.is_empty()
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +263,25 @@ mod tests {
         ] {
             assert!(!is_http_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn pictures_are_http_addresses_or_the_sandboxs_own() {
+        assert!(is_picture_url("https://watchers.io/hand.webp"));
+        assert!(is_picture_url("/sandbox/badge-vip.svg"));
+        for bad in [
+            "/sandbox/.svg",
+            "/sandbox/../secret.svg",
+            "/sandbox/a/b.svg",
+            "/sandbox/vip.png",
+            "/other/vip.svg",
+            "//x.io/sandbox/vip.svg",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_picture_url(bad), "{bad}");
+        }
+        // Links stay absolute.
+        assert!(!is_http_url("/sandbox/badge-vip.svg"));
     }
 
     #[test]

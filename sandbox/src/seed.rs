@@ -1,5 +1,6 @@
 //! The demo data a new sandbox starts with: badges (one chain among them), offers of both
-//! templates, advertisements including a winshare, and rooms live, soon and ended.
+//! templates, advertisements including a winshare, and rooms live, soon and ended. Its pictures
+//! are the dashboard's own (`public/sandbox/`), so a rehearsal needs no outside host.
 
 use super::store::{SandboxData, StoredAd, StoredBadge, StoredChain, StoredOffer, StoredRoom};
 use chrono::{DateTime, Duration, Utc};
@@ -10,6 +11,12 @@ use dashboard_model::offer::{OfferInput, TEMPLATE_IMAGE, TEMPLATE_TEXT, Template
 use dashboard_model::room::RoomInput;
 use dashboard_model::targeting::{AudienceType, ShowFrequency};
 use dashboard_model::time::{format_iso, format_room_time};
+use dashboard_model::validate::SANDBOX_PICTURES;
+
+/// One of the sandbox's own pictures, `public/sandbox/<name>`, by its path on the dashboard.
+pub fn picture(name: &str) -> String {
+    format!("{SANDBOX_PICTURES}{name}")
+}
 
 fn badge(text: &str, bg: &str, fg: &str, tooltip: &str, title: &str, body: &str) -> BadgeInput {
     BadgeInput {
@@ -53,7 +60,7 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
         "Welcome, VIP!",
         "Thanks for being with us. Enjoy your VIP perks in every room.",
     );
-    vip.pic = Some("https://watchers.io/_next/static/media/hand-03.16265125.webp".into());
+    vip.pic = Some(picture("badge-vip.svg"));
     add_badge(&mut data, vip, 3, None);
     let mut newcomer = badge(
         "👋 New",
@@ -182,7 +189,7 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
         text: None,
         link: Some("https://www.watchers.io/".into()),
         link_text: None,
-        pic: Some("https://watchers.io/_next/static/media/hand-03.16265125.webp".into()),
+        pic: Some(picture("offer-pitch.svg")),
         template_data: None,
         start_time: format_iso(now),
         end_time: None,
@@ -212,7 +219,8 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
         link_text: link_text.into(),
         pic: Some(pic.into()),
     };
-    let pic = "https://watchers.io/_next/static/media/intro.0c193d57.jpg";
+    let pic = picture("ad-season-pass.svg");
+    let pic = pic.as_str();
     let ads = [
         AdvertisementInput {
             template: 2,
@@ -266,4 +274,54 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
         data.tagmango.insert(badge.id.clone(), badge);
     }
     data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dashboard_model::validate::{FieldError, is_picture_url};
+
+    /// Every picture the demo data names is one the dashboard serves (`public/sandbox/`), and
+    /// the rules the sandbox checks edits by accept it.
+    #[test]
+    fn the_demo_pictures_are_the_dashboards_own() {
+        let data = demo_data(Utc::now());
+        let mut pics: Vec<String> = vec![];
+        let mut problems: Vec<FieldError> = vec![];
+        for badge in data.badges.values() {
+            pics.extend(badge.input.pic.clone());
+            problems.extend(badge.input.validate().into_vec());
+        }
+        for offer in data.offers.values() {
+            pics.extend(offer.input.pic.clone());
+            problems.extend(offer.input.validate().into_vec());
+        }
+        for ad in data.ads.values() {
+            pics.extend(ad.input.data.iter().filter_map(|l| l.pic.clone()));
+            problems.extend(ad.input.validate().into_vec());
+        }
+        for badge in data.tagmango.values() {
+            pics.extend(
+                badge
+                    .fields
+                    .get("imageUrl")
+                    .and_then(|v| v.as_str())
+                    .map(String::from),
+            );
+        }
+        assert_eq!(pics.len(), 6, "{pics:?}");
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+        for pic in &pics {
+            assert!(
+                pic.starts_with(SANDBOX_PICTURES) && is_picture_url(pic),
+                "{pic}"
+            );
+            assert!(public.join(&pic[1..]).is_file(), "{pic} is not in public/");
+        }
+        let about_pictures: Vec<_> = problems
+            .iter()
+            .filter(|p| p.field.to_ascii_lowercase().ends_with("pic"))
+            .collect();
+        assert!(about_pictures.is_empty(), "{about_pictures:?}");
+    }
 }

@@ -225,8 +225,9 @@ async fn update(
 /// The creator every sandbox badge belongs to.
 pub const CREATOR: &str = "6149b1e5612c4e5fd96041d3";
 
-/// Two demo badges: one by hand, and the documents' own example, which sets both automation
-/// types (read and shown with a warning, as a live record like it would be).
+/// Two demo badges: one by hand, and the documents' own example (with a picture the dashboard
+/// serves), which sets both automation types (read and shown with a warning, as a live record
+/// like it would be).
 pub fn demo_badges(now: chrono::DateTime<chrono::Utc>) -> Vec<StoredMangoBadge> {
     let stamp = format_iso(now);
     let badge = |id: &str, fields: Value| StoredMangoBadge {
@@ -241,7 +242,7 @@ pub fn demo_badges(now: chrono::DateTime<chrono::Utc>) -> Vec<StoredMangoBadge> 
             "6659ca9e5f2acb7abfdcd8fd",
             json!({
                 "name": "Hall Of Fame", "description": "Something about the badge",
-                "imageUrl": "https://testing.tagmango.com/assets/badge-icon-922e7f499bc0045d7af8ac771eebe2fe.png",
+                "imageUrl": super::seed::picture("mango-trophy.svg"),
                 "enableAutomation": true, "pointsThreshold": 100,
                 "pointCategoryForAutomation": "lifetime",
                 "automationEnabledMangoes": ["6659ca9e5f2acb7abfdcd8fd", "6659ca9e5f2acb7abfdcd8fd"],

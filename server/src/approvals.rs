@@ -139,9 +139,49 @@ pub async fn get(state: &AppState, who: &Account, id: i64) -> Result<Approval, A
         })
 }
 
+/// Request `id` as its page shows it to `who`. The requester opening it decided has seen the
+/// decision: the header stops counting it for them.
+pub async fn open(state: &AppState, who: &Account, id: i64) -> Result<Approval, AppError> {
+    let request = get(state, who, id).await?;
+    if request.state.is_decided()
+        && request.requested_by == who.username
+        && let Err(err) = store::seen(&state.db, id, &who.username).await
+    {
+        tracing::error!("cannot mark approval #{id} seen: {err}");
+        state.breaker.note(&state.db, &err);
+    }
+    Ok(request)
+}
+
+/// `who`'s own requests decided since they last opened them, newest first.
+pub async fn unseen(state: &AppState, who: &Account) -> Result<Vec<Approval>, AppError> {
+    Ok(store::unseen(&state.db, &who.username).await?)
+}
+
+/// How many of `who`'s own requests were decided since they last opened them (counted in the
+/// header beside [`waiting_for`]).
+pub async fn decided_for(state: &AppState, who: &Account) -> u32 {
+    // A read only, one count over an index: every page asks. Not asked while the database is
+    // known not to answer, so that a page does not wait out the pool twice before its 503.
+    if state.breaker.is_open() {
+        return 0;
+    }
+    match store::unseen_count(&state.db, &who.username, state.clock.now()).await {
+        Ok(count) => u32::try_from(count).unwrap_or(u32::MAX),
+        Err(err) => {
+            tracing::error!("cannot count decided approval requests: {err}");
+            state.breaker.note(&state.db, &err);
+            0
+        }
+    }
+}
+
 /// How many pending requests `who` could decide (the header's count).
 pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
     // A read only: every page asks, so it neither expires nor writes anything.
+    if state.breaker.is_open() {
+        return 0;
+    }
     match store::pending(&state.db, state.clock.now()).await {
         Ok(all) => all
             .iter()

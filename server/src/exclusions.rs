@@ -6,13 +6,31 @@ use super::auth::staff::Account;
 use super::door::{self, Described, Failure, Kind, Pass};
 use super::state::AppState;
 use super::upstream::UpstreamError;
+use super::zone::Viewer;
+/// What the dashboard last set for a user, in the storage room.
+pub use crate::db::exclusions::last_set;
 use crate::db::exclusions::remember;
-/// The dashboard's own list, in the storage room.
-pub use crate::db::exclusions::{last_set, list};
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
-use crate::model::exclusion::MarketingExclusion;
+use crate::model::exclusion::{Exclusions, MarketingExclusion};
 use crate::model::staff::Capability;
+use crate::model::time::parse_iso;
+use crate::model::zone::{both_zones, describe_zone};
+
+/// The users changed through the dashboard, the most recent first, each time in `viewer`'s zone
+/// with UTC beside.
+pub async fn list(state: &AppState, viewer: &Viewer) -> Result<Exclusions, AppError> {
+    let mut entries = crate::db::exclusions::list(&state.db).await?;
+    for e in &mut entries {
+        e.changed = parse_iso(&e.changed_at)
+            .map_or_else(|| e.changed_at.clone(), |t| both_zones(viewer.zone, t));
+    }
+    Ok(Exclusions {
+        entries,
+        zone_label: describe_zone(viewer.zone, chrono::Utc::now()),
+        detect_zone: viewer.undetected,
+    })
+}
 
 /// Excludes `user_id` from all marketing offers (`excluded`) or includes them again, then
 /// remembers it for the exclusion page.

@@ -437,3 +437,85 @@ async fn a_draft_waiting_for_approval_cannot_be_requested_or_published_again() {
             .is_empty()
     );
 }
+
+/// `cookie`'s own requests decided since they last opened them, as the header counts them.
+async fn decided(app: &TestApp, cookie: &str) -> Value {
+    let (_, me) = json(app.call(Some(cookie), "/api/auth/me", &[]).await).await;
+    me["decided"].clone()
+}
+
+/// Opens request `id` as `cookie` (its page's read).
+async fn open_request(app: &TestApp, cookie: &str, id: i64) -> Value {
+    let id = id.to_string();
+    let (status, body) = json(
+        app.call(Some(cookie), "/api/approvals/get", &[("id", &id)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+/// The requester is shown a decided request (the header's count, the approvals page's list, the
+/// page worded as decided) until they open it; nobody else's opening counts, nor theirs while it
+/// waits. An unanswered request counts once past its time, before anything expires it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_requester_sees_a_decided_request_until_they_open_it() {
+    let app = spawn_app(&[]).await;
+    let (admin, mia, _) = people(&app).await;
+    turn_on(&app, &admin, &["publish_global_offer"]).await;
+    let request = ask_for_global_offer(&app, &mia).await;
+    open_request(&app, &mia, request).await;
+    assert_eq!(decided(&app, &mia).await, 0, "waiting is not decided");
+
+    let (status, body) = decide(&app, &admin, request, "reject", "Wrong week").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(decided(&app, &mia).await, 1);
+    assert_eq!(
+        decided(&app, &admin).await,
+        0,
+        "not for the person who decided"
+    );
+    open_request(&app, &admin, request).await;
+    assert_eq!(
+        decided(&app, &mia).await,
+        1,
+        "another's opening is not the requester's"
+    );
+    let (_, list) = json(app.call(Some(&mia), "/api/approvals/list", &[]).await).await;
+    assert_eq!(list["unseen"][0]["id"], request, "{list}");
+    let (_, list) = json(app.call(Some(&admin), "/api/approvals/list", &[]).await).await;
+    assert_eq!(list["unseen"], serde_json::json!([]), "{list}");
+    let page = app.get_as(&mia, "/").await.text().await.unwrap();
+    assert!(page.contains("data-testid=\"decided-count\""), "{page}");
+
+    let page = app
+        .get_as(&mia, &format!("/approvals/{request}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("What was asked") && !page.contains("What approving sends"));
+    assert!(
+        page.contains("by admin at ") && page.contains("Wrong week"),
+        "{page}"
+    );
+    assert_eq!(decided(&app, &mia).await, 0, "opened, it is seen");
+    let (_, list) = json(app.call(Some(&mia), "/api/approvals/list", &[]).await).await;
+    assert_eq!(list["unseen"], serde_json::json!([]), "{list}");
+    let page = app.get_as(&mia, "/").await.text().await.unwrap();
+    assert!(!page.contains("data-testid=\"decided-count\""), "{page}");
+
+    let unanswered = ask_for_global_offer(&app, &mia).await;
+    app.clock.advance(24 * 3600 + 60);
+    // A day on, the sessions have ended too.
+    let mia = app.sign_in("mia", "mia-password-1234").await;
+    assert_eq!(
+        decided(&app, &mia).await,
+        1,
+        "past its time, before anything expires it"
+    );
+    let body = open_request(&app, &mia, unanswered).await;
+    assert_eq!(body["state"], "expired");
+    assert_eq!(decided(&app, &mia).await, 0);
+}

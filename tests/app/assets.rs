@@ -1,5 +1,6 @@
 //! The built site as a browser gets it: `/pkg` precompressed and negotiated, hashed names kept for
-//! a year, pages compressed and never stored, and no script at all on a page without islands.
+//! a year, pages compressed and never stored, no script at all on a page without islands, and the
+//! sandbox's pictures served here.
 
 use crate::support::{ADMIN_PASSWORD, TestApp, hash_file, spawn_app};
 use std::path::Path;
@@ -28,13 +29,19 @@ fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
         .map_or("", |v| v.to_str().unwrap_or(""))
 }
 
+/// Whether there is no release build to test (allowed only while `REQUIRE_SITE` is unset).
+fn no_site() -> bool {
+    let missing = hash_file().is_none();
+    assert!(
+        !missing || std::env::var("REQUIRE_SITE").is_err(),
+        "no release build (target/release/hash.txt)"
+    );
+    missing
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assets_are_precompressed_hashed_and_kept_pages_are_compressed() {
-    if hash_file().is_none() {
-        assert!(
-            std::env::var("REQUIRE_SITE").is_err(),
-            "no release build (target/release/hash.txt)"
-        );
+    if no_site() {
         return;
     }
     let app = spawn_app(&[]).await;
@@ -125,4 +132,28 @@ async fn assets_are_precompressed_hashed_and_kept_pages_are_compressed() {
     }
     let plain = get(&app, "/login", None).await;
     assert_eq!(header(&plain, "content-encoding"), "");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandboxs_pictures_are_the_dashboards_own() {
+    if no_site() {
+        return;
+    }
+    let app = spawn_app(&[]).await;
+    let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let page = app
+        .get_as(&cookie, "/badges?order=id_asc")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"src="/sandbox/badge-vip.svg""#),
+        "the VIP badge's picture is served here"
+    );
+    for name in ["badge-vip", "offer-pitch", "ad-season-pass", "mango-trophy"] {
+        let response = app.get_as(&cookie, &format!("/sandbox/{name}.svg")).await;
+        assert_eq!(response.status(), 200, "{name}");
+        assert_eq!(header(&response, "content-type"), "image/svg+xml", "{name}");
+    }
 }

@@ -323,8 +323,17 @@ async fn an_excluded_user_is_reported_unavailable_until_included_again() {
     assert_eq!(publish_to_fan().await, serde_json::json!([]));
 
     let (_, list) = json(app.call(Some(&admin), "/api/exclusions/list", &[]).await).await;
-    assert_eq!(list[0]["user_id"], "fan-42");
-    assert_eq!(list[0]["excluded"], false);
+    let first = &list["entries"][0];
+    assert_eq!(first["user_id"], "fan-42");
+    assert_eq!(first["excluded"], false);
+    // No zone known yet: UTC, readable, and the page asks the browser for its zone.
+    let changed = first["changed"].as_str().unwrap();
+    assert!(
+        changed.ends_with(" UTC") && !changed.contains('Z'),
+        "{changed}"
+    );
+    assert_eq!(list["zone_label"], "UTC");
+    assert_eq!(list["detect_zone"], true);
     let entries = audit(&app, &admin, "exclusions").await;
     assert_eq!(entries.len(), 2);
     let (status, body) = json(

@@ -18,6 +18,7 @@ async fn home_page_renders_the_shell_with_badge_region_and_navigation() {
         "/badges",
         "/offers",
         "/advertisements",
+        "/exclusions",
         "/rooms",
         "/audit",
         "/staff",

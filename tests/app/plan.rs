@@ -7,6 +7,7 @@ use crate::support::{ADMIN_PASSWORD, TestApp, loose_run, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::model::staff::Role;
+use watchers_dashboard::sandbox::FaultSettings;
 
 async fn json(r: reqwest::Response) -> (u16, Value) {
     let status = r.status().as_u16();
@@ -211,9 +212,9 @@ async fn an_excluded_user_is_blocked_by_the_exclusion_and_another_would_see_it()
         blocked["answer"]["verdict"],
         "Blocked by: marketing exclusion."
     );
-    assert_eq!(blocked["answer"]["shows"], false);
+    assert_eq!(blocked["answer"]["outcome"], "Blocked");
     let (_, shown) = ask("u-fan").await;
-    assert_eq!(shown["answer"]["shows"], true, "{shown}");
+    assert_eq!(shown["answer"]["outcome"], "Shows", "{shown}");
     let lines = shown["answer"]["lines"].to_string();
     assert!(
         lines.contains("GLOBAL") && lines.contains("cannot be known here"),
@@ -224,6 +225,108 @@ async fn an_excluded_user_is_blocked_by_the_exclusion_and_another_would_see_it()
     assert_eq!(status, 422, "{invalid}");
     assert!(invalid.to_string().contains("user"), "{invalid}");
 }
+
+/// The "Room status" line of an answer.
+fn room_line(explained: &Value) -> &Value {
+    explained["answer"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["check"] == "Room status")
+        .unwrap_or_else(|| panic!("a room status line: {explained}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_room_the_registry_does_not_know_is_asked_of_watchers_before_it_is_judged() {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let sandbox = app.sandbox.clone().unwrap();
+    // The seeded GLOBAL offer, running now: only the room can decide it.
+    let ask = |room: &'static str, now: bool| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let mut form = vec![
+                ("kind", "offer"),
+                ("id", SEEDED_OFFER),
+                ("query[user]", "u-fan"),
+                ("query[room]", room),
+                ("query[at]", "2000-01-01T00:00"),
+            ];
+            if now {
+                form.push(("query[now]", "true"));
+            }
+            json(app.call(Some(&admin), "/api/plan/explain", &form).await).await
+        }
+    };
+
+    // Watchers cannot be asked (the offer's GET answers; the room's and its one retry get a
+    // 503): not known, not blocked. The registry is empty, so the room is the second request.
+    sandbox.set_faults(FaultSettings {
+        error_percent: 67,
+        ..Default::default()
+    });
+    let (status, unknown) = ask("tomorrow-preview", true).await;
+    sandbox.set_faults(FaultSettings::default());
+    assert_eq!(status, 200, "{unknown}");
+    assert_eq!(unknown["answer"]["outcome"], "Unknown", "{unknown}");
+    let line = room_line(&unknown);
+    assert_eq!(line["mark"], "Unknown");
+    assert_eq!(
+        line["detail"],
+        "Whether tomorrow-preview is LIVE then cannot be known: Watchers is not answering right now."
+    );
+    assert!(
+        unknown["answer"]["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("Not known: room status"),
+        "{unknown}"
+    );
+
+    // Watchers answers: the room is judged by its schedule (it starts tomorrow), and the
+    // registry keeps it from then on. "Now" wins over the moment typed.
+    let (status, soon) = ask("tomorrow-preview", true).await;
+    assert_eq!(status, 200, "{soon}");
+    assert_eq!(
+        room_line(&soon)["detail"],
+        "tomorrow-preview is SOON then: nobody is chatting there."
+    );
+    assert_eq!(soon["answer"]["verdict"], "Blocked by: room status.");
+    let (_, list) = json(app.call(Some(&admin), "/api/rooms/list", &[]).await).await;
+    assert!(
+        list["rooms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["roomId"] == "tomorrow-preview"),
+        "{list}"
+    );
+    // Without "Now", the moment typed (in 2000, before the offer starts) is the one asked.
+    let (_, then) = ask("tomorrow-preview", false).await;
+    assert!(
+        then["answer"]["verdict"]
+            .as_str()
+            .unwrap()
+            .contains("time window"),
+        "{then}"
+    );
+
+    // A room Watchers does not have: blocked, and said so.
+    let (status, missing) = ask("no-such-room", true).await;
+    assert_eq!(status, 200, "{missing}");
+    let line = room_line(&missing);
+    assert_eq!(line["mark"], "Block");
+    assert_eq!(
+        line["detail"],
+        "Room no-such-room does not exist in Watchers."
+    );
+    // A room id that cannot be part of an address is refused next to its field.
+    let (status, invalid) = ask("a/b", true).await;
+    assert_eq!(status, 422, "{invalid}");
+}
+
+/// The id of the sandbox's seeded GLOBAL offer ("Double odds tonight").
+const SEEDED_OFFER: &str = "8";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_is_checked_before_publishing_and_pages_show_it_without_javascript() {
@@ -308,6 +411,17 @@ async fn a_draft_is_checked_before_publishing_and_pages_show_it_without_javascri
     assert!(
         page.contains("overlapping-offers"),
         "the offer's page names its clash"
+    );
+    let item = page
+        .split(r#"data-rule="overlapping-offers""#)
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .expect("the clash's item");
+    let sentence = item.find("chat users may see both at once.");
+    let rule = item.find(r#"class="rule-name""#);
+    assert!(
+        matches!((sentence, rule), (Some(s), Some(r)) if s < r),
+        "the sentence comes first, the rule's name after it: {item}"
     );
     assert!(page.contains(r#"data-testid="verdict""#) && page.contains("Would show"));
 }

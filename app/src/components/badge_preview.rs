@@ -1,10 +1,11 @@
 //! How a badge looks where chat users meet it: the pill beside a name in a message (with its
 //! picture and tooltip), and the welcome card shown on entering the chat. All text is escaped;
 //! values from upstream are untrusted: colours reach `style` only as parsed hex, pictures reach
-//! `src` only as http(s) addresses, and anything else is shown as text with a warning.
+//! `src` only as http(s) addresses (or the sandbox's own), and anything else is shown as text
+//! with a warning.
 
 use crate::model::color::{MIN_CONTRAST, contrast_ratio, to_six_digit_hex};
-use crate::model::validate::is_http_url;
+use crate::model::validate::is_picture_url;
 use leptos::prelude::*;
 
 /// The badge pill itself.
@@ -38,14 +39,14 @@ pub fn BadgePill(
         <span class="badge-pill" style=style title=move || tooltip.get() data-testid="badge-pill">
             {move || {
                 let pic = pic.get();
-                is_http_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
+                is_picture_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> })
             }}
             <span>{move || text.get()}</span>
         </span>
         {move || {
             let mut problems = unsafe_colours();
             let pic = pic.get();
-            if !pic.trim().is_empty() && !is_http_url(&pic) {
+            if !pic.trim().is_empty() && !is_picture_url(&pic) {
                 problems.push(format!("picture “{pic}” is not an http(s) address"));
             }
             (!problems.is_empty()).then(|| view! {
@@ -78,8 +79,8 @@ pub fn ChatPreview(children: Children, #[prop(into)] tooltip: Signal<String>) ->
 }
 
 /// The welcome message a user gets on entering the chat with the badge.
-/// A picture from upstream: shown only from an http(s) address; anything else is said as text
-/// with a warning, never put into `src`.
+/// A picture from upstream: shown only from an http(s) address (or the sandbox's own); anything
+/// else is said as text with a warning, never put into `src`.
 #[component]
 pub fn SafePicture(
     #[prop(into)] pic: Signal<String>,
@@ -92,7 +93,7 @@ pub fn SafePicture(
         let blank = format!("{class} {class}--empty");
         if pic.trim().is_empty() {
             view! { <div class=blank>{empty}</div> }.into_any()
-        } else if is_http_url(&pic) {
+        } else if is_picture_url(&pic) {
             view! { <img class=class src=pic alt="" /> }.into_any()
         } else {
             view! {

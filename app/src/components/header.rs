@@ -1,5 +1,6 @@
 //! The page header: product name, the SANDBOX or LIVE badge with the region, the navigation the
-//! signed-in person's role allows, and who is signed in.
+//! signed-in person's role allows, who is signed in, and the approval requests for them: to
+//! decide, and their own decided since they last looked.
 
 use super::nav::MainNav;
 use crate::api::auth::get_me;
@@ -63,7 +64,8 @@ pub fn AppHeader() -> impl IntoView {
     }
 }
 
-/// The signed-in person, a link to their account and a sign-out button (a form: no JS needed).
+/// The signed-in person, a link to their account and a sign-out button (a form: no JS needed),
+/// after the requests they could decide and their own decided but not yet opened.
 #[component]
 fn UserMenu(me: Me) -> impl IntoView {
     view! {
@@ -72,6 +74,12 @@ fn UserMenu(me: Me) -> impl IntoView {
                 <a href="/approvals" class="approvals-count" data-testid="approvals-count">
                     "Waiting for approval "
                     <span class="count-pill">{me.waiting}</span>
+                </a>
+            })}
+            {(me.decided > 0).then(|| view! {
+                <a href="/approvals" class="approvals-count" data-testid="decided-count">
+                    "Your requests decided "
+                    <span class="count-pill">{me.decided}</span>
                 </a>
             })}
             <a href="/account" class="user-menu__name">

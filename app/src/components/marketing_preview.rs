@@ -1,11 +1,11 @@
 //! How an offer or advertisement looks to chat users, drawn from the exact payload that will be
 //! sent: in the feed and as a pop-up side by side, a winshare as the win message in a chat, and
 //! the click `postMessage` integrators receive. Text is escaped; only valid colours reach a style
-//! and only http(s) addresses reach an `href` or `src`.
+//! and only http(s) addresses reach an `href` or `src` (a `src` may also be the sandbox's own).
 
 use crate::model::advertisement::{AdLanguage, AdvertisementInput, TEMPLATE_WINSHARE};
 use crate::model::offer::{OfferInput, TEMPLATE_IMAGE, TemplateData, is_css_angle};
-use crate::model::validate::{is_css_color, is_http_url};
+use crate::model::validate::{is_css_color, is_http_url, is_picture_url};
 use leptos::prelude::*;
 
 /// What one widget shows.
@@ -75,6 +75,11 @@ fn safe_url(value: &str) -> Option<String> {
     is_http_url(value).then(|| value.trim().to_owned())
 }
 
+/// A picture's address, as [`safe_url`] but also the sandbox's own pictures.
+fn safe_pic(value: &str) -> Option<String> {
+    is_picture_url(value).then(|| value.trim().to_owned())
+}
+
 /// The click message the chat posts to the host page for `link`.
 pub fn click_payload(link: &str) -> String {
     let message = serde_json::json!({
@@ -88,7 +93,7 @@ pub fn click_payload(link: &str) -> String {
 #[component]
 fn Card(content: CardContent, data: TemplateData, image_only: bool) -> impl IntoView {
     let href = safe_url(&content.link);
-    let pic = safe_url(&content.pic);
+    let pic = safe_pic(&content.pic);
     if image_only {
         return view! {
             <a class="mk-card mk-card--image" href=href target="_blank" rel="noopener noreferrer" data-testid="mk-card">
@@ -208,7 +213,7 @@ fn WinMessage(entry: AdLanguage, user_id: Option<String>) -> impl IntoView {
         .filter(|u| !u.trim().is_empty())
         .map_or_else(|| "A player".to_owned(), |u| format!("User {u}"));
     let href = safe_url(&entry.link);
-    let pic = entry.pic.as_deref().and_then(safe_url);
+    let pic = entry.pic.as_deref().and_then(safe_pic);
     let link = entry.link.clone();
     view! {
         <figure class="mk-view" data-testid="win-message">

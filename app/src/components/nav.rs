@@ -1,6 +1,6 @@
 //! The dashboard's sections and the navigation between them.
 
-use crate::model::staff::Role;
+use crate::model::staff::{Capability, Role};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,58 +9,64 @@ pub struct Section {
     pub href: &'static str,
     pub label: &'static str,
     pub summary: &'static str,
-    /// Shown to admins only (the server refuses everyone else anyway).
-    pub admin_only: bool,
+    /// Shown to the roles that may do this (the server refuses everyone else anyway).
+    pub needs: Capability,
 }
 
-pub const SECTIONS: [Section; 8] = [
+pub const SECTIONS: [Section; 9] = [
     Section {
         href: "/badges",
         label: "Badges",
         summary: "Design badges with a live colour preview and hand them out to users.",
-        admin_only: false,
+        needs: Capability::View,
     },
     Section {
         href: "/offers",
         label: "Offers",
         summary: "Compose marketing offers (templates 10 and 11) and preview them before publishing.",
-        admin_only: false,
+        needs: Capability::View,
     },
     Section {
         href: "/advertisements",
         label: "Advertisements",
         summary: "Multi-language advertisements and winshare posts (template 12).",
-        admin_only: false,
+        needs: Capability::View,
+    },
+    Section {
+        href: "/exclusions",
+        label: "User exclusions",
+        summary: "Leave a user out of every marketing offer, or let them in again.",
+        needs: Capability::EditExclusions,
     },
     Section {
         href: "/rooms",
         label: "Rooms",
         summary: "Schedule chat rooms, switch voice, change their status.",
-        admin_only: false,
+        needs: Capability::View,
     },
     Section {
         href: "/calendar",
         label: "Calendar",
         summary: "Rooms, offers and advertisements on one timeline, with the clashes between them.",
-        admin_only: false,
+        needs: Capability::View,
     },
     Section {
         href: "/approvals",
         label: "Approvals",
         summary: "Actions that reach everyone, waiting for a second person to approve them.",
-        admin_only: false,
+        needs: Capability::View,
     },
     Section {
         href: "/audit",
         label: "Audit log",
         summary: "Who changed what, when, and what the Watchers API answered.",
-        admin_only: true,
+        needs: Capability::ViewAudit,
     },
     Section {
         href: "/staff",
         label: "Staff",
         summary: "Who can sign in, and with which role.",
-        admin_only: true,
+        needs: Capability::ManageStaff,
     },
 ];
 
@@ -71,9 +77,7 @@ pub fn section(href: &str) -> Option<&'static Section> {
 
 /// The sections `role` may see.
 pub fn visible_sections(role: Role) -> impl Iterator<Item = &'static Section> {
-    SECTIONS
-        .iter()
-        .filter(move |s| !s.admin_only || role == Role::Admin)
+    SECTIONS.iter().filter(move |s| role.can(s.needs))
 }
 
 /// The main navigation; the link of the current section is marked `aria-current="page"`.

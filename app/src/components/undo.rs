@@ -33,7 +33,8 @@ pub fn RestoreForm(deleted: Deleted) -> impl IntoView {
     }
 }
 
-/// The notice a list shows after a delete (`?deleted=<snapshot>`), with "Restore".
+/// The notice a list shows after a delete (`?deleted=<snapshot>`), with what "Restore" will do
+/// for its kind, and "Restore".
 #[component]
 pub fn DeletedNotice() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
@@ -50,12 +51,13 @@ pub fn DeletedNotice() -> impl IntoView {
                 deleted.await.map(|d| {
                     let noun = undo::noun(d.area);
                     let text = format!("Deleted {noun} “{}” ({}).", d.label, d.item_id);
+                    let promise = format!(" A copy is kept: {}", undo::restore_promise(d.area));
                     let restorable = d.restorable();
                     let status = (!restorable).then(|| d.restore_text());
                     let path = undo::snapshot_path(d.id);
                     view! {
                         <section class="panel notice-panel" role="status" data-testid="deleted-notice">
-                            <p><strong>{text}</strong>" A copy is kept: “Restore” recreates it with a new id."</p>
+                            <p><strong>{text}</strong>{promise}</p>
                             {status.map(|s| view! { <p>{s}</p> })}
                             {restorable.then(|| view! { <RestoreForm deleted=d.clone() /> })}
                             <p class="muted"><a href=path>"What was kept"</a></p>

@@ -1,5 +1,6 @@
-//! `/approvals`: requests waiting for a second person (then the last decided), and which actions
-//! wait (administrators change that here); `/approvals/:id` is one request (see [`request`]).
+//! `/approvals`: the viewer's own requests decided since they last opened them, requests waiting
+//! for a second person (then the last decided), and which actions wait (administrators change
+//! that here); `/approvals/:id` is one request (see [`request`]).
 
 mod request;
 
@@ -11,6 +12,7 @@ use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
 use crate::model::approval::{Approval, ApprovalRule, ApprovalState, request_path};
 use crate::model::staff::Capability;
+use crate::model::time::show_utc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -28,6 +30,7 @@ pub fn ApprovalsPage() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
                     page.await.map(|p| view! {
+                        <DecidedForYou list=p.unseen />
                         <RequestTable list=p.requests />
                         <Rules rules=p.rules hours=p.hours save />
                     })
@@ -35,6 +38,28 @@ pub fn ApprovalsPage() -> impl IntoView {
             </ErrorBoundary>
         </Suspense>
     }
+}
+
+/// The viewer's own requests decided since they last opened them: each stays here (and counted
+/// in the header) until they open it.
+#[component]
+fn DecidedForYou(list: Vec<Approval>) -> impl IntoView {
+    (!list.is_empty()).then(|| view! {
+        <section class="panel notice-panel" role="status" data-testid="decided-for-you">
+            <h2>"Your requests, decided"</h2>
+            <ul>
+                {list.into_iter().map(|a| {
+                    let what = format!("#{} {} “{}”", a.id, a.action.label(), a.label);
+                    let how = match &a.decided_by {
+                        Some(by) => format!(": {} (decided by {by})", a.state.label()),
+                        None => format!(": {}", a.state.label()),
+                    };
+                    view! { <li data-request=a.id.to_string()><a href=request_path(a.id)>{what}</a>{how}</li> }
+                }).collect_view()}
+            </ul>
+            <p class="muted">"Open one to read the decision; it then leaves this list."</p>
+        </section>
+    })
 }
 
 #[component]
@@ -55,11 +80,11 @@ fn RequestTable(list: Vec<Approval>) -> impl IntoView {
                     {list.into_iter().map(|a| {
                         let what = format!("#{} {} “{}”", a.id, a.action.label(), a.label);
                         let state = if a.can_decide { "Waiting for you".to_owned() } else { a.state.label().to_owned() };
-                        let expires = if a.state == ApprovalState::Pending { a.expires_at.clone() } else { String::new() };
+                        let expires = if a.state == ApprovalState::Pending { show_utc(&a.expires_at) } else { String::new() };
                         view! {
                             <tr data-request=a.id.to_string() data-state=a.state.as_str()>
                                 <td><a href=request_path(a.id)>{what}</a></td>
-                                <td>{format!("{} at {}", a.requested_by, a.requested_at)}</td>
+                                <td>{format!("{} at {}", a.requested_by, show_utc(&a.requested_at))}</td>
                                 <td>{state}</td>
                                 <td>{expires}</td>
                             </tr>

@@ -1,18 +1,21 @@
-//! `/exclusions`: exclude a user from all marketing offers, or include them again; and the users
-//! changed through the dashboard (the API has no list of its own).
+//! `/exclusions`: exclude a user from all marketing offers, or include them again, with what the
+//! change did confirmed; and the users changed through the dashboard (the API has no list of its
+//! own), times in the viewer's zone with UTC beside.
 
 use crate::api::exclusions::{SetExclusion, list_exclusions};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{FieldError, ResultNote, outcome};
-use crate::model::exclusion::ExclusionEntry;
+use crate::components::form::{FieldError, Outcome, ResultNote, outcome};
+use crate::error::AppError;
+use crate::model::exclusion::{Exclusions, confirmation};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ExclusionsPage() -> impl IntoView {
     let set = ServerAction::<SetExclusion>::new();
     let result = outcome(set.value());
-    let entries = Resource::new(move || set.version().get(), |_| list_exclusions());
+    let list = Resource::new(move || set.version().get(), |_| list_exclusions());
     view! {
         <Title text="User exclusions" />
         <div class="page-head">
@@ -30,37 +33,77 @@ pub fn ExclusionsPage() -> impl IntoView {
                     <button class="button button--quiet" type="submit" name="excluded" value="false">"Include again"</button>
                 </div>
             </ActionForm>
+            <Confirmation list result />
             <ResultNote result ok="Done: Watchers accepted the change." />
         </section>
         <section class="panel" data-testid="exclusions">
             <h2>"Changed through this dashboard"</h2>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                    {move || Suspend::new(async move { entries.await.map(|list| view! { <ExclusionTable list /> }) })}
+                    {move || Suspend::new(async move { list.await.map(|list| view! { <ExclusionTable list /> }) })}
                 </ErrorBoundary>
             </Suspense>
         </section>
     }
 }
 
+/// "User X is now excluded …" after a change, which sends the browser back naming the user
+/// (`?changed=`). It says what the list holds for them now, so an old or made-up address claims
+/// nothing false; after a refused change it gives way to the error.
 #[component]
-fn ExclusionTable(list: Vec<ExclusionEntry>) -> impl IntoView {
-    if list.is_empty() {
-        return view! { <p class="muted">"Nobody yet."</p> }.into_any();
-    }
+fn Confirmation(list: Resource<Result<Exclusions, AppError>>, result: Outcome) -> impl IntoView {
+    let query = use_query_map();
     view! {
-        <table class="table">
-            <thead><tr><th>"User"</th><th>"Now"</th><th>"Changed"</th></tr></thead>
-            <tbody>
-                {list.into_iter().map(|e| view! {
-                    <tr data-user=e.user_id.clone()>
-                        <td>{e.user_id.clone()}</td>
-                        <td data-testid="exclusion-state">{if e.excluded { "Excluded" } else { "Included" }}</td>
-                        <td>{format!("{} by {}", e.changed_at, e.changed_by)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Suspense>
+            {move || {
+                let user = query.with(|q| q.get("changed"));
+                let failed = matches!(result.get(), Some(Err(_)));
+                Suspend::new(async move {
+                    let user = user.filter(|_| !failed)?;
+                    let now = list.await.ok()?.entries.into_iter().find(|e| e.user_id == user)?;
+                    Some(view! {
+                        <p class="notice" role="status" data-testid="exclusion-notice">
+                            {confirmation(&user, now.excluded)}
+                        </p>
+                    })
+                })
+            }}
+        </Suspense>
     }
-    .into_any()
+}
+
+#[component]
+fn ExclusionTable(list: Exclusions) -> impl IntoView {
+    let zone = if list.zone_label == "UTC" {
+        "Times in UTC.".to_owned()
+    } else {
+        format!("Times in {}, with UTC beside.", list.zone_label)
+    };
+    let detect = list
+        .detect_zone
+        .then(|| view! { <script src="/zone.js" defer></script> });
+    let table = if list.entries.is_empty() {
+        view! { <p class="muted">"Nobody yet."</p> }.into_any()
+    } else {
+        view! {
+            <table class="table">
+                <thead><tr><th>"User"</th><th>"Now"</th><th>"Changed"</th></tr></thead>
+                <tbody>
+                    {list.entries.into_iter().map(|e| view! {
+                        <tr data-user=e.user_id.clone()>
+                            <td>{e.user_id.clone()}</td>
+                            <td data-testid="exclusion-state">{if e.excluded { "Excluded" } else { "Included" }}</td>
+                            <td data-testid="exclusion-changed">{format!("{} by {}", e.changed, e.changed_by)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        {detect}
+        <p class="muted" data-testid="exclusions-zone">{zone}</p>
+        {table}
+    }
 }

@@ -51,7 +51,7 @@ fn DeletedList(area: AuditArea) -> impl IntoView {
         <div class="page-head">
             <p class="muted"><a href=format!("/{}", area.as_str())>{format!("← {}", section(area))}</a></p>
             <h1>{title}</h1>
-            <p class="lead">"Deleted through this dashboard, kept as the platform last answered. “Restore” recreates one, once, with a new id."</p>
+            <p class="lead">{format!("Deleted through this dashboard, kept as the platform last answered; each can be restored once. {}", undo::restore_promise(area))}</p>
         </div>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>

@@ -44,14 +44,14 @@ fn live_room(id: &str) -> RoomFacts {
 
 #[test]
 fn a_targeted_user_in_window_in_a_live_room_would_see_it() {
-    let room = live_room("stage");
+    let room = RoomFound::Known(live_room("stage"));
     let answer = explain(
         &question(Some("stage"), at(30, 12)),
         &item(Audience::Users(set(&["u1", "u2"]))),
         Exclusion::NoRecord,
         Some(&room),
     );
-    assert!(answer.shows, "{answer:?}");
+    assert_eq!(answer.outcome, Verdict::Shows, "{answer:?}");
     assert!(answer.verdict.starts_with("Would show"));
     let marks: Vec<_> = answer
         .lines
@@ -88,7 +88,7 @@ fn an_excluded_user_is_blocked_by_the_exclusion() {
         Exclusion::Excluded,
         None,
     );
-    assert!(!answer.shows);
+    assert_eq!(answer.outcome, Verdict::Blocked);
     assert_eq!(answer.verdict, "Blocked by: marketing exclusion.");
     assert_eq!(
         answer.lines[1].detail,
@@ -99,12 +99,12 @@ fn an_excluded_user_is_blocked_by_the_exclusion() {
 #[test]
 fn every_blocking_check_is_named_in_the_verdict() {
     // Not a targeted room, outside the window, and the room not live.
-    let ended = RoomFacts {
+    let ended = RoomFound::Known(RoomFacts {
         room_id: "side".into(),
         status: Some(RoomStatus::Live),
         start: Some(at(1, 0)),
         end: Some(at(2, 0)),
-    };
+    });
     let answer = explain(
         &question(Some("side"), at(31, 11)),
         &item(Audience::Rooms(set(&["stage"]))),
@@ -120,17 +120,50 @@ fn every_blocking_check_is_named_in_the_verdict() {
         answer.lines[3].detail,
         "side is ENDED then: nobody is chatting there."
     );
-    // A room reported unavailable at publish blocks too; an unknown room is said.
+    // A room reported unavailable at publish blocks too, and one Watchers does not have.
     let answer = explain(
         &question(Some("gone"), at(30, 12)),
         &item(Audience::Rooms(set(&["gone"]))),
         Exclusion::NoRecord,
-        None,
+        Some(&RoomFound::Missing),
     );
     assert_eq!(answer.verdict, "Blocked by: audience, room status.");
     assert_eq!(
         answer.lines[3].detail,
-        "The registry does not know room gone."
+        "Room gone does not exist in Watchers."
+    );
+}
+
+#[test]
+fn a_room_watchers_could_not_be_asked_about_is_unknown_not_blocked() {
+    let why = RoomFound::Unknown("Watchers is not answering right now".into());
+    let answer = explain(
+        &question(Some("stage"), at(30, 12)),
+        &item(Audience::Global),
+        Exclusion::NoRecord,
+        Some(&why),
+    );
+    assert_eq!(answer.outcome, Verdict::Unknown);
+    assert_eq!(
+        answer.verdict,
+        "Not known: room status could not be checked just now; nothing else blocks it."
+    );
+    assert_eq!(answer.lines[3].mark, Mark::Unknown);
+    assert_eq!(
+        answer.lines[3].detail,
+        "Whether stage is LIVE then cannot be known: Watchers is not answering right now."
+    );
+    // Something that blocks still decides it; what is not known is said beside it.
+    let answer = explain(
+        &question(Some("stage"), at(30, 12)),
+        &item(Audience::Global),
+        Exclusion::Excluded,
+        Some(&why),
+    );
+    assert_eq!(answer.outcome, Verdict::Blocked);
+    assert_eq!(
+        answer.verdict,
+        "Blocked by: marketing exclusion. Not known: room status."
     );
 }
 
@@ -142,7 +175,7 @@ fn a_room_audience_without_a_room_asks_for_one() {
         Exclusion::NoRecord,
         None,
     );
-    assert!(answer.shows);
+    assert_eq!(answer.outcome, Verdict::Shows);
     assert_eq!(
         answer.lines[0].detail,
         "ROOM: shown only in a, b; give a room to check it."
@@ -206,7 +239,7 @@ fn targets_it_cannot_know_and_users_reported_unavailable_are_said_so() {
         &question(Some("stage"), at(30, 12)),
         &item(Audience::Rooms(BTreeSet::new())),
         Exclusion::NoRecord,
-        Some(&live_room("stage")),
+        Some(&RoomFound::Known(live_room("stage"))),
     );
     assert_eq!(unknown.lines[0].mark, Mark::Info);
     assert!(unknown.lines[0].detail.contains("not known here"));

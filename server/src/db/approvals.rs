@@ -1,5 +1,5 @@
-//! The approvals tables: the rules, the requests, and the one-way state changes that make a
-//! request decided (and sent) once.
+//! The approvals tables: the rules, the requests, the one-way state changes that make a
+//! request decided (and sent) once, and whether its requester has seen the decision.
 
 use crate::db::Db;
 use crate::db::now_text;
@@ -268,4 +268,46 @@ pub async fn pending(db: &Db, now: i64) -> Result<Vec<(String, String)>, sqlx::E
     .bind(now)
     .fetch_all(db)
     .await
+}
+
+// Decided and done, below: `state IN ('sent', 'failed', 'rejected', 'expired')`, as
+// `ApprovalState::is_decided` says.
+
+/// How many of `by`'s requests are decided (or pending past their time, which the next read
+/// expires) and not yet opened by them since: one count over an index, for the header.
+pub async fn unseen_count(db: &Db, by: &str, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM approvals WHERE requested_by = $1 AND seen_by_requester = 0 \
+         AND (state IN ('sent', 'failed', 'rejected', 'expired') \
+         OR (state = 'pending' AND expires_at < $2))",
+    )
+    .bind(by)
+    .bind(now)
+    .fetch_one(db)
+    .await
+}
+
+/// `by`'s decided requests not yet opened by them since, newest first (at most 50).
+pub async fn unseen(db: &Db, by: &str) -> Result<Vec<Approval>, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT * FROM approvals WHERE requested_by = $1 AND seen_by_requester = 0 \
+         AND state IN ('sent', 'failed', 'rejected', 'expired') ORDER BY id DESC LIMIT 50",
+    )
+    .bind(by)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| to_approval(r, false)).collect())
+}
+
+/// Request `id`, decided, is seen by `by` when they asked for it (otherwise nothing changes).
+pub async fn seen(db: &Db, id: i64, by: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE approvals SET seen_by_requester = 1 WHERE id = $1 AND requested_by = $2 \
+         AND seen_by_requester = 0 AND state IN ('sent', 'failed', 'rejected', 'expired')",
+    )
+    .bind(id)
+    .bind(by)
+    .execute(db)
+    .await
+    .map(|_| ())
 }

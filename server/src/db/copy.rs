@@ -146,6 +146,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("reason", Text),
             ("outcome", Text),
             ("subject", Text),
+            ("seen_by_requester", Int),
         ],
     ),
 ];

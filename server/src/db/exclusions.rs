@@ -30,7 +30,7 @@ pub async fn last_set(db: &Db, user_id: &str) -> Result<Option<bool>, sqlx::Erro
         .map(|flag| flag.map(|v| v != 0))
 }
 
-/// The most recent changes first.
+/// The most recent changes first (`changed` left for the viewer's zone).
 pub async fn list(db: &Db) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT user_id, excluded, changed_by, changed_at FROM marketing_exclusions \
@@ -45,6 +45,7 @@ pub async fn list(db: &Db) -> Result<Vec<ExclusionEntry>, sqlx::Error> {
             excluded: r.excluded != 0,
             changed_by: r.changed_by,
             changed_at: r.changed_at,
+            changed: String::new(),
         })
         .collect())
 }

@@ -1,4 +1,4 @@
-//! `get_me`: who is signed in, or nobody.
+//! `get_me`: who is signed in, or nobody; with the header's two approval counts.
 
 use crate::error::AppError;
 use crate::model::staff::Me;
@@ -10,6 +10,7 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     match signed_in().await {
         Ok((state, account)) => Ok(Some(Me {
             waiting: approvals::waiting_for(&state, &account).await,
+            decided: approvals::decided_for(&state, &account).await,
             username: account.username,
             role: account.role,
         })),

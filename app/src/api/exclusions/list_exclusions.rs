@@ -1,13 +1,15 @@
-//! `list_exclusions`: the users excluded or included again through the dashboard.
+//! `list_exclusions`: the users excluded or included again through the dashboard, times in the
+//! viewer's zone with UTC beside.
 
 use crate::error::AppError;
-use crate::model::exclusion::ExclusionEntry;
+use crate::model::exclusion::Exclusions;
 use leptos::prelude::*;
 
 #[server(endpoint = "exclusions/list")]
-pub async fn list_exclusions() -> Result<Vec<ExclusionEntry>, AppError> {
+pub async fn list_exclusions() -> Result<Exclusions, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, exclusions};
+    use crate::server::{auth::guard, exclusions, zone};
     let (state, _) = guard::require(Capability::View).await?;
-    Ok(exclusions::list(&state.db).await?)
+    let (viewer, _) = zone::viewer(None);
+    exclusions::list(&state, &viewer).await
 }

@@ -1,10 +1,12 @@
 //! `/approvals/:id`: one request: what it is, who asked, exactly what approving it sends (the
-//! composer's own preview for offers and advertisements), and approve / reject for those who may.
+//! composer's own preview for offers and advertisements), and approve / reject for those who may;
+//! once decided, who decided it, when and why, and what was asked.
 
 use crate::api::approvals::{DecideApproval, get_approval};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FieldError, ResultNote, outcome};
 use crate::model::approval::{Approval, ApprovalState, Payload, list_path};
+use crate::model::time::show_utc;
 use crate::pages::marketing::MarketingPages;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,13 +27,26 @@ pub fn ApprovalPage() -> impl IntoView {
 #[component]
 fn Request(a: Approval) -> impl IntoView {
     let title = format!("Approval request #{}", a.id);
-    let decided = a.decided_by.clone().map(|by| {
+    let pending = a.state == ApprovalState::Pending;
+    // Waiting: when it expires. Decided: by whom, when and why.
+    let when = if pending {
+        view! { <dt>"Expires"</dt><dd>{show_utc(&a.expires_at)}</dd> }.into_any()
+    } else {
+        let at = a.decided_at.as_deref().map(show_utc).unwrap_or_default();
+        let by = match &a.decided_by {
+            Some(by) => format!("by {by} at {at}"),
+            None => format!("by nobody: it expired unanswered at {at}"),
+        };
         let reason = a.reason.clone().filter(|r| !r.is_empty());
         view! {
-            <dt>"Decided"</dt><dd>{format!("by {by} at {}", a.decided_at.clone().unwrap_or_default())}</dd>
-            {reason.map(|r| view! { <dt>"Reason"</dt><dd data-testid="approval-reason">{r}</dd> })}
+            <dt>"Decided"</dt>
+            <dd data-testid="approval-decided">
+                {by}
+                {reason.map(|r| view! { ": "<span data-testid="approval-reason">{r}</span> })}
+            </dd>
         }
-    });
+        .into_any()
+    };
     let outcome_line = a
         .outcome
         .clone()
@@ -49,41 +64,60 @@ fn Request(a: Approval) -> impl IntoView {
         <section class="panel" data-testid="approval">
             <dl class="facts">
                 <dt>"State"</dt><dd data-testid="approval-state">{a.state.label()}</dd>
-                <dt>"Asked by"</dt><dd>{format!("{} at {}", a.requested_by, a.requested_at)}</dd>
-                <dt>"Expires"</dt><dd>{a.expires_at.clone()}</dd>
-                {decided}
+                <dt>"Asked by"</dt><dd>{format!("{} at {}", a.requested_by, show_utc(&a.requested_at))}</dd>
+                {when}
                 {outcome_line}
             </dl>
             {waiting_note}
             {a.can_decide.then(|| view! { <Decide id=a.id /> })}
         </section>
-        <section class="panel">
-            <h2>"What approving sends"</h2>
-            {a.payload.clone().map(sent)}
+        <section class="panel" data-testid="approval-payload">
+            <h2>{if pending { "What approving sends" } else { "What was asked" }}</h2>
+            {a.payload.clone().map(|p| sent(p, !pending))}
         </section>
     }
 }
 
-/// Exactly what the request sends.
-fn sent(payload: Payload) -> AnyView {
+/// Exactly what the request sends; `asked` once it is decided (what was asked for).
+fn sent(payload: Payload, asked: bool) -> AnyView {
     match payload {
-        Payload::Offer { form, target, .. } => marketing(&*form, target),
-        Payload::Advertisement { form, target, .. } => marketing(&*form, target),
-        Payload::DeleteRoom { room } => view! {
-            <p>{format!(
-                "Deletes room “{}” ({}), LIVE when asked, scheduled {} to {} UTC. A copy is kept for “Restore”.",
-                room.name.clone().unwrap_or_default(),
-                room.room_id,
-                room.start_time.clone().unwrap_or_else(|| "—".into()),
-                room.end_time.clone().unwrap_or_else(|| "—".into()),
-            )}</p>
+        Payload::Offer { form, target, .. } => marketing(&*form, target, asked),
+        Payload::Advertisement { form, target, .. } => marketing(&*form, target, asked),
+        Payload::DeleteRoom { room } => {
+            let (verb, kept) = if asked {
+                ("Asked to delete", "")
+            } else {
+                ("Deletes", " A copy is kept for “Restore”.")
+            };
+            view! {
+                <p>{format!(
+                    "{verb} room “{}” ({}), LIVE when asked, scheduled {} to {} UTC.{kept}",
+                    room.name.clone().unwrap_or_default(),
+                    room.room_id,
+                    room.start_time.clone().unwrap_or_else(|| "—".into()),
+                    room.end_time.clone().unwrap_or_else(|| "—".into()),
+                )}</p>
+            }
+            .into_any()
         }
-        .into_any(),
-        Payload::ReplaceUsers { badge_id, ids, total } => {
+        Payload::ReplaceUsers {
+            badge_id,
+            ids,
+            total,
+        } => {
             let shown = ids.len() as u32;
             let more = (total > shown).then(|| format!(" … and {} more", total - shown));
+            let what = if asked {
+                format!(
+                    "Asked that badge #{badge_id}'s users become exactly these {total} ids (everyone else losing it):"
+                )
+            } else {
+                format!(
+                    "Badge #{badge_id}'s users become exactly these {total} ids (everyone else loses it):"
+                )
+            };
             view! {
-                <p>{format!("Badge #{badge_id}'s users become exactly these {total} ids (everyone else loses it):")}</p>
+                <p>{what}</p>
                 <p class="id-list" data-testid="approval-ids">{ids.join(", ")}{more}</p>
             }
             .into_any()
@@ -91,16 +125,13 @@ fn sent(payload: Payload) -> AnyView {
     }
 }
 
-fn marketing<F: MarketingPages>(form: &F, target: Option<i64>) -> AnyView {
-    let what = match target {
-        Some(id) => format!(
-            "Updates {} #{id} to this, for everyone (GLOBAL):",
-            F::KIND.as_str()
-        ),
-        None => format!(
-            "Publishes this new {} to everyone (GLOBAL):",
-            F::KIND.as_str()
-        ),
+fn marketing<F: MarketingPages>(form: &F, target: Option<i64>, asked: bool) -> AnyView {
+    let kind = F::KIND.as_str();
+    let what = match (target, asked) {
+        (Some(id), false) => format!("Updates {kind} #{id} to this, for everyone (GLOBAL):"),
+        (Some(id), true) => format!("Asked to update {kind} #{id} to this, for everyone (GLOBAL):"),
+        (None, false) => format!("Publishes this new {kind} to everyone (GLOBAL):"),
+        (None, true) => format!("Asked to publish this new {kind} to everyone (GLOBAL):"),
     };
     view! {
         <p>{what}</p>

@@ -8,8 +8,10 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
 use crate::components::island::IslandScripts;
+use crate::model::audit::AuditArea;
 use crate::model::badge::Badge;
 use crate::model::staff::Capability;
+use crate::model::undo;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -59,7 +61,7 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                 <ChainInfo badge=badge.clone() />
                 <BadgeUsersPanel badge=badge.id />
                 <DeletePanel what=format!("badge “{name}”")
-                    question=format!("Delete “{name}” (id {})? Users lose it. A copy is kept (with the users given it here): “Restore” recreates it with a new id.", badge.id)>
+                    question=format!("Delete “{name}” (id {})? Users lose it. A copy is kept: {}", badge.id, undo::restore_promise(AuditArea::Badges))>
                     <ActionForm action=delete>
                             <input type="hidden" name="id" value=badge.id.to_string() />
                             <input type="hidden" name="name" value=name.clone() />

@@ -10,6 +10,7 @@ use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
 use crate::error::AppError;
 use crate::model::targeting::WithReport;
+use crate::model::undo;
 use leptos::prelude::*;
 use leptos::server_fn::client::Client;
 use leptos::server_fn::codec::PostUrl;
@@ -56,7 +57,7 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
                 <ItemClashes kind=noun id />
                 <Explainer kind=noun id base />
                 <DeletePanel what=format!("{noun} “{name}”")
-                    question=format!("Delete “{name}” (id {id})? {}A copy is kept: “Restore” recreates it with a new id.", F::DELETE_WARNING)>
+                    question=format!("Delete “{name}” (id {id})? {}A copy is kept: {}", F::DELETE_WARNING, undo::restore_promise(kind.area()))>
                     {F::delete_form(id, name.clone())}
                 </DeletePanel>
             </div>

@@ -6,8 +6,10 @@ use crate::api::rooms::{DeleteRoom, SetRoomStatus, SetRoomVoice, look_up_room};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{ResultNote, outcome};
 use crate::components::header::use_me;
+use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomStatus};
 use crate::model::staff::Capability;
+use crate::model::undo;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -114,7 +116,10 @@ fn RoomControls(
     };
     let voice_id = id.clone();
     let delete_id = id.clone();
-    let question = format!("Delete “{name}” ({id})? A copy is kept: “Restore” recreates it.");
+    let question = format!(
+        "Delete “{name}” ({id})? A copy is kept: {}",
+        undo::restore_promise(AuditArea::Rooms)
+    );
     view! {
         <section class="panel">
             <h2>"Voice"</h2>
