@@ -2,7 +2,7 @@
 // voice, find it on the agenda, delete it. Hydrated, the times are typed in Berlin time.
 import { expect, test } from "@playwright/test";
 import { MODERATOR, statePath } from "./people";
-import { jsEnabled, open } from "./support";
+import { dayFrom, jsEnabled, open, readableBar } from "./support";
 
 test.use({ storageState: statePath(MODERATOR), timezoneId: "Europe/Berlin" });
 
@@ -78,4 +78,35 @@ test("schedule a room seconds ahead, watch it go live, switch voice, delete it",
   await expect(page.getByTestId("restore-state")).toContainText(`as room #${roomId}`);
   await open(page, info, "/rooms");
   await expect(page.locator(`tr[data-room-id="${roomId}"]`)).toHaveCount(1);
+});
+
+test("the agenda names a room a few minutes past midnight in full, on both its days", async ({ page }, info) => {
+  test.setTimeout(60_000);
+  // Hydrated, the form and the agenda take Berlin time; without JavaScript, UTC. Three days
+  // ahead, whatever the time: both days are on the agenda (today and the next 7).
+  const zone = jsEnabled(info) ? "Europe/Berlin" : "UTC";
+  const [day, next] = [dayFrom(3, zone), dayFrom(4, zone)];
+  const roomId = `late-${info.project.name}-${Date.now()}`;
+  const name = `Late kick-off with extra time ${info.project.name}`;
+  await open(page, info, "/rooms/new");
+  await expect(page.getByTestId("time-zone")).toContainText(jsEnabled(info) ? "your time zone" : "UTC");
+  await page.locator("input[name='form[room_id]']").fill(roomId);
+  await page.locator("input[name='form[name]']").fill(name);
+  await page.locator("textarea[name='form[about]']").fill("Kick-off at five to midnight");
+  await page.locator("input[name='form[start][local]']").fill(`${day}T23:55:00`);
+  await page.locator("input[name='form[end][local]']").fill(`${next}T00:10:00`);
+  await page.getByRole("button", { name: "Create room" }).click();
+  await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}$`));
+
+  await open(page, info, "/rooms/agenda");
+  await expect(page.getByTestId("calendar-zone")).toContainText(`Times in ${zone}`);
+  // Not "Room · …": the room's whole name and status on each day, beside its sliver.
+  for (const date of [day, next]) {
+    const bar = page.locator(
+      `[data-testid="calendar-day"][data-date="${date}"] [data-testid="calendar-bar"][data-key="room:${roomId}"]`,
+    );
+    await expect(bar).toHaveCount(1);
+    await readableBar(page, bar, `${name} · SOON`);
+  }
+  await expect(page.locator(`[data-testid="calendar-bar"][data-key="room:${roomId}"]`)).toHaveCount(2);
 });

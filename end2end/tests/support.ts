@@ -1,5 +1,5 @@
 // Shared helpers: open a page and, when JavaScript runs, wait until its islands are interactive.
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 
 export const jsEnabled = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
 
@@ -29,6 +29,57 @@ export async function islandCounts(page: Page) {
     islands: document.querySelectorAll("leptos-island").length,
     ready: Number(document.documentElement.getAttribute("data-islands-ready") ?? "0"),
   }));
+}
+
+// `YYYY-MM-DD` of the day `days` after today (before it when negative) on a calendar in
+// `timeZone`. Items made on a fixed day at fixed times there do not depend on the time of day.
+export function dayFrom(days: number, timeZone: string) {
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+
+// A timeline bar that reads however short it is: its label shows `text` whole, unclipped, inside
+// the bar or beside it, within the day's track; its full text, which says `text` too, is its
+// `title` and its name, and shows on hover and on focus.
+export async function readableBar(page: Page, bar: Locator, text: string) {
+  const label = bar.getByTestId("calendar-bar-label");
+  await expect(label).toBeVisible();
+  await expect(label).toContainText(text);
+  await expect(label).not.toContainText("…");
+  expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth + 1), "the label is not clipped").toBe(true);
+  const track = (await bar.locator("xpath=..").boundingBox())!;
+  const box = (await label.boundingBox())!;
+  expect(box.x, "the label starts on the track").toBeGreaterThanOrEqual(track.x - 1);
+  expect(box.x + box.width, "the label ends on the track").toBeLessThanOrEqual(track.x + track.width + 1);
+  if ((await bar.getAttribute("data-label")) !== "inside") {
+    const edge = (await bar.boundingBox())!;
+    const beside = box.x >= edge.x + edge.width - 1 || box.x + box.width <= edge.x + 1;
+    expect(beside, "the label is beside its short bar").toBe(true);
+  }
+
+  await expect(bar).toHaveAttribute("title", literally(text));
+  await expect(bar).toHaveAttribute("aria-label", literally(text));
+  const tip = bar.getByTestId("calendar-bar-tip");
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+  await bar.hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText(text);
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+  await bar.focus();
+  await expect(bar).toBeFocused();
+  await expect(tip).toBeVisible();
+  await bar.blur();
 }
 
 export { expect };

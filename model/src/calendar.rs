@@ -134,6 +134,7 @@ pub struct Item {
     pub kind: Kind,
     /// `offer:12`: what clashes name it by.
     pub key: String,
+    /// What people call it ([`super::plan::item_name`]): `Final`, `Image offer (template 11) #9`.
     pub title: String,
     /// Its page.
     pub href: String,
@@ -141,10 +142,34 @@ pub struct Item {
     pub status: Option<String>,
     /// Scheduled start to end (rooms), start to end (offers), send to delete (advertisements).
     pub window: Window,
+    /// Drawn as a moment at its start, not a span: an advertisement with no delete time.
+    #[serde(default)]
+    pub point: bool,
     /// The room itself, or the rooms an offer or advertisement is aimed at.
     pub rooms: Vec<String>,
     /// Aimed at everyone (a GLOBAL offer).
     pub everyone: bool,
+}
+
+impl Item {
+    /// What its bar and its row say: its name, with its status when it has one (`Final · LIVE`).
+    pub fn label(&self) -> String {
+        match &self.status {
+            Some(status) => format!("{} · {status}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
+    /// Where it is drawn: a point's window is its start alone.
+    fn drawn(&self) -> Window {
+        match self.point {
+            true => Window {
+                start: self.window.start,
+                end: self.window.start,
+            },
+            false => self.window,
+        }
+    }
 }
 
 /// Which items a view shows: the kinds (all when empty) and one room.
@@ -171,8 +196,29 @@ impl Filter {
     }
 }
 
-/// An item's bar on one day: edges in percent of that day, its lane, and whether it goes on
-/// before or after the day.
+/// Where a bar's label goes: inside it, or beside it when the bar is too short to hold it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelAt {
+    #[default]
+    Inside,
+    /// After its right end.
+    After,
+    /// Before its left end: a short bar late in the day.
+    Before,
+}
+
+impl LabelAt {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelAt::Inside => "inside",
+            LabelAt::After => "after",
+            LabelAt::Before => "before",
+        }
+    }
+}
+
+/// An item's bar on one day: edges in percent of that day, its lane, whether it goes on before
+/// or after the day, and where its label goes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     pub item: usize,
@@ -181,6 +227,7 @@ pub struct Bar {
     pub lane: usize,
     pub from_before: bool,
     pub goes_on: bool,
+    pub label: LabelAt,
 }
 
 /// One local day of the view.
@@ -288,17 +335,40 @@ fn place(
     ))
 }
 
-/// Gives each bar the first lane where it does not overlap the bar before it; the lane count.
-fn assign_lanes(bars: &mut [Bar]) -> usize {
-    bars.sort_by(|a, b| a.left.total_cmp(&b.left).then(a.item.cmp(&b.item)));
+/// About how wide a character of a bar's label is, in percent of a day on a track 40rem wide
+/// (a laptop's is wider): a label judged to fit inside its bar does.
+const CHAR_WIDTH: f64 = 1.05;
+/// A bar's edge and padding around its label, in percent of a day.
+const LABEL_PAD: f64 = 2.0;
+
+/// Where the label of `chars` characters of a bar at `left`, `width` goes, and what the bar and
+/// its label take of the day: inside when it fits; else beside, after the bar when there is room
+/// there (or more room than before it), else before it.
+fn label_at(left: f64, width: f64, chars: usize) -> (LabelAt, f64, f64) {
+    let needed = chars as f64 * CHAR_WIDTH + LABEL_PAD;
+    let right = left + width;
+    let after = 100.0 - right;
+    if width >= needed {
+        (LabelAt::Inside, left, right)
+    } else if after >= needed || after >= left {
+        (LabelAt::After, left, (right + needed).min(100.0))
+    } else {
+        (LabelAt::Before, (left - needed).max(0.0), right)
+    }
+}
+
+/// Gives each bar the first lane free from where it or its label begins (`from`) to where they
+/// end (`to`); the lane count.
+fn assign_lanes(placed: &mut [(f64, f64, Bar)]) -> usize {
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.item.cmp(&b.2.item)));
     let mut ends: Vec<f64> = vec![];
-    for bar in bars.iter_mut() {
-        let lane = ends.iter().position(|&end| end <= bar.left);
+    for (from, to, bar) in placed.iter_mut() {
+        let lane = ends.iter().position(|&end| end <= *from);
         let lane = lane.unwrap_or_else(|| {
             ends.push(0.0);
             ends.len() - 1
         });
-        ends[lane] = bar.left + bar.width;
+        ends[lane] = *to;
         bar.lane = lane;
     }
     ends.len()
@@ -310,30 +380,37 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
     let dates = span.days(anchor);
     let view_start = day_bounds(zone, dates[0]).0;
     let view_end = day_bounds(zone, dates[dates.len() - 1]).1;
-    // A room with no schedule cannot be placed: it is listed apart.
-    let placeable = |item: &&Item| item.window.start.is_some() || item.kind != Kind::Room;
+    // A room with no schedule, or a point with no time, cannot be placed: it is listed apart.
+    let placeable =
+        |item: &&Item| item.window.start.is_some() || (item.kind != Kind::Room && !item.point);
     let days = dates
         .iter()
         .map(|&date| {
             let bounds = day_bounds(zone, date);
-            let mut bars: Vec<Bar> = items
+            let mut placed: Vec<(f64, f64, Bar)> = items
                 .iter()
                 .enumerate()
                 .filter(|(_, item)| placeable(item))
                 .filter_map(|(i, item)| {
                     let (left, width, from_before, goes_on) =
-                        place(&item.window, bounds, view_end)?;
-                    Some(Bar {
+                        place(&item.drawn(), bounds, view_end)?;
+                    let arrows = 2 * (usize::from(from_before) + usize::from(goes_on));
+                    let chars = item.label().chars().count() + arrows;
+                    let (label, from, to) = label_at(left, width, chars);
+                    let bar = Bar {
                         item: i,
                         left,
                         width,
                         lane: 0,
                         from_before,
                         goes_on,
-                    })
+                        label,
+                    };
+                    Some((from, to, bar))
                 })
                 .collect();
-            let lanes = assign_lanes(&mut bars);
+            let lanes = assign_lanes(&mut placed);
+            let bars = placed.into_iter().map(|(_, _, bar)| bar).collect();
             let length = (bounds.1 - bounds.0).num_seconds().max(1) as f64;
             let now = (bounds.0 <= now && now < bounds.1)
                 .then(|| (now - bounds.0).num_seconds() as f64 * 100.0 / length);
@@ -351,7 +428,7 @@ pub fn board(zone: Tz, span: Span, anchor: NaiveDate, now: DateTime<Utc>, items:
         .iter()
         .enumerate()
         .filter(|(_, item)| placeable(item))
-        .filter(|(_, item)| place(&item.window, (view_start, view_end), view_end).is_some())
+        .filter(|(_, item)| place(&item.drawn(), (view_start, view_end), view_end).is_some())
         .map(|(i, item)| {
             let from = match item.window.start {
                 Some(t) => both_zones(zone, t),

@@ -5,7 +5,7 @@ use super::advertisement::Advertisement;
 use super::calendar::{Item, Kind};
 use super::clash::{Audience, Planned, RoomFacts, Window};
 use super::explain::{ItemFacts, ShowRules};
-use super::offer::Offer;
+use super::offer::{Offer, TEMPLATE_IMAGE, TEMPLATE_TEXT};
 use super::query::encode;
 use super::room::Room;
 use super::targeting::AudienceType;
@@ -161,13 +161,32 @@ pub fn room_facts(room: &Room) -> RoomFacts {
     }
 }
 
-/// A planned offer or advertisement as a calendar item.
-pub fn planned_item(
+/// What people call an item: its title when it has one; else an offer by its
+/// template and id (`Image offer (template 11) #9`), an advertisement by its id
+/// (`Advertisement #4`), a room by its id. The calendar and the rooms agenda name items by it.
+pub fn item_name(kind: Kind, id: &str, title: Option<&str>, template: i64) -> String {
+    if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        return title.to_owned();
+    }
+    match (kind, template) {
+        (Kind::Room, _) => id.to_owned(),
+        (Kind::Offer, TEMPLATE_TEXT) => format!("Text offer (template {TEMPLATE_TEXT}) #{id}"),
+        (Kind::Offer, TEMPLATE_IMAGE) => format!("Image offer (template {TEMPLATE_IMAGE}) #{id}"),
+        (Kind::Offer, 0) => format!("Offer #{id}"),
+        (Kind::Offer, other) => format!("Offer (template {other}) #{id}"),
+        (Kind::Advertisement, _) => format!("Advertisement #{id}"),
+    }
+}
+
+/// A planned offer or advertisement as a calendar item, drawn over `window`.
+fn planned_item(
     kind: Kind,
     id: i64,
-    title: Option<&str>,
+    title: String,
     status: Option<&str>,
     p: &Planned,
+    window: Window,
+    point: bool,
 ) -> Item {
     let base = match kind {
         Kind::Offer => "/offers",
@@ -180,16 +199,45 @@ pub fn planned_item(
     Item {
         kind,
         key: p.key.clone(),
-        title: title
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map_or_else(|| format!("{} {id}", kind.as_str()), str::to_owned),
+        title,
         href: format!("{base}/{id}"),
         status: status.map(str::to_owned),
-        window: p.window,
+        window,
+        point,
         rooms,
         everyone: p.audience == Audience::Global,
     }
+}
+
+/// An offer as a calendar item: from its start to its end.
+pub fn offer_item(offer: &Offer, p: &Planned) -> Item {
+    let id = offer.id.to_string();
+    let title = item_name(Kind::Offer, &id, offer.title.as_deref(), offer.template);
+    planned_item(Kind::Offer, offer.id, title, None, p, p.window, false)
+}
+
+/// An advertisement as a calendar item, named by its title or its first language's. It is sent
+/// once, at its send time, or when it was made if it had none (sent at once): with a delete time
+/// it is a bar until then, without one a point, drawn on its day only.
+pub fn ad_item(ad: &Advertisement, p: &Planned) -> Item {
+    let id = ad.id.to_string();
+    let title = ad
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| ad.languages().first().map(|l| l.title.as_str()));
+    let title = item_name(Kind::Advertisement, &id, title, ad.template);
+    let sent = p
+        .window
+        .start
+        .or_else(|| ad.created_at.as_deref().and_then(parse_iso));
+    let window = Window {
+        start: sent,
+        end: p.window.end,
+    };
+    let point = window.end.is_none();
+    let status = ad.status.as_deref();
+    planned_item(Kind::Advertisement, ad.id, title, status, p, window, point)
 }
 
 /// A registered room as a calendar item.
@@ -198,13 +246,14 @@ pub fn room_item(room: &Room) -> Item {
     Item {
         kind: Kind::Room,
         key: format!("room:{}", room.room_id),
-        title: room.name.clone().unwrap_or_else(|| room.room_id.clone()),
+        title: item_name(Kind::Room, &room.room_id, room.name.as_deref(), 0),
         href: format!("/rooms/{}", encode(&room.room_id)),
         status: room.status.map(|s| s.as_str().to_owned()),
         window: Window {
             start: facts.start,
             end: facts.end,
         },
+        point: false,
         rooms: vec![room.room_id.clone()],
         everyone: false,
     }
@@ -308,5 +357,70 @@ mod tests {
             ad_audience(&ad, None),
             Audience::Users(["u5".to_owned()].into())
         );
+    }
+
+    #[test]
+    fn items_are_named_by_their_title_else_by_template_and_id() {
+        let name = |kind, title, template| item_name(kind, "9", title, template);
+        assert_eq!(
+            name(Kind::Offer, Some(" Big match "), TEMPLATE_IMAGE),
+            "Big match"
+        );
+        assert_eq!(
+            name(Kind::Offer, None, TEMPLATE_IMAGE),
+            "Image offer (template 11) #9"
+        );
+        assert_eq!(
+            name(Kind::Offer, Some(" "), TEMPLATE_TEXT),
+            "Text offer (template 10) #9"
+        );
+        assert_eq!(name(Kind::Offer, None, 7), "Offer (template 7) #9");
+        assert_eq!(name(Kind::Advertisement, None, 2), "Advertisement #9");
+        assert_eq!(name(Kind::Room, None, 0), "9");
+
+        let offer: Offer =
+            serde_json::from_value(serde_json::json!({"id": 9, "template": 11})).unwrap();
+        let item = offer_item(&offer, &offer_planned(&offer, None));
+        assert_eq!(item.label(), "Image offer (template 11) #9");
+        let ad: Advertisement = serde_json::from_value(serde_json::json!({
+            "id": 4, "status": "SENT", "data": "[{\"lang\": \"en\", \"title\": \"\"}]"
+        }))
+        .unwrap();
+        let item = ad_item(&ad, &ad_planned(&ad, None));
+        assert_eq!(item.label(), "Advertisement #4 · SENT");
+        let ad: Advertisement = serde_json::from_value(serde_json::json!({
+            "id": 5, "data": "[{\"lang\": \"en\", \"title\": \"Season pass\"}]"
+        }))
+        .unwrap();
+        assert_eq!(ad_item(&ad, &ad_planned(&ad, None)).title, "Season pass");
+        let room: Room =
+            serde_json::from_value(serde_json::json!({"roomId": "r1", "name": ""})).unwrap();
+        assert_eq!(room_item(&room).title, "r1");
+    }
+
+    #[test]
+    fn an_advertisement_with_no_delete_time_is_a_point_when_it_is_sent() {
+        let ad: Advertisement = serde_json::from_value(serde_json::json!({
+            "id": 2, "sendTime": "2030-01-01T10:00:00.000Z"
+        }))
+        .unwrap();
+        let item = ad_item(&ad, &ad_planned(&ad, None));
+        assert!(item.point);
+        assert_eq!(item.window.start, parse_iso("2030-01-01T10:00:00.000Z"));
+        // Sent at once, with no send time: when it was made.
+        let ad: Advertisement = serde_json::from_value(serde_json::json!({
+            "id": 3, "status": "SENT", "createdAt": "2030-01-02T08:00:00.000Z"
+        }))
+        .unwrap();
+        let item = ad_item(&ad, &ad_planned(&ad, None));
+        assert!(item.point);
+        assert_eq!(item.window.start, parse_iso("2030-01-02T08:00:00.000Z"));
+        // With a delete time it is a bar until then.
+        let ad: Advertisement = serde_json::from_value(serde_json::json!({
+            "id": 4, "sendTime": "2030-01-01T10:00:00.000Z",
+            "deleteTime": "2030-01-01T12:00:00.000Z"
+        }))
+        .unwrap();
+        assert!(!ad_item(&ad, &ad_planned(&ad, None)).point);
     }
 }

@@ -100,6 +100,39 @@ async fn the_week_shows_every_kind_in_the_chosen_zone_with_the_planted_clash() {
     let sentence = overlap["sentence"].as_str().unwrap();
     assert!(sentence.contains("“Double odds tonight”"), "{sentence}");
     assert!(sentence.ends_with("chat users may see both at once."));
+    // Items are named by what people recognise: the untitled image offer by its template and id.
+    let items = view["items"].as_array().unwrap();
+    let image = items
+        .iter()
+        .find(|i| i["title"].as_str().unwrap().starts_with("Image offer"))
+        .expect("the seeded image offer, named by its template");
+    let id = image["key"]
+        .as_str()
+        .unwrap()
+        .strip_prefix("offer:")
+        .unwrap();
+    assert_eq!(image["title"], format!("Image offer (template 11) #{id}"));
+    // The advertisements sent at once, with no delete time: each one point, on its day only.
+    let in_view: Vec<u64> = view["board"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["item"].as_u64().unwrap())
+        .collect();
+    let bars: Vec<&Value> = view["board"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["bars"].as_array().unwrap())
+        .collect();
+    let sent: Vec<u64> = (0..items.len() as u64)
+        .filter(|&i| items[i as usize]["kind"] == "Advertisement" && in_view.contains(&i))
+        .collect();
+    assert!(!sent.is_empty(), "{items:?}");
+    for i in sent {
+        assert_eq!(items[i as usize]["point"], true, "{}", items[i as usize]);
+        assert_eq!(bars.iter().filter(|b| b["item"] == i).count(), 1);
+    }
     // Times in the list are in Berlin with UTC beside.
     let row = &view["board"]["rows"][0];
     assert!(row["from"].as_str().unwrap().contains(" UTC)") || row["from"] == "no start");

@@ -1,12 +1,12 @@
 //! The calendar's two views of the same items: a timeline of local days (bars you can follow to
 //! the item's page) and an accessible table with every time in the viewer's zone and UTC.
 
-use crate::model::calendar::{Board, Item, Kind};
+use crate::model::calendar::{Bar, Board, Item, Kind, LabelAt};
 use leptos::prelude::*;
 
 const LANE_REM: f64 = 1.75;
 
-fn bar_class(item: &Item, clashing: bool) -> String {
+fn bar_class(item: &Item, bar: &Bar, clashing: bool) -> String {
     let look = match (item.kind, item.status.as_deref()) {
         (Kind::Room, Some("LIVE")) => "live",
         (Kind::Room, Some("SOON")) => "soon",
@@ -16,46 +16,79 @@ fn bar_class(item: &Item, clashing: bool) -> String {
         (Kind::Advertisement, _) => "advertisement",
     };
     let clash = if clashing { " agenda-bar--clash" } else { "" };
-    format!("agenda-bar agenda-bar--{look}{clash}")
+    let point = if item.point { " agenda-bar--point" } else { "" };
+    // In the day's right half its tooltip opens leftwards, inside the track.
+    let end = if bar.left + bar.width / 2.0 > 50.0 {
+        " agenda-bar--end"
+    } else {
+        ""
+    };
+    let label = bar.label.as_str();
+    format!("agenda-bar agenda-bar--{look} agenda-bar--{label}{point}{end}{clash}")
 }
 
-/// What a bar and a list row say the item is: `Offer · Big match`, `Room · Final · LIVE`.
-fn label(item: &Item) -> String {
-    let kind = match item.kind {
-        Kind::Room => "Room",
-        Kind::Offer => "Offer",
-        Kind::Advertisement => "Ad",
+/// What the item is, for its link's name, its tooltip and its row: `Final · LIVE (room)`.
+fn described(item: &Item) -> String {
+    format!("{} ({})", item.label(), item.kind.as_str())
+}
+
+/// A bar: its label inside it, or beside it when it is short (the model judges), and its full
+/// text, with its times, as its name, its `title` and a tooltip on hover and focus.
+fn bar_view(bar: Bar, item: &Item, when: &str, clashing: bool) -> impl IntoView + use<> {
+    let full = format!("{}, {when}", described(item));
+    let text = format!(
+        "{}{}{}",
+        if bar.from_before { "← " } else { "" },
+        item.label(),
+        if bar.goes_on { " →" } else { "" }
+    );
+    // A point is a marker of its own size at its moment.
+    let width = match item.point {
+        true => String::new(),
+        false => format!(" width: {:.2}%;", bar.width),
     };
-    match &item.status {
-        Some(status) => format!("{kind} · {} · {status}", item.title),
-        None => format!("{kind} · {}", item.title),
+    let style = format!(
+        "left: {:.2}%;{width} top: {:.2}rem",
+        bar.left,
+        bar.lane as f64 * LANE_REM
+    );
+    // A label beside its bar keeps to the track: `cqw` is a hundredth of the track's width.
+    let room = match bar.label {
+        LabelAt::Inside => String::new(),
+        LabelAt::After => format!("max-width: {:.2}cqw", 100.0 - bar.left - bar.width),
+        LabelAt::Before => format!("max-width: {:.2}cqw", bar.left),
+    };
+    let class = bar_class(item, &bar, clashing);
+    let shape = if item.point { "point" } else { "bar" };
+    let (title, name, tip) = (full.clone(), full.clone(), full);
+    view! {
+        <a class=class href=item.href.clone() style=style title=title aria-label=name
+            data-testid="calendar-bar" data-key=item.key.clone() data-label=bar.label.as_str()
+            data-shape=shape>
+            <span class="agenda-bar__label" style=room data-testid="calendar-bar-label">{text}</span>
+            <span class="agenda-bar__tip" aria-hidden="true" data-testid="calendar-bar-tip">{tip}</span>
+        </a>
     }
 }
 
 /// The days of `board`, each a track of bars; `clashing` holds the keys of items with a clash.
 #[component]
 pub fn Timeline(board: Board, items: Vec<Item>, clashing: Vec<String>) -> impl IntoView {
+    // When each item in view is, for its tooltip: a point's moment, or from and until.
+    let mut when = vec![String::new(); items.len()];
+    for row in &board.rows {
+        when[row.item] = match items[row.item].point {
+            true => format!("at {}", row.from),
+            false => format!("{} – {}", row.from, row.until),
+        };
+    }
     let days = board.days.into_iter().map(|day| {
         let height = (day.lanes.max(1) as f64) * LANE_REM;
         let hours = (day.hours != 24).then(|| format!(" ({} h)", day.hours));
         let bars = day.bars.into_iter().map(|bar| {
             let item = &items[bar.item];
-            let text = format!(
-                "{}{}{}",
-                if bar.from_before { "← " } else { "" },
-                label(item),
-                if bar.goes_on { " →" } else { "" }
-            );
-            let style = format!(
-                "left: {:.2}%; width: {:.2}%; top: {:.2}rem",
-                bar.left,
-                bar.width,
-                bar.lane as f64 * LANE_REM
-            );
-            view! {
-                <a class=bar_class(item, clashing.contains(&item.key)) href=item.href.clone() style=style
-                    title=label(item) data-testid="calendar-bar" data-key=item.key.clone()>{text}</a>
-            }
+            let when = &when[bar.item];
+            bar_view(bar, item, when, clashing.contains(&item.key))
         }).collect_view();
         view! {
             <div class="agenda-day" data-testid="calendar-day" data-date=day.date.to_string()>
@@ -93,7 +126,7 @@ pub fn ItemTable(
             let clash = clashing.contains(&item.key).then_some("Clash, see above");
             view! {
                 <tr data-testid="calendar-row" data-key=item.key.clone()>
-                    <td><a href=item.href.clone()>{label(item)}</a></td>
+                    <td><a href=item.href.clone()>{described(item)}</a></td>
                     <td>{row.from}</td>
                     <td>{row.until}</td>
                     <td>{clash.unwrap_or("—")}</td>

@@ -138,7 +138,7 @@ fn calendar(v: CalendarView) -> impl IntoView {
         {empty.then(|| view! { <p class="muted" data-testid="calendar-empty">"Nothing is planned in this view."</p> })}
         <Timeline board=v.board.clone() items=v.items.clone() clashing=clashing.clone() />
         {(!v.board.unscheduled.is_empty()).then(|| view! {
-            <p class="muted" data-testid="unscheduled">"Rooms with no schedule: "
+            <p class="muted" data-testid="unscheduled">"Not on the timeline, no time known: "
                 {v.board.unscheduled.iter().map(|&i| {
                     let item = &v.items[i];
                     view! { <a href=item.href.clone()>{item.title.clone()}</a>" " }

@@ -22,6 +22,7 @@ fn item(kind: Kind, key: &str, start: Option<&str>, end: Option<&str>) -> Item {
             start: start.map(utc),
             end: end.map(utc),
         },
+        point: false,
         rooms: vec!["r1".into()],
         everyone: false,
     }
@@ -152,6 +153,108 @@ fn an_advertisement_deleted_before_it_is_sent_is_a_mark_at_its_send_time() {
     );
     let bar = &board.days[0].bars[0];
     assert_eq!((bar.left, bar.width), (50.0, 0.8));
+}
+
+#[test]
+fn a_point_is_drawn_once_on_the_day_of_its_start_however_long_ago() {
+    let sent = Item {
+        point: true,
+        status: Some("SENT".into()),
+        ..item(
+            Kind::Advertisement,
+            "advertisement:4",
+            Some("2026-11-24T12:00:00Z"),
+            None,
+        )
+    };
+    let week = board(
+        Tz::UTC,
+        Span::Week,
+        date(2026, 11, 23),
+        utc("2026-12-01T00:00:00Z"),
+        std::slice::from_ref(&sent),
+    );
+    let drawn: Vec<(NaiveDate, f64)> = week
+        .days
+        .iter()
+        .flat_map(|d| d.bars.iter().map(move |b| (d.date, b.left)))
+        .collect();
+    assert_eq!(drawn, vec![(date(2026, 11, 24), 50.0)]);
+    let bar = &week.days[1].bars[0];
+    assert!(!bar.from_before && !bar.goes_on && bar.label == LabelAt::After);
+    assert_eq!(week.rows[0].until, "no end");
+    // The next week, which an open end would have reached, does not show it.
+    let next = board(
+        Tz::UTC,
+        Span::Week,
+        date(2026, 11, 30),
+        utc("2026-12-01T00:00:00Z"),
+        &[sent],
+    );
+    assert!(next.days.iter().all(|d| d.bars.is_empty()) && next.rows.is_empty());
+    // With no time known it is listed apart.
+    let timeless = Item {
+        point: true,
+        ..item(Kind::Advertisement, "advertisement:5", None, None)
+    };
+    let view = board(
+        Tz::UTC,
+        Span::Week,
+        date(2026, 11, 23),
+        utc("2026-12-01T00:00:00Z"),
+        &[timeless],
+    );
+    assert_eq!(view.unscheduled, vec![0]);
+}
+
+#[test]
+fn a_short_bar_has_its_label_beside_it_and_room_kept_for_it() {
+    // 23:55 to 00:10: a sliver at the end of one day and the start of the next.
+    let items = [
+        item(
+            Kind::Offer,
+            "Image offer (template 11) #9",
+            Some("2026-11-23T23:55:00Z"),
+            Some("2026-11-24T00:10:00Z"),
+        ),
+        item(
+            Kind::Room,
+            "room:r2",
+            Some("2026-11-24T02:00:00Z"),
+            Some("2026-11-24T03:00:00Z"),
+        ),
+        item(
+            Kind::Room,
+            "room:r3",
+            Some("2026-11-24T10:00:00Z"),
+            Some("2026-11-24T20:00:00Z"),
+        ),
+    ];
+    let days = board(
+        Tz::UTC,
+        Span::Week,
+        date(2026, 11, 23),
+        utc("2026-11-01T00:00:00Z"),
+        &items,
+    )
+    .days;
+    let late = &days[0].bars[0];
+    assert!(late.goes_on && late.label == LabelAt::Before, "{late:?}");
+    let early = &days[1].bars;
+    assert_eq!(early[0].item, 0);
+    assert!(early[0].from_before && early[0].label == LabelAt::After);
+    // The room at 02:00 starts where the sliver's label still is: it takes the next lane. The
+    // long room holds its label and takes the first lane again.
+    let lanes: Vec<(usize, usize, LabelAt)> =
+        early.iter().map(|b| (b.item, b.lane, b.label)).collect();
+    assert_eq!(
+        lanes,
+        vec![
+            (0, 0, LabelAt::After),
+            (1, 1, LabelAt::After),
+            (2, 0, LabelAt::Inside)
+        ]
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::Everything;
 use crate::model::calendar::{CalendarQuery, CalendarView, Filter, Item, Kind, Span, board};
 use crate::model::clash::Clash;
-use crate::model::plan::{planned_item, room_item};
+use crate::model::plan::{ad_item, offer_item, room_item};
 use crate::model::zone::{Tz, describe_zone, local_date};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -15,18 +15,12 @@ fn items(all: &Everything) -> Vec<Item> {
         .offers
         .iter()
         .zip(all.offer_plans())
-        .map(|((o, _), p)| planned_item(Kind::Offer, o.id, o.title.as_deref(), None, &p));
-    let ads = all.ads.iter().zip(all.ad_plans()).map(|((a, _), p)| {
-        planned_item(
-            Kind::Advertisement,
-            a.id,
-            a.title
-                .as_deref()
-                .or_else(|| a.languages().first().map(|l| l.title.as_str())),
-            a.status.as_deref(),
-            &p,
-        )
-    });
+        .map(|((o, _), p)| offer_item(o, &p));
+    let ads = all
+        .ads
+        .iter()
+        .zip(all.ad_plans())
+        .map(|((a, _), p)| ad_item(a, &p));
     rooms.chain(offers).chain(ads).collect()
 }
 
