@@ -1,6 +1,7 @@
 //! The HTML shell, the app root and the route table.
 
 use crate::components::error_panel::ErrorPanel;
+use crate::components::form::LandedNote;
 use crate::components::header::{AppHeader, provide_me};
 use crate::pages::admin::{audit::AuditPage, staff::StaffPage};
 use crate::pages::advertisements::{
@@ -96,7 +97,7 @@ fn stylesheet_href(options: &LeptosOptions) -> String {
     .clone()
 }
 
-/// The app root: header, navigation and the routed page.
+/// The app root: header, navigation, what the last form's post did, and the routed page.
 ///
 /// Every route renders with [`SsrMode::Async`]: the server waits for the page's data before it
 /// answers, so the HTML is complete and usable with JavaScript switched off.
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <AppHeader />
                 <main id="main" class="content">
+                    <LandedNote />
                     <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("") view=HomePage ssr=SsrMode::Async />

@@ -215,8 +215,10 @@ test("exclude a user from marketing, then include them again", async ({ page }, 
   await expect(page.getByTestId("exclusions-zone")).toContainText(js ? "Europe/Berlin (UTC+" : "Times in UTC.");
   await page.locator("input[name='user_id']").fill(user);
   await page.getByRole("button", { name: "Exclude from marketing" }).click();
-  const notice = page.getByTestId("exclusion-notice");
+  // What a change did shows at the top of the page it lands on.
+  const notice = page.getByTestId("landed");
   await expect(notice).toHaveText(`User ${user} is now excluded from marketing offers.`);
+  await expect(notice).toHaveAttribute("role", "status");
   const row = page.locator(`tr[data-user='${user}']`);
   await expect(row.getByTestId("exclusion-state")).toHaveText("Excluded");
   // When, as people read it: Berlin time with UTC beside, or UTC; never the stored ISO text.
@@ -228,9 +230,13 @@ test("exclude a user from marketing, then include them again", async ({ page }, 
   await page.getByRole("button", { name: "Include again" }).click();
   await expect(notice).toHaveText(`User ${user} is included in marketing offers again.`);
   await expect(row.getByTestId("exclusion-state")).toHaveText("Included");
-  // An error shows instead of the last confirmation.
+  // An error shows instead of the last confirmation, at the top and by its field; the address
+  // stays clean.
   await page.locator("input[name='user_id']").fill("a".repeat(201));
   await page.getByRole("button", { name: "Exclude from marketing" }).click();
   await expect(page.locator("[data-field=user_id]")).toContainText("at most 200 characters");
-  await expect(notice).toHaveCount(0);
+  await expect(notice).toHaveAttribute("role", "alert");
+  await expect(notice).toContainText("at most 200 characters");
+  await expect(page.getByRole("status").filter({ hasText: "marketing offers" })).toHaveCount(0);
+  expect(page.url()).not.toContain("__err");
 });

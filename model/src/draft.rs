@@ -142,6 +142,28 @@ impl Submitted {
             Submitted::AwaitingApproval { request } => format!("/approvals/{request}"),
         }
     }
+
+    /// What it did, in one sentence, for the page the browser goes to next; `None` for a publish
+    /// whose answer could not be read, which the draft's page says itself.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            Submitted::DraftSaved { .. } => Some(
+                "Draft saved: its own address keeps it; it is also listed under Drafts.".into(),
+            ),
+            Submitted::Published { note: None, .. } => Some("Published.".into()),
+            Submitted::Published {
+                id,
+                note: Some(note),
+            } => Some(format!(
+                "Published as {id}, but part of Watchers' answer could not be read: {note}."
+            )),
+            Submitted::PublishedUnread { .. } => None,
+            Submitted::AwaitingApproval { .. } => Some(
+                "Not sent yet: it reaches everyone, so another member of staff must approve it."
+                    .into(),
+            ),
+        }
+    }
 }
 
 /// The composer's two buttons (`intent`).

@@ -36,11 +36,6 @@ pub struct Exclusions {
     pub detect_zone: bool,
 }
 
-/// Where a change sends the browser: the exclusion page, which confirms it for `user_id`.
-pub fn changed_path(user_id: &str) -> String {
-    format!("/exclusions?changed={}", super::query::encode(user_id))
-}
-
 /// What a change did, in one sentence.
 pub fn confirmation(user_id: &str, excluded: bool) -> String {
     if excluded {
@@ -82,7 +77,6 @@ mod tests {
 
     #[test]
     fn a_change_is_confirmed_for_its_user() {
-        assert_eq!(changed_path("fan 1/2"), "/exclusions?changed=fan%201%2F2");
         assert_eq!(
             confirmation("u-1", true),
             "User u-1 is now excluded from marketing offers."

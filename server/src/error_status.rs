@@ -3,7 +3,8 @@
 //! server_fn 0.8 answers every error with 500 and has no hook for the status, so this layer reads
 //! the (small, JSON) error of such an answer and sets the status the error chooses for itself
 //! ([`AppError::status`]). A form posted without JavaScript is redirected by server_fn instead;
-//! that redirect is left as it is. A 503 also says when to try again (`Retry-After`).
+//! that redirect is left to [`landed`](crate::landed). A 503 also says when to try again
+//! (`Retry-After`).
 //!
 //! Also the plain pages answered where no page can be rendered (the database does not answer
 //! the sign-in check, a request's task failed): a short HTML document with the request's id.
@@ -16,10 +17,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// server_fn marks an error answer with this header (its value is the function's path).
-const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
+pub(crate) const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 
 /// An encoded `AppError` is a few hundred bytes; anything larger is not one.
-const MAX_ERROR_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_ERROR_BYTES: usize = 64 * 1024;
 
 pub async fn server_fn_status(request: Request, next: Next) -> Response {
     let response = next.run(request).await;

@@ -23,6 +23,7 @@ pub mod door;
 pub use db::drafts;
 pub mod error_status;
 pub mod exclusions;
+pub mod landed;
 pub mod marketing;
 pub mod metrics;
 pub mod plan;

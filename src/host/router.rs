@@ -1,13 +1,13 @@
 //! The HTTP surface, wired: `/healthz`, sign-in, the audit export, the server-rendered pages,
 //! server functions and static assets (`/pkg` precompressed and cached, the rest compressed),
 //! behind request ids and metrics, security headers, the cross-site check, sessions, the sign-in
-//! requirement, and the status a failed server function's error chooses; every handler runs to
-//! its end on a task of its own (`detach`).
+//! requirement, what a form's post did kept for the page it lands on, and the status a failed
+//! server function's error chooses; every handler runs to its end on a task of its own (`detach`).
 
 use super::{assets, health, login, pages, security};
 use crate::app::shell;
 use crate::server::auth::{guard, session};
-use crate::server::{audit, detach, error_status, metrics, state::AppState, telemetry};
+use crate::server::{audit, detach, error_status, landed, metrics, state::AppState, telemetry};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -48,6 +48,8 @@ pub async fn router(state: AppState) -> Router {
         // of its own that a client going away, or the time limit below, never cuts short.
         .layer(from_fn_with_state(state.detached.clone(), detach::detach))
         .layer(from_fn(error_status::server_fn_status))
+        // What a form's post did, sent on to the page it lands on.
+        .layer(from_fn_with_state(state.clone(), landed::carry))
         .layer(from_fn_with_state(state.clone(), guard::pages_need_sign_in))
         .layer(session::layer(store, state.config.https))
         .layer(from_fn(error_status::unsaved_session))

@@ -14,6 +14,7 @@ mod copy;
 mod database_down;
 mod documents;
 mod faults;
+mod forms;
 mod healthz;
 mod loose;
 mod marketing;

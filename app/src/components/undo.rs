@@ -2,18 +2,19 @@
 //! the restore form itself, and the link to an area's recently deleted items.
 
 use crate::api::undo::{RestoreDeleted, get_deleted};
-use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::form::{FieldError, form_outcome};
 use crate::components::header::IfCan;
 use crate::model::audit::AuditArea;
 use crate::model::undo::{self, Deleted};
 use leptos::prelude::*;
 
 /// "Restore" for snapshot `deleted`: one press recreates it (a room asks which id, its old one
-/// first). Without JavaScript the browser goes to the snapshot's page, which says how it ended.
+/// first). The browser goes to the snapshot's page, which says how it ended; a refusal shows at
+/// the top of the page it was asked from, a taken room id also by its field.
 #[component]
 pub fn RestoreForm(deleted: Deleted) -> impl IntoView {
     let restore = ServerAction::<RestoreDeleted>::new();
-    let result = outcome(restore.value());
+    let result = form_outcome(restore);
     let noun = undo::noun(deleted.area);
     let room = (deleted.area == AuditArea::Rooms).then(|| {
         view! {
@@ -29,7 +30,6 @@ pub fn RestoreForm(deleted: Deleted) -> impl IntoView {
             {room}
             <button class="button" type="submit">{format!("Restore {noun} “{}”", deleted.label)}</button>
         </ActionForm>
-        <ResultNote result ok="Restored." />
     }
 }
 

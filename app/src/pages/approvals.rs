@@ -8,7 +8,6 @@ pub use request::ApprovalPage;
 
 use crate::api::approvals::{SetApprovalRules, list_approvals};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
 use crate::model::approval::{Approval, ApprovalRule, ApprovalState, request_path};
 use crate::model::staff::Capability;
@@ -140,13 +139,13 @@ fn Rules(
     }
 }
 
-/// The administrators' checkboxes: (field name, label, ticked) per action.
+/// The administrators' checkboxes: (field name, label, ticked) per action. "Saved." shows at the
+/// top of the page it lands on (`LandedNote`).
 #[component]
 fn RulesEditor(
     save: ServerAction<SetApprovalRules>,
     boxes: Vec<(String, &'static str, bool)>,
 ) -> impl IntoView {
-    let result = outcome(save.value());
     view! {
         <ActionForm action=save attr:class="form">
             <input type="hidden" name="rules[sent]" value="1" />
@@ -161,7 +160,6 @@ fn RulesEditor(
             </fieldset>
             <div class="form-actions">
                 <button class="button" type="submit">"Save"</button>
-                <ResultNote result ok="Saved." />
             </div>
         </ActionForm>
     }

@@ -1,20 +1,18 @@
-//! `/exclusions`: exclude a user from all marketing offers, or include them again, with what the
-//! change did confirmed; and the users changed through the dashboard (the API has no list of its
-//! own), times in the viewer's zone with UTC beside.
+//! `/exclusions`: exclude a user from all marketing offers, or include them again (what the change
+//! did shows at the top of the page, `LandedNote`); and the users changed through the dashboard
+//! (the API has no list of its own), times in the viewer's zone with UTC beside.
 
 use crate::api::exclusions::{SetExclusion, list_exclusions};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{FieldError, Outcome, ResultNote, outcome};
-use crate::error::AppError;
-use crate::model::exclusion::{Exclusions, confirmation};
+use crate::components::form::{FieldError, form_outcome};
+use crate::model::exclusion::Exclusions;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ExclusionsPage() -> impl IntoView {
     let set = ServerAction::<SetExclusion>::new();
-    let result = outcome(set.value());
+    let result = form_outcome(set);
     let list = Resource::new(move || set.version().get(), |_| list_exclusions());
     view! {
         <Title text="User exclusions" />
@@ -33,8 +31,6 @@ pub fn ExclusionsPage() -> impl IntoView {
                     <button class="button button--quiet" type="submit" name="excluded" value="false">"Include again"</button>
                 </div>
             </ActionForm>
-            <Confirmation list result />
-            <ResultNote result ok="Done: Watchers accepted the change." />
         </section>
         <section class="panel" data-testid="exclusions">
             <h2>"Changed through this dashboard"</h2>
@@ -44,31 +40,6 @@ pub fn ExclusionsPage() -> impl IntoView {
                 </ErrorBoundary>
             </Suspense>
         </section>
-    }
-}
-
-/// "User X is now excluded …" after a change, which sends the browser back naming the user
-/// (`?changed=`). It says what the list holds for them now, so an old or made-up address claims
-/// nothing false; after a refused change it gives way to the error.
-#[component]
-fn Confirmation(list: Resource<Result<Exclusions, AppError>>, result: Outcome) -> impl IntoView {
-    let query = use_query_map();
-    view! {
-        <Suspense>
-            {move || {
-                let user = query.with(|q| q.get("changed"));
-                let failed = matches!(result.get(), Some(Err(_)));
-                Suspend::new(async move {
-                    let user = user.filter(|_| !failed)?;
-                    let now = list.await.ok()?.entries.into_iter().find(|e| e.user_id == user)?;
-                    Some(view! {
-                        <p class="notice" role="status" data-testid="exclusion-notice">
-                            {confirmation(&user, now.excluded)}
-                        </p>
-                    })
-                })
-            }}
-        </Suspense>
     }
 }
 

@@ -98,9 +98,44 @@ pub struct UsersChanged {
     pub waiting: Option<i64>,
 }
 
+impl UsersChanged {
+    /// What one chunk did, in one sentence.
+    pub fn notice(&self) -> String {
+        if self.waiting.is_some() {
+            return "Not sent yet: replacing a badge's whole user list waits for another member of \
+                    staff to approve it."
+                .into();
+        }
+        let counts: Vec<String> = [(self.added, "added"), (self.removed, "removed")]
+            .into_iter()
+            .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
+            .collect();
+        if counts.is_empty() {
+            "Sent.".into()
+        } else {
+            format!("Sent: {}.", counts.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chunk_says_what_it_did() {
+        let added = UsersChanged {
+            added: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(added.notice(), "Sent: 3 added.");
+        assert_eq!(UsersChanged::default().notice(), "Sent.");
+        let waiting = UsersChanged {
+            waiting: Some(4),
+            ..Default::default()
+        };
+        assert!(waiting.notice().starts_with("Not sent yet"));
+    }
 
     #[test]
     fn pasted_and_csv_ids_are_trimmed_deduplicated_counted_and_chunked() {

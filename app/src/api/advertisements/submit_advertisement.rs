@@ -14,12 +14,15 @@ pub async fn submit_advertisement(
     form: AdForm,
 ) -> Result<Submitted, AppError> {
     use crate::model::draft::{DraftKind, submission};
-    use crate::server::{auth::guard, change::invalid, marketing};
+    use crate::server::{auth::guard, change::invalid, landed, marketing};
     let kind = DraftKind::Advertisement;
     let (state, who) = guard::require(kind.capability()).await?;
     let intent = submission(&draft_key, &intent).map_err(invalid)?;
     let submitted =
         marketing::submit(&state, &who, &draft_key, advertisement_id, intent, &form).await?;
+    if let Some(notice) = submitted.notice() {
+        landed::done(notice);
+    }
     leptos_axum::redirect(&submitted.location(kind));
     Ok(submitted)
 }

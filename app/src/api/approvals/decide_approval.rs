@@ -1,5 +1,6 @@
-//! `decide_approval`: approves a request (sending it, once) or rejects it with a reason. Only
-//! another member of staff whose role allows the action may.
+//! `decide_approval`: approves a request (sending it, once) or rejects it with a reason, then goes
+//! to the request, which says how it ended. Only another member of staff whose role allows the
+//! action may.
 
 use crate::error::AppError;
 use crate::model::approval::Approval;
@@ -13,7 +14,7 @@ pub async fn decide_approval(
     #[server(default)] reason: String,
 ) -> Result<Approval, AppError> {
     use crate::model::{approval::request_path, staff::Capability};
-    use crate::server::{approved, auth::guard};
+    use crate::server::{approved, auth::guard, landed};
     let approve = match decision.as_str() {
         "approve" => true,
         "reject" => false,
@@ -21,6 +22,7 @@ pub async fn decide_approval(
     };
     let (state, who) = guard::require(Capability::View).await?;
     let decided = approved::decide(&state, &who, id, approve, &reason).await?;
+    landed::done(format!("{}.", decided.state.label()));
     leptos_axum::redirect(&request_path(id));
     Ok(decided)
 }

@@ -15,10 +15,11 @@ pub async fn change_badge_users(
     #[server(default)] chunk: u32,
 ) -> Result<UsersChanged, AppError> {
     use crate::model::{badge::UserIdList, staff::Capability};
-    use crate::server::{auth::guard, badges, change::invalid};
+    use crate::server::{auth::guard, badges, change::invalid, landed};
     let (state, who) = guard::require(Capability::AssignBadgeUsers).await?;
     let list = UserIdList::chunk(&ids).map_err(invalid)?;
     let changed = badges::change_users(&state, &who, id, mode, chunk, list).await?;
+    landed::done(changed.notice());
     // A plain form (no JavaScript) goes to the request it made; the page's own chunks stay put.
     let plain_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
         parts

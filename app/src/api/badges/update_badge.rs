@@ -8,10 +8,11 @@ use leptos::prelude::*;
 #[server(endpoint = "badges/update")]
 pub async fn update_badge(id: i64, form: BadgeForm) -> Result<i64, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, badges, change::invalid};
+    use crate::server::{auth::guard, badges, change::invalid, landed};
     let (state, who) = guard::require(Capability::EditBadges).await?;
     let input = form.to_input().map_err(invalid)?;
     badges::update(&state, &who, id, input).await?;
+    landed::done("Saved.");
     leptos_axum::redirect(&format!("/badges/{id}"));
     Ok(id)
 }

@@ -14,11 +14,14 @@ pub async fn submit_offer(
     form: OfferForm,
 ) -> Result<Submitted, AppError> {
     use crate::model::draft::{DraftKind, submission};
-    use crate::server::{auth::guard, change::invalid, marketing};
+    use crate::server::{auth::guard, change::invalid, landed, marketing};
     let kind = DraftKind::Offer;
     let (state, who) = guard::require(kind.capability()).await?;
     let intent = submission(&draft_key, &intent).map_err(invalid)?;
     let submitted = marketing::submit(&state, &who, &draft_key, offer_id, intent, &form).await?;
+    if let Some(notice) = submitted.notice() {
+        landed::done(notice);
+    }
     leptos_axum::redirect(&submitted.location(kind));
     Ok(submitted)
 }

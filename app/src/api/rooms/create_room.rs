@@ -8,10 +8,11 @@ use leptos::prelude::*;
 pub async fn create_room(form: RoomForm) -> Result<String, AppError> {
     use crate::model::staff::Capability;
     use crate::server::change::invalid;
-    use crate::server::{auth::guard, rooms};
+    use crate::server::{auth::guard, landed, rooms};
     let (state, who) = guard::require(Capability::EditRooms).await?;
     let input = form.to_input().map_err(invalid)?;
     let room_id = rooms::create(&state, &who, input).await?;
+    landed::done("Room created.");
     leptos_axum::redirect(&format!("/rooms/{}", crate::model::query::encode(&room_id)));
     Ok(room_id)
 }

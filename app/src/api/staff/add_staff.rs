@@ -1,4 +1,4 @@
-//! `add_staff`: a new account with the password the admin chose.
+//! `add_staff`: a new account with the password the admin chose; the page then says so.
 
 use crate::error::AppError;
 use crate::model::staff::Role;
@@ -7,8 +7,12 @@ use leptos::prelude::*;
 #[server(endpoint = "staff/add")]
 pub async fn add_staff(username: String, role: Role, password: String) -> Result<(), AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, staff};
+    use crate::server::{auth::guard, landed, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::add(&state.accounts, &admin.username, &username, role, password).await?;
+    let name = staff::add(&state.accounts, &admin.username, &username, role, password).await?;
+    landed::done(format!(
+        "Added {name} as {}. Tell them their password in person.",
+        role.label()
+    ));
     Ok(())
 }

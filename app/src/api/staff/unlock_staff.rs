@@ -6,7 +6,9 @@ use leptos::prelude::*;
 #[server(endpoint = "staff/unlock")]
 pub async fn unlock_staff(username: String) -> Result<(), AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, staff};
+    use crate::server::{auth::guard, landed, staff};
     let (state, admin) = guard::require(Capability::ManageStaff).await?;
-    staff::unlock(&state.accounts, &admin.username, &username).await
+    staff::unlock(&state.accounts, &admin.username, &username).await?;
+    landed::done(format!("Unlocked: {username} can sign in again."));
+    Ok(())
 }

@@ -12,9 +12,10 @@ pub async fn restore_deleted(
     #[server(default)] room_id: String,
 ) -> Result<Deleted, AppError> {
     use crate::model::{staff::Capability, undo::snapshot_path};
-    use crate::server::{auth::guard, undo};
+    use crate::server::{auth::guard, landed, undo};
     let (state, who) = guard::require(Capability::View).await?;
     let restored = undo::restore(&state, &who, id, &room_id).await?;
+    landed::done("Restored.");
     leptos_axum::redirect(&snapshot_path(id));
     Ok(restored)
 }

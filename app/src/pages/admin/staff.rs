@@ -3,7 +3,7 @@
 use crate::api::staff::{
     AddStaff, ResetStaffPassword, SetStaffDisabled, SetStaffRole, UnlockStaff, list_staff,
 };
-use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::form::{FieldError, form_outcome};
 use crate::model::staff::{Role, StaffMember};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,13 +27,9 @@ pub fn StaffPage() -> impl IntoView {
         },
         |_| list_staff(),
     );
-    let add_result = outcome(add.value());
-    let row_results = (
-        outcome(set_role.value()),
-        outcome(set_disabled.value()),
-        outcome(reset.value()),
-        outcome(unlock.value()),
-    );
+    // What each form did shows at the top of the page it lands on (`LandedNote`); a refused
+    // add also by its field.
+    let add_result = form_outcome(add);
     view! {
         <Title text="Staff" />
         <div class="page-head">
@@ -51,12 +47,6 @@ pub fn StaffPage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Suspense>
-        <div class="results">
-            <ResultNote result=row_results.0 ok="Role changed." />
-            <ResultNote result=row_results.1 ok="Account updated; its sessions have ended." />
-            <ResultNote result=row_results.2 ok="Password reset; their sessions have ended." />
-            <ResultNote result=row_results.3 ok="Unlocked: they can sign in again." />
-        </div>
         <section class="panel">
             <h2>"Add a member of staff"</h2>
             <ActionForm action=add attr:class="form form--inline">
@@ -75,7 +65,6 @@ pub fn StaffPage() -> impl IntoView {
                     <FieldError result=add_result field="password" />
                 </label>
                 <button class="button" type="submit">"Add"</button>
-                <ResultNote result=add_result ok="Added. Tell them their password in person." />
             </ActionForm>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use crate::api::approvals::{DecideApproval, get_approval};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::form::{FieldError, form_outcome};
 use crate::model::approval::{Approval, ApprovalState, Payload, list_path};
 use crate::model::time::show_utc;
 use crate::pages::marketing::MarketingPages;
@@ -140,11 +140,13 @@ fn marketing<F: MarketingPages>(form: &F, target: Option<i64>, asked: bool) -> A
     .into_any()
 }
 
-/// Approve (with an optional note) or reject (with a reason).
+/// Approve (with an optional note) or reject (with a reason). How it ended shows at the top of the
+/// request's page (`LandedNote`), where this form is gone once it is decided (a tab opened
+/// earlier shows the refusal there too); a missing reason also by its field.
 #[component]
 fn Decide(id: i64) -> impl IntoView {
     let decide = ServerAction::<DecideApproval>::new();
-    let result = outcome(decide.value());
+    let result = form_outcome(decide);
     view! {
         <ActionForm action=decide attr:class="form" attr:data-testid="decide-form">
             <input type="hidden" name="id" value=id.to_string() />
@@ -156,7 +158,6 @@ fn Decide(id: i64) -> impl IntoView {
                 <button class="button button--danger" type="submit" name="decision" value="reject">"Reject"</button>
             </div>
             <FieldError result field="decision" />
-            <ResultNote result ok="Decided." />
         </ActionForm>
     }
 }

@@ -1,14 +1,15 @@
 //! `/account`: change your own password.
 
 use crate::api::auth::ChangePassword;
-use crate::components::form::{FieldError, ResultNote, outcome};
+use crate::components::form::{FieldError, form_outcome};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
-    let result = outcome(change.value());
+    // How it ended shows at the top of the page (`LandedNote`); a refusal also by its field.
+    let result = form_outcome(change);
     view! {
         <Title text="Your account" />
         <div class="page-head">
@@ -39,7 +40,6 @@ pub fn AccountPage() -> impl IntoView {
                 <button class="button" type="submit">
                     "Change password"
                 </button>
-                <ResultNote result ok="Your password has been changed." />
             </ActionForm>
         </section>
     }

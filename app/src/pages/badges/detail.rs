@@ -5,7 +5,6 @@ use crate::components::badge_preview::{BadgePill, ChatPreview, ContrastNote, Wel
 use crate::components::badge_users::BadgeUsersPanel;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
 use crate::components::island::IslandScripts;
 use crate::model::audit::AuditArea;
@@ -30,8 +29,8 @@ pub fn BadgeDetailPage() -> impl IntoView {
 
 #[component]
 fn BadgeDetail(badge: Badge) -> impl IntoView {
+    // A delete goes to the list, which offers "Restore"; a refused one shows at the top here.
     let delete = ServerAction::<DeleteBadge>::new();
-    let deleted = outcome(delete.value());
     let name = badge.text.clone();
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     view! {
@@ -63,11 +62,10 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                 <DeletePanel what=format!("badge “{name}”")
                     question=format!("Delete “{name}” (id {})? Users lose it. A copy is kept: {}", badge.id, undo::restore_promise(AuditArea::Badges))>
                     <ActionForm action=delete>
-                            <input type="hidden" name="id" value=badge.id.to_string() />
-                            <input type="hidden" name="name" value=name.clone() />
-                            <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
-                        </ActionForm>
-                        <ResultNote result=deleted ok="Deleted." />
+                        <input type="hidden" name="id" value=badge.id.to_string() />
+                        <input type="hidden" name="name" value=name.clone() />
+                        <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
+                    </ActionForm>
                 </DeletePanel>
             </div>
             <aside class="editor__preview" aria-label="Preview">

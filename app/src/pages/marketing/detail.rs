@@ -4,7 +4,6 @@
 use super::MarketingPages;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ResultNote, outcome};
 use crate::components::header::IfCan;
 use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
@@ -70,7 +69,8 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
 }
 
 /// The confirmed delete form of item `id` named `name` through server function `S` (which takes
-/// `id` and `name`), with how it ended.
+/// `id` and `name`). A delete goes to the list, which offers "Restore"; a refused one shows at
+/// the top of this page (`LandedNote`).
 pub fn delete_form<S, P>(id: i64, name: String) -> AnyView
 where
     S: ServerFn<Protocol = Http<PostUrl, P>, Error = AppError>
@@ -84,14 +84,12 @@ where
     S::Client: Client<AppError>,
 {
     let delete = ServerAction::<S>::new();
-    let deleted = outcome(delete.value());
     view! {
         <ActionForm action=delete>
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="name" value=name.clone() />
             <button class="button button--danger" type="submit">{format!("Yes, delete “{name}”")}</button>
         </ActionForm>
-        <ResultNote result=deleted ok="Deleted." />
     }
     .into_any()
 }

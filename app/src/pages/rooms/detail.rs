@@ -4,7 +4,6 @@
 use super::StatusPill;
 use crate::api::rooms::{DeleteRoom, SetRoomStatus, SetRoomVoice, look_up_room};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ResultNote, outcome};
 use crate::components::header::use_me;
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomStatus};
@@ -40,12 +39,8 @@ fn RoomDetail(
     status: ServerAction<SetRoomStatus>,
 ) -> impl IntoView {
     let me = use_me();
+    // What each form did shows at the top of the page it lands on (`LandedNote`).
     let delete = ServerAction::<DeleteRoom>::new();
-    let (voice_done, status_done, delete_done) = (
-        outcome(voice.value()),
-        outcome(status.value()),
-        outcome(delete.value()),
-    );
     let name = room.name.clone().unwrap_or_else(|| room.room_id.clone());
     let speak = room.is_speak.unwrap_or(false);
     let id = room.room_id.clone();
@@ -79,11 +74,6 @@ fn RoomDetail(
             </dl>
         </section>
         <Suspense>{controls}</Suspense>
-        <div class="results">
-            <ResultNote result=voice_done ok="Voice switched." />
-            <ResultNote result=status_done ok="Status changed." />
-            <ResultNote result=delete_done ok="Deleted." />
-        </div>
     }
 }
 

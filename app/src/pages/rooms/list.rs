@@ -3,7 +3,7 @@
 use super::StatusPill;
 use crate::api::rooms::{LookUpRoom, list_rooms};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{FieldError, outcome};
+use crate::components::form::{FieldError, form_outcome};
 use crate::components::header::IfCan;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::model::audit::AuditArea;
@@ -15,7 +15,8 @@ use leptos_meta::Title;
 #[component]
 pub fn RoomsPage() -> impl IntoView {
     let look_up = ServerAction::<LookUpRoom>::new();
-    let looked = outcome(look_up.value());
+    // How a look-up ended shows at the top of the page (`LandedNote`); a bad id also by its field.
+    let looked = form_outcome(look_up);
     let rooms = Resource::new(move || look_up.version().get(), |_| list_rooms());
     view! {
         <Title text="Rooms" />
@@ -38,10 +39,6 @@ pub fn RoomsPage() -> impl IntoView {
                 <FieldError result=looked field="room_id" />
             </label>
             <button class="button button--quiet" type="submit">"Look up and add"</button>
-            {move || match looked.get() {
-                Some(Err(err)) if err.field().is_none() => Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }),
-                _ => None,
-            }}
         </ActionForm>
         <Suspense fallback=|| view! { <p class="muted">"Asking Watchers about the rooms…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>

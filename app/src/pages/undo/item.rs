@@ -3,7 +3,6 @@
 
 use crate::api::undo::{RestoreBadgeUsers, get_deleted};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{ResultNote, outcome};
 use crate::components::undo::RestoreForm;
 use crate::model::audit::AuditArea;
 use crate::model::badge::USERS_CHUNK;
@@ -62,11 +61,11 @@ fn Kept(d: Deleted) -> impl IntoView {
     }
 }
 
-/// A badge's users as the dashboard knew them, and giving them back to the restored badge.
+/// A badge's users as the dashboard knew them, and giving them back to the restored badge (each
+/// press's outcome shows at the top of the page, `LandedNote`).
 #[component]
 fn KnownUsers(d: Deleted) -> impl IntoView {
     let give = ServerAction::<RestoreBadgeUsers>::new();
-    let result = outcome(give.value());
     let known = d.users.clone().unwrap_or_default();
     let left = d.users_left();
     let next = left.min(USERS_CHUNK as u32);
@@ -90,7 +89,6 @@ fn KnownUsers(d: Deleted) -> impl IntoView {
                     <input type="hidden" name="id" value=d.id.to_string() />
                     <button class="button" type="submit">{format!("Give back the next {next} users")}</button>
                 </ActionForm>
-                <ResultNote result ok="Sent." />
             })}
         </section>
     }
