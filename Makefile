@@ -151,8 +151,10 @@ test-e2e: deps site
 # Issue 19's "waiting for approval" line in the composers' result: 336,693 B. Issue 28's browser
 # entry as a cdylib of its own (so LTO applies): 305,915 B (the base 79,380 -> 37,294 B); with
 # the typed error in a crate of its own, 306,575 B (wasm-split's chunks move by a few hundred
-# bytes from one layout to the next, hence the headroom).
-BUNDLE_RATCHET_BYTES := 308000
+# bytes from one layout to the next, hence the headroom). Issue 29's one zone per person (the
+# composers and the room form read a typed time in the person's zone as the server will, from the
+# zone's offsets sent as one line of text): 308,583 B.
+BUNDLE_RATCHET_BYTES := 310500
 
 size-check: deps-node site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg

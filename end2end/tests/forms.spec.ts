@@ -224,6 +224,34 @@ const staff: Step[] = [
     outcome: { role: "status", text: "Your password has been changed." },
   },
   {
+    name: "time-zone-refused",
+    as: "newcomer",
+    at: () => "/account",
+    form: (page) => page.getByTestId("time-zone-form"),
+    fill: async (form) => {
+      await form.getByLabel("Time zone").fill("Mars/Olympus");
+    },
+    submit: "Save time zone",
+    lands: /\/account$/,
+    outcome: {
+      role: "alert",
+      text: "“Mars/Olympus” is not a time zone this dashboard knows",
+      field: ["time_zone", "“Mars/Olympus” is not a time zone this dashboard knows"],
+    },
+  },
+  {
+    name: "time-zone",
+    as: "newcomer",
+    at: () => "/account",
+    form: (page) => page.getByTestId("time-zone-form"),
+    fill: async (form) => {
+      await form.getByLabel("Time zone").fill("Asia/Tokyo");
+    },
+    submit: "Save time zone",
+    lands: /\/account$/,
+    outcome: { role: "status", text: "Your time zone has been saved." },
+  },
+  {
     name: "sign-out",
     as: "newcomer",
     at: () => "/",

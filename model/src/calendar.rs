@@ -285,14 +285,14 @@ pub struct CalendarView {
     pub clashes: Vec<Clash>,
     /// What could not be shown, and why.
     pub notes: Vec<String>,
-    /// Problems with what was asked, by field (`view`, `date`, `tz`).
+    /// Problems with what was asked, by field (`view`, `date`).
     pub problems: Vec<(String, String)>,
 }
 
 /// What the calendar page asks for, as its address carries it: `view` (day, week, month),
-/// `date` (`YYYY-MM-DD`, today when empty), `kinds` (comma-separated, all when empty), `room`
-/// and `tz` (an IANA zone; the remembered one when empty). Anything unreadable falls back to the
-/// default with a problem next to its field.
+/// `date` (`YYYY-MM-DD`, today when empty), `kinds` (comma-separated, all when empty) and `room`.
+/// Times are in the viewer's zone, chosen on their account page. Anything unreadable falls back
+/// to the default with a problem next to its field.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CalendarQuery {
@@ -300,7 +300,6 @@ pub struct CalendarQuery {
     pub date: String,
     pub kinds: String,
     pub room: String,
-    pub tz: String,
 }
 
 const MIN_WIDTH: f64 = 0.8;

@@ -3,6 +3,7 @@
 //! calendar, the item pages and the composers (through server functions).
 
 use super::room::RoomStatus;
+use super::zone::{Tz, both_zones};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -182,8 +183,9 @@ pub fn room_not_open(item: &Planned, rooms: &[RoomFacts]) -> Vec<Clash> {
         .collect()
 }
 
-/// An offer aimed at exactly one room that starts before that room goes LIVE.
-pub fn starts_before_live(offer: &Planned, rooms: &[RoomFacts]) -> Option<Clash> {
+/// An offer aimed at exactly one room that starts before that room goes LIVE (the time said in
+/// the viewer's `zone` with UTC beside).
+pub fn starts_before_live(offer: &Planned, rooms: &[RoomFacts], zone: Tz) -> Option<Clash> {
     let Audience::Rooms(targets) = &offer.audience else {
         return None;
     };
@@ -201,52 +203,55 @@ pub fn starts_before_live(offer: &Planned, rooms: &[RoomFacts]) -> Option<Clash>
         rule: Rule::StartsBeforeLive,
         keys: vec![offer.key.clone()],
         sentence: capitalise(format!(
-            "{} starts before its only room {only} goes LIVE at {} UTC: until then nobody is there to see it.",
+            "{} starts before its only room {only} goes LIVE at {}: until then nobody is there to see it.",
             offer.name,
-            live.format("%Y-%m-%d %H:%M")
+            both_zones(zone, live)
         )),
     })
 }
 
-/// An advertisement whose delete time is before its send time.
-pub fn delete_before_send(ad: &Planned) -> Option<Clash> {
+/// An advertisement whose delete time is before its send time (both said in `zone`, UTC beside).
+pub fn delete_before_send(ad: &Planned, zone: Tz) -> Option<Clash> {
     match (ad.window.start, ad.window.end) {
         (Some(send), Some(delete)) if delete < send => Some(Clash {
             rule: Rule::DeleteBeforeSend,
             keys: vec![ad.key.clone()],
             sentence: capitalise(format!(
-                "{} is deleted ({} UTC) before it is sent ({} UTC), so it never shows.",
+                "{} is deleted at {}, before it is sent at {}, so it never shows.",
                 ad.name,
-                delete.format("%Y-%m-%d %H:%M"),
-                send.format("%Y-%m-%d %H:%M")
+                both_zones(zone, delete),
+                both_zones(zone, send)
             )),
         }),
         _ => None,
     }
 }
 
-/// Every clash among `offers`, `ads` and `rooms`: the rules each kind is checked by.
-pub fn check_all(offers: &[Planned], ads: &[Planned], rooms: &[RoomFacts]) -> Vec<Clash> {
+/// Every clash among `offers`, `ads` and `rooms`: the rules each kind is checked by, times in
+/// the viewer's `zone`.
+pub fn check_all(offers: &[Planned], ads: &[Planned], rooms: &[RoomFacts], zone: Tz) -> Vec<Clash> {
     let mut clashes = overlapping_offers(offers);
     for offer in offers {
         clashes.extend(room_not_open(offer, rooms));
-        clashes.extend(starts_before_live(offer, rooms));
+        clashes.extend(starts_before_live(offer, rooms, zone));
     }
     for ad in ads {
         clashes.extend(room_not_open(ad, rooms));
-        clashes.extend(delete_before_send(ad));
+        clashes.extend(delete_before_send(ad, zone));
     }
     clashes
 }
 
 /// The clashes `candidate` (an offer when `is_offer`, else an advertisement) would have among
 /// what is planned already; a planned item with the candidate's key is the one it replaces.
+/// Times are said in the viewer's `zone`.
 pub fn check_candidate(
     candidate: &Planned,
     is_offer: bool,
     offers: &[Planned],
     ads: &[Planned],
     rooms: &[RoomFacts],
+    zone: Tz,
 ) -> Vec<Clash> {
     let others = |list: &[Planned]| -> Vec<Planned> {
         list.iter()
@@ -260,7 +265,7 @@ pub fn check_candidate(
     } else {
         ads.push(candidate.clone());
     }
-    check_all(&offers, &ads, rooms)
+    check_all(&offers, &ads, rooms, zone)
         .into_iter()
         .filter(|c| c.keys.contains(&candidate.key))
         .collect()

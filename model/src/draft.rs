@@ -4,6 +4,7 @@ use super::audit::AuditArea;
 use super::staff::Capability;
 use super::targeting::WithReport;
 use super::validate::Problems;
+use super::zone::{Tz, js_offset, parse_zone};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -212,11 +213,31 @@ pub trait ComposerForm:
     /// The payload exactly as it would be sent, even while the form still has problems.
     fn payload(&self) -> Self::Input;
     fn to_input(&self) -> Result<Self::Input, Problems>;
-    /// Rewrites the times in the browser's zone (`now`: its offset today; `offset_at`: its
-    /// offset at an instant).
-    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32);
-    /// The browser's zone the form's times are written in (0 without JavaScript).
+    /// Rewrites the times at another zone's offsets (`now`: its offset today; `offset_at`: its
+    /// offset at an instant), e.g. the browser's.
+    fn move_to_zone(&mut self, now: i32, offset_at: impl Fn(DateTime<Utc>) -> i32 + Copy);
+    /// The offset the form's times are written at now (the sentence over them says which).
     fn tz_offset_minutes(&self) -> i32;
+    /// The IANA zone the times are written in, as the page named it; empty when they carry the
+    /// browser's own offsets.
+    fn zone(&self) -> &str;
+    fn set_zone(&mut self, zone: String);
+    /// Reads each time as typed in `zone` (`zone::read_in_zone`).
+    fn read_in(&mut self, zone: Tz);
+
+    /// Writes the times in `zone`, which the form then names: the page does, in the person's zone.
+    fn write_in(&mut self, zone: Tz, now: DateTime<Utc>) {
+        self.move_to_zone(js_offset(zone, now), move |t| js_offset(zone, t));
+        self.set_zone(zone.name().to_owned());
+    }
+
+    /// Reads the times in the zone the form names, if it names one: the server does, with or
+    /// without JavaScript (the browser has no zone database).
+    fn read_in_own_zone(&mut self) {
+        if let Some(zone) = parse_zone(self.zone()) {
+            self.read_in(zone);
+        }
+    }
     /// The form over a published item, with the ids the dashboard last sent (GET omits them).
     fn from_published(item: &WithReport<Self::Item>) -> Self;
     fn item_id(item: &Self::Item) -> i64;

@@ -126,9 +126,10 @@ pub fn settable_status(status: RoomStatus) -> Result<RoomStatus, Problems> {
     p.into_result().map(|()| status)
 }
 
-/// The create form as a browser sends it: times as `datetime-local` values, each with the
-/// browser's offset at that time (0 without JavaScript, when the form says the times are UTC);
-/// `tz_offset_minutes` is the browser's zone now, for the sentence that says so.
+/// The create form as a browser sends it: times as `datetime-local` values, each with its
+/// offset at that time; `zone` names the person's zone they are written in (the server reads
+/// them in it again), else they carry the browser's offsets (UTC without JavaScript), and
+/// `tz_offset_minutes` is the browser's offset now, for the sentence that says so.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RoomForm {
@@ -140,9 +141,19 @@ pub struct RoomForm {
     pub start: LocalTime,
     pub end: LocalTime,
     pub tz_offset_minutes: i32,
+    pub zone: String,
 }
 
 impl RoomForm {
+    /// Reads the times in the zone the form names, if it names one (the server does: the
+    /// browser has no zone database).
+    pub fn read_in_own_zone(&mut self) {
+        if let Some(zone) = super::zone::parse_zone(&self.zone) {
+            super::zone::read_in_zone(zone, &mut self.start);
+            super::zone::read_in_zone(zone, &mut self.end);
+        }
+    }
+
     /// The upstream body, or the form's problems by wire field.
     pub fn to_input(&self) -> Result<RoomInput, Problems> {
         let mut p = Problems::default();
@@ -233,6 +244,25 @@ mod tests {
             form.to_input().unwrap_err().for_field("endTime"),
             Some("End must be after the start.")
         );
+    }
+
+    #[test]
+    fn a_form_that_names_its_zone_is_read_in_it() {
+        let mut form = RoomForm {
+            room_id: "r1".into(),
+            name: "R".into(),
+            about: "A".into(),
+            // Typed without JavaScript: no offset, but the page named the person's zone.
+            start: LocalTime {
+                local: "2099-06-02T05:30".into(),
+                offset: 0,
+            },
+            zone: "Asia/Tokyo".into(),
+            ..Default::default()
+        };
+        form.read_in_own_zone();
+        let input = form.to_input().unwrap();
+        assert_eq!(input.start_time.as_deref(), Some("2099-06-01 20:30:00"));
     }
 
     #[test]

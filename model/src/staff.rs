@@ -82,6 +82,16 @@ pub struct Me {
     /// This person's own requests decided since they last opened them (counted beside it).
     #[serde(default)]
     pub decided: u32,
+    /// The IANA zone they read and type times in: the one they chose on their account page,
+    /// else their browser's; empty while neither is known (times are then UTC).
+    #[serde(default)]
+    pub zone: String,
+    /// Whether `zone` is the one they chose.
+    #[serde(default)]
+    pub zone_saved: bool,
+    /// Their browser's zone, when it has told it (offered on the account page).
+    #[serde(default)]
+    pub browser_zone: String,
 }
 
 /// A row of the staff management page.

@@ -1,13 +1,36 @@
 //! The viewer's time zone (an IANA name such as `Europe/Berlin`): reading its name, the local
-//! day around an instant, and every time written in that zone with UTC beside it.
+//! day around an instant, every time written in that zone with UTC beside it, and times typed
+//! in it.
 
-use super::time::{LOCAL_FORMAT, describe_offset};
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
+mod offsets;
+
+pub use offsets::ZoneOffsets;
+
+use super::time::{LOCAL_FORMAT, LocalTime, describe_offset, parse_iso, parse_room_time};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 pub use chrono_tz::Tz;
 
 /// The zone named `name` (case as IANA writes it; `UTC` and `Etc/UTC` included), or `None`.
 pub fn parse_zone(name: &str) -> Option<Tz> {
     name.trim().parse().ok()
+}
+
+/// Every zone this dashboard knows, by IANA name (`Africa/Abidjan` … `Zulu`), for a list to
+/// choose from.
+pub fn all_zones() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name())
+}
+
+/// The zone named `name` as a person may type it: exactly, or in other letter case
+/// (`asia/tokyo`).
+pub fn find_zone(name: &str) -> Option<Tz> {
+    let name = name.trim();
+    parse_zone(name).or_else(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .copied()
+            .find(|zone| zone.name().eq_ignore_ascii_case(name))
+    })
 }
 
 /// The zone's offset at `time` the way JavaScript counts it: minutes to add to local time to get
@@ -74,18 +97,51 @@ pub fn both_zones(zone: Tz, time: DateTime<Utc>) -> String {
     format!("{} ({utc})", local.format("%Y-%m-%d %H:%M %Z"))
 }
 
+/// A stored or upstream time (`2024-05-22T12:00:01.000Z`, a room's `2024-05-22 12:00:01`) in
+/// `zone` with UTC beside it; other text as it is.
+pub fn show_in(zone: Tz, text: &str) -> String {
+    match parse_iso(text).or_else(|| parse_room_time(text)) {
+        Some(time) => both_zones(zone, time),
+        None => text.to_owned(),
+    }
+}
+
+/// A `datetime-local` value (`YYYY-MM-DDTHH:MM`, seconds optional) as a wall-clock time.
+pub(crate) fn parse_local(local: &str) -> Option<NaiveDateTime> {
+    let local = local.trim();
+    NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(local, LOCAL_FORMAT))
+        .ok()
+}
+
 /// A `datetime-local` value typed in `zone`, as UTC: where the clocks skip the time, the moment
 /// just after the gap; where it happens twice, the earlier.
 pub fn from_local(zone: Tz, local: &str) -> Option<DateTime<Utc>> {
-    let naive = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(local.trim(), LOCAL_FORMAT))
-        .ok()?;
+    let naive = parse_local(local)?;
     (0..=8)
         .find_map(|quarter| {
-            zone.from_local_datetime(&(naive + Duration::minutes(15 * quarter)))
-                .earliest()
+            let shifted = naive.checked_add_signed(Duration::minutes(15 * quarter))?;
+            zone.from_local_datetime(&shifted).earliest()
         })
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// Reads `time` as typed in `zone` (as [`from_local`] does): its offset becomes the one that
+/// makes it that instant. A form that names its zone is read so on the server, with or without
+/// JavaScript; text that is not a time is left as it is.
+pub fn read_in_zone(zone: Tz, time: &mut LocalTime) {
+    let (Some(naive), Some(utc)) = (parse_local(&time.local), from_local(zone, &time.local)) else {
+        return;
+    };
+    let minutes = utc.naive_utc().signed_duration_since(naive).num_minutes();
+    if let Ok(offset) = i32::try_from(minutes) {
+        time.offset = offset;
+    }
+}
+
+/// Rewrites `time` in `zone`, each time at the zone's own offset then.
+pub fn write_in_zone(zone: Tz, time: &mut LocalTime) {
+    time.move_to_zone(|t| js_offset(zone, t));
 }
 
 /// `time` as a `datetime-local` value in `zone` (to the minute).
@@ -167,5 +223,61 @@ mod tests {
             "2030-10-27T02:30"
         );
         assert!(from_local(berlin, "tomorrow").is_none());
+    }
+
+    #[test]
+    fn a_time_typed_in_a_zone_gets_that_zones_offset_then() {
+        let berlin = parse_zone("Europe/Berlin").unwrap();
+        let mut summer = LocalTime {
+            local: "2030-05-22T14:00".into(),
+            offset: 0,
+        };
+        read_in_zone(berlin, &mut summer);
+        assert_eq!(summer.offset, -120);
+        assert_eq!(summer.to_utc(), Some(utc("2030-05-22T12:00:00Z")));
+        // In the gap: the moment after it, as `from_local` reads it.
+        let mut gap = LocalTime {
+            local: "2030-03-31T02:30".into(),
+            offset: 0,
+        };
+        read_in_zone(berlin, &mut gap);
+        assert_eq!(gap.to_utc(), from_local(berlin, "2030-03-31T02:30"));
+        let mut words = LocalTime {
+            local: "soon".into(),
+            offset: 7,
+        };
+        read_in_zone(berlin, &mut words);
+        assert_eq!(words.offset, 7, "not a time: left as it is");
+        let tokyo = parse_zone("Asia/Tokyo").unwrap();
+        let mut back = LocalTime::utc(Some(utc("2030-05-22T12:00:00Z")));
+        write_in_zone(tokyo, &mut back);
+        assert_eq!(
+            (back.local.as_str(), back.offset),
+            ("2030-05-22T21:00:00", -540)
+        );
+    }
+
+    #[test]
+    fn zones_are_found_as_people_type_them_and_times_shown_in_them() {
+        assert_eq!(find_zone(" asia/tokyo "), parse_zone("Asia/Tokyo"));
+        assert_eq!(find_zone("UTC"), Some(Tz::UTC));
+        assert!(find_zone("Mars/Olympus").is_none());
+        assert!(find_zone("").is_none());
+        assert!(all_zones().any(|z| z == "Asia/Tokyo"));
+        assert!(all_zones().count() > 300);
+        let tokyo = parse_zone("Asia/Tokyo").unwrap();
+        assert_eq!(
+            show_in(tokyo, "2030-05-22T12:00:00.000Z"),
+            "2030-05-22 21:00 JST (12:00 UTC)"
+        );
+        assert_eq!(
+            show_in(tokyo, "2030-05-22 20:30:00"),
+            "2030-05-23 05:30 JST (2030-05-22 20:30 UTC)"
+        );
+        assert_eq!(
+            show_in(Tz::UTC, "2030-05-22T12:00:00Z"),
+            "2030-05-22 12:00 UTC"
+        );
+        assert_eq!(show_in(tokyo, "—"), "—");
     }
 }

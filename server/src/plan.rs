@@ -18,6 +18,7 @@ use crate::model::offer::form::OfferForm;
 use crate::model::plan::{ad_planned, offer_planned, room_facts};
 use crate::model::room::Room;
 use crate::model::targeting::PublishReport;
+use crate::model::zone::Tz;
 use std::collections::HashMap;
 
 /// How many pages of each kind are read: the newest 100 offers and 100 advertisements.
@@ -193,9 +194,14 @@ impl Everything {
         self.rooms.iter().map(room_facts).collect()
     }
 
-    /// Every clash among them.
-    pub fn clashes(&self) -> Vec<Clash> {
-        check_all(&self.offer_plans(), &self.ad_plans(), &self.room_facts())
+    /// Every clash among them, times said in the viewer's `zone`.
+    pub fn clashes(&self, zone: Tz) -> Vec<Clash> {
+        check_all(
+            &self.offer_plans(),
+            &self.ad_plans(),
+            &self.room_facts(),
+            zone,
+        )
     }
 }
 

@@ -10,6 +10,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::staff::{Role, validate_password, validate_username};
+use crate::model::zone::find_zone;
 use std::net::IpAddr;
 
 fn not_found(name: &str) -> AppError {
@@ -212,4 +213,29 @@ pub async fn change_own_password(
     )
     .await;
     Ok(())
+}
+
+/// `account` chooses the time zone they read and type times in (anyone signed in, for
+/// themself only); answers its IANA name as stored. Their sessions stay as they are.
+pub async fn set_own_time_zone(
+    state: &AppState,
+    account: &staff::Account,
+    name: &str,
+) -> Result<String, AppError> {
+    let zone = find_zone(name).ok_or_else(|| {
+        let typed: String = name.trim().chars().take(60).collect();
+        let message = if typed.is_empty() {
+            "Choose a time zone from the list, e.g. Europe/Berlin or UTC.".to_owned()
+        } else {
+            format!(
+                "“{typed}” is not a time zone this dashboard knows: choose one from the list, e.g. Europe/Berlin or UTC."
+            )
+        };
+        AppError::invalid("time_zone", message)
+    })?;
+    if !staff::set_time_zone(&state.db, account.id, zone.name()).await? {
+        return Err(AppError::Unauthorized);
+    }
+    state.accounts.changed().await;
+    Ok(zone.name().to_owned())
 }

@@ -1,23 +1,29 @@
-//! The viewer's time zone for the pages that show times in it: chosen on the page (`tz`, then
-//! remembered in a cookie), detected by the browser (the same cookie, set by `/zone.js`), or UTC.
+//! The viewer's time zone, for every page, form and message that shows or takes times: the one
+//! they chose on their account page, else their browser's (the `tz` cookie `/zone.js` sets),
+//! else UTC.
 
+use crate::auth::staff::Account;
 use crate::model::zone::{Tz, parse_zone};
-use axum::http::header::{COOKIE, SET_COOKIE};
-use axum::http::{HeaderValue, request::Parts};
-use leptos::prelude::use_context;
+use axum::http::header::COOKIE;
+use axum::http::request::Parts;
 use leptos::reactive::owner::with_context;
 
-/// The cookie that holds the zone's IANA name.
+/// The cookie that holds the browser's zone's IANA name.
 pub const COOKIE_NAME: &str = "tz";
 
-/// The zone to show times in, and whether none was chosen or detected yet (the page then asks
-/// the browser).
+/// The zone to show times in, and where it came from.
 pub struct Viewer {
     pub zone: Tz,
+    /// The zone is the one they chose on their account page.
+    pub saved: bool,
+    /// Their browser's zone, when it has told it (whether or not they chose another).
+    pub browser: Option<Tz>,
+    /// Neither chosen nor told by the browser yet: the page asks the browser (`/zone.js`).
     pub undetected: bool,
 }
 
-fn from_cookie() -> Option<Option<Tz>> {
+/// The zone the browser told, from the request's `tz` cookie.
+fn from_cookie() -> Option<Tz> {
     with_context::<Parts, _>(|parts| {
         let header = parts.headers.get_all(COOKIE);
         header
@@ -30,56 +36,17 @@ fn from_cookie() -> Option<Option<Tz>> {
             })
     })
     .flatten()
+    .flatten()
 }
 
-/// The viewer's zone: `chosen` when it names one (remembered for the next page), else the
-/// cookie's, else UTC; with the message for a `chosen` name that is not a zone.
-pub fn viewer(chosen: Option<&str>) -> (Viewer, Option<String>) {
-    let chosen = chosen.map(str::trim).filter(|c| !c.is_empty());
-    let mut problem = None;
-    if let Some(name) = chosen {
-        match parse_zone(name) {
-            Some(zone) => {
-                remember(zone);
-                return (
-                    Viewer {
-                        zone,
-                        undetected: false,
-                    },
-                    None,
-                );
-            }
-            None => {
-                problem = Some(format!(
-                    "“{}” is not a time zone this dashboard knows: use a name such as Europe/Berlin or UTC.",
-                    name.chars().take(60).collect::<String>()
-                ))
-            }
-        }
-    }
-    let viewer = match from_cookie() {
-        Some(Some(zone)) => Viewer {
-            zone,
-            undetected: false,
-        },
-        Some(None) | None => Viewer {
-            zone: Tz::UTC,
-            undetected: true,
-        },
-    };
-    (viewer, problem)
-}
-
-/// Sets the cookie on the answer to this request (the page, or the server function's answer).
-fn remember(zone: Tz) {
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
-        return;
-    };
-    let cookie = format!(
-        "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        zone.name()
-    );
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        response.append_header(SET_COOKIE, value);
+/// `account`'s zone: the one they chose, else their browser's, else UTC.
+pub fn viewer(account: &Account) -> Viewer {
+    let browser = from_cookie();
+    let chosen = account.time_zone.as_deref().and_then(parse_zone);
+    Viewer {
+        zone: chosen.or(browser).unwrap_or(Tz::UTC),
+        saved: chosen.is_some(),
+        browser,
+        undetected: chosen.is_none() && browser.is_none(),
     }
 }

@@ -1,7 +1,7 @@
 //! A form posted without JavaScript: what it did, or why it was refused, reaches the page it lands
 //! on (in a cookie of a minute that only that page takes), and the address carries no `__err`.
 
-use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use crate::support::{ADMIN_PASSWORD, TestApp, set_cookie, spawn_app};
 
 const HTML: &str = "text/html,application/xhtml+xml,*/*;q=0.8";
 
@@ -30,14 +30,7 @@ async fn post_plain(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let landed = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("watchers_landed="))
-        .and_then(|c| c.split(';').next())
-        .map(str::to_owned);
+    let landed = set_cookie(&response, "watchers_landed");
     (response.status().as_u16(), location, landed)
 }
 

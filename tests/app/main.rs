@@ -34,3 +34,4 @@ mod support;
 mod tagmango;
 mod telemetry;
 mod undo;
+mod zone;

@@ -255,6 +255,11 @@ const FUNCTIONS: &[Case] = &[
         &[("user_id", "fan-1"), ("excluded", "true")],
         Allowed::AdminAnd(Who::Marketing),
     ),
+    (
+        "/api/auth/time-zone",
+        &[("time_zone", "Asia/Tokyo")],
+        Allowed::SignedIn,
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",

@@ -233,6 +233,7 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         &[("user_id", " "), ("excluded", "true")],
         422,
     ),
+    ("/api/auth/time-zone", &[("time_zone", "Mars/Olympus")], 422),
     (
         "/api/auth/change-password",
         &[

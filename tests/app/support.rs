@@ -200,12 +200,18 @@ pub fn client_from(ip: [u8; 4]) -> reqwest::Client {
 
 /// The `name=value` part of a response's session cookie.
 pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    set_cookie(response, "watchers_session")
+}
+
+/// The `name=value` part of the cookie `name` that `response` sets.
+pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     response
         .headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|c| c.contains("watchers_session="))
+        .find(|c| c.contains(&prefix))
         .and_then(|c| c.split(';').next())
         .map(str::to_owned)
 }

@@ -2,6 +2,8 @@
 
 mod change_password;
 mod get_me;
+mod set_time_zone;
 
 pub use change_password::*;
 pub use get_me::*;
+pub use set_time_zone::*;

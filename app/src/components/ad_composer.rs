@@ -82,11 +82,13 @@ pub fn AdComposer(
     advertisement_id: Option<i64>,
     /// Its clashes as the server found them when it drew the page.
     clashes: Vec<crate::model::clash::Clash>,
+    /// The person's zone the times are written in, when known.
+    zone: Option<crate::model::zone::ZoneOffsets>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitAdvertisement>::new();
-    let c = composing(form, submit.value());
+    let c = composing(form, submit.value(), zone);
     let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
     let count = Memo::new(move |_| form.with(|f| f.langs.len()));
     let winshare = Memo::new(move |_| form.with(|f| f.template() == TEMPLATE_WINSHARE));
@@ -106,7 +108,7 @@ pub fn AdComposer(
     };
     view! {
         <ActionForm action=submit attr:class="composer-form">
-            <ComposerHidden kind=DraftKind::Advertisement draft_key target=advertisement_id offset=c.offset />
+            <ComposerHidden kind=DraftKind::Advertisement draft_key target=advertisement_id offset=c.offset zone=c.zone />
             <div class="editor">
                 <div class="editor__form">
                     <fieldset class="panel">
@@ -155,11 +157,11 @@ pub fn AdComposer(
                     </p>
                     <fieldset class="panel">
                         <legend>"When and where"</legend>
-                        <ZoneNote offset=c.offset />
+                        <ZoneNote offset=c.offset zone=c.zone />
                         <div class="form form--inline">
-                            <TimeField label="Send at (optional: now)" name="form[send]" wire="sendTime" form state
+                            <TimeField label="Send at (optional: now)" name="form[send]" wire="sendTime" form state zone=c.zone
                                 get=|f| &f.send set=|f| &mut f.send />
-                            <TimeField label="Delete at (optional)" name="form[delete]" wire="deleteTime" form state
+                            <TimeField label="Delete at (optional)" name="form[delete]" wire="deleteTime" form state zone=c.zone
                                 get=|f| &f.delete set=|f| &mut f.delete />
                         </div>
                         {text("Room ids (paste: commas, spaces or lines)", "room_ids", "externalRoomIds", "textarea", |f| &f.room_ids, |f, v| f.room_ids = v)}

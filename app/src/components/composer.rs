@@ -5,11 +5,12 @@ use super::field::{FieldProblems, FormState};
 use super::form::outcome;
 use super::plan::clash_outcome;
 use super::submit_note::SubmitNote;
-use super::time_zone::{offset_at, on_browser_offset};
+use super::time_zone::{FormZone, offset_at, on_browser_offset};
 use crate::api::plan::check_plan;
 use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, Submitted};
+use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 
 /// A submission's answer, as the composers' server actions keep it.
@@ -21,10 +22,12 @@ pub struct Composing<F: ComposerForm> {
     pub state: FormState,
     /// Exactly what would be sent, for the preview.
     pub payload: Memo<F::Input>,
-    /// Set once the browser has moved the times to its zone: sections may then hide.
+    /// Set once the island runs in the browser: sections may then hide.
     pub hydrated: RwSignal<bool>,
-    /// The zone the form's times are written in.
+    /// The offset the form's times are written at now.
     pub offset: Signal<i32>,
+    /// The person's zone the times are written in, when known.
+    pub zone: FormZone,
     /// How the last submission ended.
     pub value: SubmitValue,
 }
@@ -37,17 +40,22 @@ impl<F: ComposerForm> Clone for Composing<F> {
 
 impl<F: ComposerForm> Copy for Composing<F> {}
 
-/// Starts a composer over `form` whose submissions answer into `value`. Without JavaScript every
-/// section shows and times are UTC; once hydrated, times move to the browser's zone.
+/// Starts a composer over `form` (its times written in `zone`, the person's, when known) whose
+/// submissions answer into `value`. Without JavaScript every section shows; with no zone known
+/// times are UTC until, hydrated, they move to the browser's own.
 pub fn composing<F: ComposerForm>(
     form: RwSignal<F>,
     value: impl Into<SubmitValue>,
+    zone: Option<ZoneOffsets>,
 ) -> Composing<F> {
     let value = value.into();
     let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
     let hydrated = RwSignal::new(false);
+    let known = zone.is_some();
     on_browser_offset(move |minutes| {
-        form.update(|f| f.move_to_zone(minutes, offset_at));
+        if !known {
+            form.update(|f| f.move_to_zone(minutes, offset_at));
+        }
         hydrated.set(true);
     });
     Composing {
@@ -55,24 +63,29 @@ pub fn composing<F: ComposerForm>(
         payload: Memo::new(move |_| form.with(F::payload)),
         hydrated,
         offset: Signal::derive(move || form.with(F::tz_offset_minutes)),
+        zone: StoredValue::new(zone),
         value,
     }
 }
 
 /// The hidden fields every submission carries: the draft's key, the published item it edits
-/// (`offer_id`, `advertisement_id`), and the zone its times are written in.
+/// (`offer_id`, `advertisement_id`), and the zone its times are written in (the person's by
+/// name, which the server reads them in; else empty, and its offset now).
 #[component]
 pub fn ComposerHidden(
     kind: DraftKind,
     draft_key: String,
     target: Option<i64>,
     offset: Signal<i32>,
+    zone: FormZone,
 ) -> impl IntoView {
     let target_name = format!("{}_id", kind.as_str());
+    let zone = zone.with_value(|z| z.as_ref().map(|z| z.name.clone()).unwrap_or_default());
     view! {
         <input type="hidden" name="draft_key" value=draft_key />
         {target.map(|id| view! { <input type="hidden" name=target_name value=id.to_string() /> })}
-        <input type="hidden" name="form[tz_offset_minutes]" value="0" prop:value=move || offset.get().to_string() />
+        <input type="hidden" name="form[tz_offset_minutes]" value=offset.get_untracked().to_string() prop:value=move || offset.get().to_string() />
+        <input type="hidden" name="form[zone]" value=zone />
     }
 }
 

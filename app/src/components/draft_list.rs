@@ -3,20 +3,26 @@
 
 use super::error_panel::ErrorPanel;
 use super::submit_note::published_unread;
+use super::time_zone::page_zone;
 use crate::api::drafts::list_drafts;
 use crate::model::approval::request_path;
 use crate::model::draft::{DraftKind, DraftSummary};
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 
 #[component]
 pub fn DraftList(kind: DraftKind) -> impl IntoView {
     let drafts = Resource::new(move || kind, list_drafts);
+    let zone = page_zone();
     view! {
         <section class="panel" data-testid="drafts">
             <h2>"Drafts"</h2>
             <Suspense fallback=|| view! { <p class="muted">"Loading drafts…"</p> }>
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                    {move || Suspend::new(async move { drafts.await.map(|list| view! { <DraftTable list kind /> }) })}
+                    {move || Suspend::new(async move {
+                        let zone = zone.or_utc().await;
+                        drafts.await.map(|list| view! { <DraftTable list kind zone /> })
+                    })}
                 </ErrorBoundary>
             </Suspense>
         </section>
@@ -24,7 +30,7 @@ pub fn DraftList(kind: DraftKind) -> impl IntoView {
 }
 
 #[component]
-fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
+fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind, zone: Tz) -> impl IntoView {
     if list.is_empty() {
         return view! { <p class="muted">"No drafts. “Save draft” in the composer keeps one here."</p> }.into_any();
     }
@@ -39,7 +45,7 @@ fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
                         <tr data-draft=d.key.clone()>
                             <td><a href=href>{d.label}</a></td>
                             <td>{of}</td>
-                            <td>{format!("{} by {}", d.updated_at, d.updated_by)}</td>
+                            <td>{format!("{} by {}", show_in(zone, &d.updated_at), d.updated_by)}</td>
                             <td>{match (d.waiting_request, d.published_note, d.last_error) {
                                 (Some(request), _, _) => view! {
                                     <a class="status" data-testid="waiting" href=request_path(request)>{format!("Waiting for approval (request #{request})")}</a>
@@ -57,10 +63,10 @@ fn DraftTable(list: Vec<DraftSummary>, kind: DraftKind) -> impl IntoView {
     .into_any()
 }
 
-/// The head of a draft's page: what it is of, when it was saved, and why its last publish
-/// failed.
+/// The head of a draft's page: what it is of, when it was saved (in `zone`, UTC beside), and
+/// why its last publish failed.
 #[component]
-pub fn DraftHead(summary: DraftSummary) -> impl IntoView {
+pub fn DraftHead(summary: DraftSummary, zone: Tz) -> impl IntoView {
     let (base, noun) = (summary.kind.base(), summary.kind.as_str());
     let of = summary.target_id.map_or_else(
         || format!("a new {noun}"),
@@ -70,7 +76,7 @@ pub fn DraftHead(summary: DraftSummary) -> impl IntoView {
         <div class="page-head">
             <p class="muted"><a href=base>"← Back to the list"</a></p>
             <h1>{format!("Draft: {}", summary.label)}</h1>
-            <p class="lead">{format!("A draft of {of}, last saved {} by {}.", summary.updated_at, summary.updated_by)}</p>
+            <p class="lead">{format!("A draft of {of}, last saved {} by {}.", show_in(zone, &summary.updated_at), summary.updated_by)}</p>
             {summary.waiting_request.map(|request| view! {
                 <p class="notice" role="status" data-testid="waiting">
                     "Waiting for approval: another member of staff must approve it before it is sent. It cannot be published or asked for again meanwhile. "

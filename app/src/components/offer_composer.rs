@@ -25,12 +25,14 @@ pub fn OfferComposer(
     offer_id: Option<i64>,
     /// Its clashes as the server found them when it drew the page.
     clashes: Vec<crate::model::clash::Clash>,
+    /// The person's zone the times are written in, when known.
+    zone: Option<crate::model::zone::ZoneOffsets>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitOffer>::new();
     // Once hydrated, only the chosen template's and audience's fields show.
-    let c = composing(form, submit.value());
+    let c = composing(form, submit.value(), zone);
     let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
     let template = Memo::new(move |_| form.with(OfferForm::template));
     let audience = Memo::new(move |_| form.with(|f| f.audience.clone()));
@@ -85,7 +87,7 @@ pub fn OfferComposer(
 
     view! {
         <ActionForm action=submit attr:class="composer-form">
-            <ComposerHidden kind=DraftKind::Offer draft_key target=offer_id offset=c.offset />
+            <ComposerHidden kind=DraftKind::Offer draft_key target=offer_id offset=c.offset zone=c.zone />
             <div class="editor">
                 <div class="editor__form">
                     <fieldset class="panel">
@@ -138,11 +140,11 @@ pub fn OfferComposer(
                     </fieldset>
                     <fieldset class="panel">
                         <legend>"When"</legend>
-                        <ZoneNote offset=c.offset />
+                        <ZoneNote offset=c.offset zone=c.zone />
                         <div class="form form--inline">
-                            <TimeField label="Start" name="form[start]" wire="startTime" form state
+                            <TimeField label="Start" name="form[start]" wire="startTime" form state zone=c.zone
                                 get=|f| &f.start set=|f| &mut f.start />
-                            <TimeField label="End (optional)" name="form[end]" wire="endTime" form state
+                            <TimeField label="End (optional)" name="form[end]" wire="endTime" form state zone=c.zone
                                 get=|f| &f.end set=|f| &mut f.end />
                         </div>
                         <div class="field">

@@ -2,6 +2,7 @@
 
 use crate::model::loose::ExternalId;
 use crate::model::targeting::PublishReport;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 
 fn ids(list: &[ExternalId]) -> String {
@@ -16,7 +17,11 @@ fn ids(list: &[ExternalId]) -> String {
 }
 
 #[component]
-pub fn TargetingReport(report: Option<PublishReport>) -> impl IntoView {
+pub fn TargetingReport(
+    report: Option<PublishReport>,
+    /// The viewer's zone, for when it was published (UTC beside).
+    zone: Tz,
+) -> impl IntoView {
     let Some(report) = report else {
         return view! {
             <section class="panel" data-testid="targeting">
@@ -28,7 +33,8 @@ pub fn TargetingReport(report: Option<PublishReport>) -> impl IntoView {
     };
     let when = format!(
         "Published {} by {}.",
-        report.published_at, report.published_by
+        show_in(zone, &report.published_at),
+        report.published_by
     );
     let body = match report.targeting {
         None => {

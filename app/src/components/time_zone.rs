@@ -1,13 +1,47 @@
-//! Times entered in the browser's own time zone: its offset once hydrated (0, UTC, without
-//! JavaScript), and the sentence that says which zone the form's times are in.
+//! Times typed in the person's time zone: the one they chose on their account page, or their
+//! browser's, with its offsets handed to the form (the server reads the form in it again); else,
+//! before any zone is known, the browser's own offset once hydrated (UTC without JavaScript). The
+//! sentence that says which, and the zone of a page drawn on the server.
 
 use super::field::{FormState, TextField};
+use super::header::{MeResource, use_me};
 use crate::model::time::{LocalTime, describe_offset, format_room_time};
+use crate::model::zone::{Tz, ZoneOffsets, parse_zone};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+/// The zone a form's times are written in: the person's, with its offsets; `None` while no zone
+/// is known (the browser's own offsets, or UTC).
+pub type FormZone = StoredValue<Option<ZoneOffsets>>;
+
+/// The signed-in person's zone, for a page drawn on the server: made while it renders, awaited
+/// inside its `Suspend`.
+#[derive(Clone, Copy)]
+pub struct PageZone(MeResource);
+
+/// The zone of the page being drawn.
+pub fn page_zone() -> PageZone {
+    PageZone(use_me())
+}
+
+impl PageZone {
+    /// The zone they chose, else their browser's; `None` while neither is known.
+    pub async fn known(self) -> Option<Tz> {
+        self.0
+            .await
+            .ok()
+            .flatten()
+            .and_then(|me| parse_zone(&me.zone))
+    }
+
+    /// Their zone, or UTC while none is known.
+    pub async fn or_utc(self) -> Tz {
+        self.known().await.unwrap_or(Tz::UTC)
+    }
+}
+
 /// Calls `apply` with the browser's offset (`Date.getTimezoneOffset()`, minutes) once the page
-/// has hydrated. Without JavaScript it is never called and forms keep offset 0 (UTC).
+/// has hydrated. Without JavaScript it is never called and forms keep the offsets the page wrote.
 pub fn on_browser_offset(apply: impl Fn(i32) + 'static) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -17,17 +51,32 @@ pub fn on_browser_offset(apply: impl Fn(i32) + 'static) {
     });
 }
 
-/// "Times are UTC." or "Times are in your time zone (UTC+02:00) and sent to Watchers in UTC."
+/// "Times are in your time zone, Asia/Tokyo (UTC+09:00), …"; before any zone is known, "Times
+/// are UTC." or the browser's offset; with a link to choose the zone.
 #[component]
-pub fn ZoneNote(#[prop(into)] offset: Signal<i32>) -> impl IntoView {
-    let text = move || match offset.get() {
-        0 => "Times are UTC.".to_owned(),
-        minutes => format!(
-            "Times are in your time zone ({}) and sent to Watchers in UTC.",
+pub fn ZoneNote(#[prop(into)] offset: Signal<i32>, zone: FormZone) -> impl IntoView {
+    let label = zone.with_value(|z| z.as_ref().map(|z| z.label.clone()));
+    let link = if label.is_some() {
+        "Change your time zone"
+    } else {
+        "Choose your time zone"
+    };
+    let text = move || match (&label, offset.get()) {
+        (Some(label), _) => format!(
+            "Times are in your time zone, {label}, with UTC beside each; Watchers gets them in UTC. "
+        ),
+        (None, 0) => "Times are UTC. ".to_owned(),
+        (None, minutes) => format!(
+            "Times are in your time zone ({}) and sent to Watchers in UTC. ",
             describe_offset(minutes)
         ),
     };
-    view! { <p class="muted" data-testid="time-zone">{text}</p> }
+    view! {
+        <p class="muted" data-testid="time-zone">
+            {text}
+            <a href="/account">{link}</a>
+        </p>
+    }
 }
 
 /// The browser's UTC offset at instant `time` (0 outside the browser).
@@ -44,17 +93,32 @@ pub fn offset_at(time: DateTime<Utc>) -> i32 {
     }
 }
 
-/// Sets a time from what was typed, with the browser's offset at that local time.
-pub fn type_local(time: &mut LocalTime, value: String) {
-    #[cfg(feature = "hydrate")]
-    {
-        let offset =
-            js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value.trim())).get_timezone_offset();
-        if offset.is_finite() {
-            time.offset = offset as i32;
-        }
+/// Sets a time from what was typed: at the person's zone's offset then, when the form is in
+/// it; else at the browser's offset at that local time.
+pub fn type_local(time: &mut LocalTime, value: String, zone: FormZone) {
+    let offset = zone
+        .with_value(|z| z.as_ref().map(|z| z.read(&value)))
+        .unwrap_or_else(|| browser_offset_of(&value));
+    if let Some(offset) = offset {
+        time.offset = offset;
     }
     time.local = value;
+}
+
+/// The browser's offset at local time `value` (`None` outside the browser, or when it is not a
+/// time).
+fn browser_offset_of(value: &str) -> Option<i32> {
+    #[cfg(feature = "hydrate")]
+    {
+        let typed = wasm_bindgen::JsValue::from_str(value.trim());
+        let offset = js_sys::Date::new(&typed).get_timezone_offset();
+        offset.is_finite().then_some(offset as i32)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = value;
+        None
+    }
 }
 
 /// A time field of a form: the `datetime-local` input, its offset (hidden), and the UTC time it
@@ -69,6 +133,8 @@ pub fn TimeField<F>(
     get: fn(&F) -> &LocalTime,
     set: fn(&mut F) -> &mut LocalTime,
     state: FormState,
+    /// The zone the times are written in.
+    zone: FormZone,
 ) -> impl IntoView
 where
     F: Send + Sync + 'static,
@@ -82,7 +148,7 @@ where
     view! {
         <div>
             <TextField label name=format!("{name}[local]") wire form state kind="datetime-local"
-                get=move |f: &F| get(f).local.clone() set=move |f: &mut F, v: String| type_local(set(f), v) />
+                get=move |f: &F| get(f).local.clone() set=move |f: &mut F, v: String| type_local(set(f), v, zone) />
             <input type="hidden" name=format!("{name}[offset]") value=initial_offset.to_string()
                 prop:value=move || form.with(|f| get(f).offset.to_string()) />
             {utc}

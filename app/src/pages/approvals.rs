@@ -9,9 +9,10 @@ pub use request::ApprovalPage;
 use crate::api::approvals::{SetApprovalRules, list_approvals};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::time_zone::page_zone;
 use crate::model::approval::{Approval, ApprovalRule, ApprovalState, request_path};
 use crate::model::staff::Capability;
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,6 +20,7 @@ use leptos_meta::Title;
 pub fn ApprovalsPage() -> impl IntoView {
     let save = ServerAction::<SetApprovalRules>::new();
     let page = Resource::new(move || save.version().get(), |_| list_approvals());
+    let zone = page_zone();
     view! {
         <Title text="Waiting for approval" />
         <div class="page-head">
@@ -28,9 +30,10 @@ pub fn ApprovalsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
                     page.await.map(|p| view! {
                         <DecidedForYou list=p.unseen />
-                        <RequestTable list=p.requests />
+                        <RequestTable list=p.requests zone />
                         <Rules rules=p.rules hours=p.hours save />
                     })
                 })}
@@ -62,7 +65,7 @@ fn DecidedForYou(list: Vec<Approval>) -> impl IntoView {
 }
 
 #[component]
-fn RequestTable(list: Vec<Approval>) -> impl IntoView {
+fn RequestTable(list: Vec<Approval>, zone: Tz) -> impl IntoView {
     if list.is_empty() {
         return view! { <section class="panel"><p class="muted" data-testid="approvals-empty">"No requests yet."</p></section> }
             .into_any();
@@ -79,11 +82,11 @@ fn RequestTable(list: Vec<Approval>) -> impl IntoView {
                     {list.into_iter().map(|a| {
                         let what = format!("#{} {} “{}”", a.id, a.action.label(), a.label);
                         let state = if a.can_decide { "Waiting for you".to_owned() } else { a.state.label().to_owned() };
-                        let expires = if a.state == ApprovalState::Pending { show_utc(&a.expires_at) } else { String::new() };
+                        let expires = if a.state == ApprovalState::Pending { show_in(zone, &a.expires_at) } else { String::new() };
                         view! {
                             <tr data-request=a.id.to_string() data-state=a.state.as_str()>
                                 <td><a href=request_path(a.id)>{what}</a></td>
-                                <td>{format!("{} at {}", a.requested_by, show_utc(&a.requested_at))}</td>
+                                <td>{format!("{} at {}", a.requested_by, show_in(zone, &a.requested_at))}</td>
                                 <td>{state}</td>
                                 <td>{expires}</td>
                             </tr>

@@ -2,3 +2,4 @@
 
 pub mod account;
 pub mod login;
+pub mod time_zone;

@@ -1,6 +1,7 @@
 //! `/calendar`: rooms, offers and advertisements on one timeline (day, week or month) in the
-//! viewer's time zone with UTC beside, filtered by kind and room, with the clashes in view and a
-//! table of the same items. Server-rendered; navigation and filters are links and a GET form.
+//! viewer's time zone (chosen on their account page) with UTC beside, filtered by kind and room,
+//! with the clashes in view and a table of the same items. Server-rendered; navigation and
+//! filters are links and a GET form.
 
 use crate::api::plan::get_calendar;
 use crate::components::error_panel::ErrorPanel;
@@ -38,7 +39,6 @@ pub fn CalendarPage() -> impl IntoView {
                 .or_else(|| q.get("kinds"))
                 .unwrap_or_default(),
             room: q.get("room").unwrap_or_default(),
-            tz: q.get("tz").unwrap_or_default(),
         })
     };
     let data = Resource::new(query, get_calendar);
@@ -104,7 +104,10 @@ fn calendar(v: CalendarView) -> impl IntoView {
             </div>
         </nav>
         <h2 data-testid="calendar-title">{v.title.clone()}</h2>
-        <p class="muted" data-testid="calendar-zone">{format!("Times in {}, with UTC beside them in the list.", v.zone_label)}</p>
+        <p class="muted" data-testid="calendar-zone">
+            {format!("Times in {}, with UTC beside them in the list. ", v.zone_label)}
+            <a href="/account">{if v.detect_zone { "Choose your time zone" } else { "Change your time zone" }}</a>
+        </p>
         <form method="get" action="/calendar" class="form form--inline filters" data-testid="calendar-filters">
             <input type="hidden" name="view" value=v.span.as_str() />
             <fieldset class="field">
@@ -120,15 +123,10 @@ fn calendar(v: CalendarView) -> impl IntoView {
             </label>
             <label class="field">
                 <span>"Date (empty: today)"</span>
-                // Today stays empty, so a new time zone shows today there, not yesterday's date.
+                // Today stays empty, so after a change of time zone today is today there.
                 <input type="date" name="date"
                     value=if v.anchor == v.today { String::new() } else { v.anchor.to_string() } />
                 {problem(&v, "date")}
-            </label>
-            <label class="field">
-                <span>"Time zone"</span>
-                <input type="text" name="tz" value=v.zone.clone() autocomplete="off" spellcheck="false" />
-                {problem(&v, "tz")}
             </label>
             <button class="button" type="submit">"Show"</button>
         </form>

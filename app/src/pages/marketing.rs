@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, Draft};
 use crate::model::targeting::WithReport;
+use crate::model::zone::{Tz, ZoneOffsets};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -18,15 +19,20 @@ pub trait MarketingPages: ComposerForm {
     fn fetch_draft(key: String) -> impl Future<Output = Result<Draft<Self>, AppError>> + Send;
     /// Published item `id` with its last report (a server function).
     fn fetch(id: i64) -> impl Future<Output = Result<WithReport<Self::Item>, AppError>> + Send;
-    /// The kind's composer over `form`, saving to draft `key`, editing `target` if published.
-    /// An island: the page that shows it also renders `IslandScripts`.
-    /// The composer island over `form`, with the clashes the server found for it.
-    fn composer(form: Self, draft_key: String, target: Option<i64>, clashes: Vec<Clash>)
-    -> AnyView;
+    /// The kind's composer island over `form`, saving to draft `key`, editing `target` if
+    /// published, with the clashes the server found for it and the person's `zone` its times are
+    /// written in. The page that shows it also renders `IslandScripts`.
+    fn composer(
+        form: Self,
+        draft_key: String,
+        target: Option<i64>,
+        clashes: Vec<Clash>,
+        zone: Option<ZoneOffsets>,
+    ) -> AnyView;
     /// A few words naming a published item.
     fn item_name(item: &Self::Item) -> String;
-    /// The facts under a published item's title.
-    fn facts(item: &Self::Item) -> AnyView;
+    /// The facts under a published item's title, times in `zone` with UTC beside.
+    fn facts(item: &Self::Item, zone: Tz) -> AnyView;
     /// The item drawn as chat users see it, from the payload that publishing would send.
     fn preview(payload: Self::Input) -> AnyView;
     /// The confirmed delete form of item `id` named `name`, with how it ended.

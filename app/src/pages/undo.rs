@@ -7,9 +7,11 @@ pub use item::DeletedItemPage;
 
 use crate::api::undo::list_deleted;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::time_zone::page_zone;
 use crate::components::undo::RestoreForm;
 use crate::model::audit::AuditArea;
 use crate::model::undo::{self, Deleted};
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,6 +48,7 @@ fn section(area: AuditArea) -> &'static str {
 fn DeletedList(area: AuditArea) -> impl IntoView {
     let list = Resource::new(|| (), move |_| list_deleted(area.as_str().to_owned()));
     let title = format!("Recently deleted {}", section(area).to_lowercase());
+    let zone = page_zone();
     view! {
         <Title text=title.clone() />
         <div class="page-head">
@@ -55,14 +58,17 @@ fn DeletedList(area: AuditArea) -> impl IntoView {
         </div>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { list.await.map(|list| view! { <DeletedTable list /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    list.await.map(|list| view! { <DeletedTable list zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
 #[component]
-fn DeletedTable(list: Vec<Deleted>) -> impl IntoView {
+fn DeletedTable(list: Vec<Deleted>, zone: Tz) -> impl IntoView {
     if list.is_empty() {
         return view! { <p class="muted" data-testid="deleted-empty">"Nothing deleted here lately."</p> }
             .into_any();
@@ -75,7 +81,7 @@ fn DeletedTable(list: Vec<Deleted>) -> impl IntoView {
                 {list.into_iter().map(|d| {
                     let path = undo::snapshot_path(d.id);
                     let name = format!("{} (#{})", d.label, d.item_id);
-                    let when = format!("{} by {}", d.deleted_at, d.deleted_by);
+                    let when = format!("{} by {}", show_in(zone, &d.deleted_at), d.deleted_by);
                     let restore = if d.restorable() {
                         view! { <RestoreForm deleted=d.clone() /> }.into_any()
                     } else {

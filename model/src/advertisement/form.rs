@@ -72,8 +72,9 @@ impl LanguageForm {
     }
 }
 
-/// Every field as typed; times carry their own offsets, `tz_offset_minutes` is the browser's zone
-/// now (0, UTC, without JavaScript).
+/// Every field as typed; times carry their own offsets, `zone` names the person's zone they are
+/// written in (the server reads them in it again), and `tz_offset_minutes` is the zone's offset
+/// now (the browser's, when `zone` is empty).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AdForm {
@@ -82,6 +83,7 @@ pub struct AdForm {
     pub send: LocalTime,
     pub delete: LocalTime,
     pub tz_offset_minutes: i32,
+    pub zone: String,
     pub room_ids: String,
     pub user_id: String,
     pub langs: Vec<LanguageForm>,
@@ -100,6 +102,7 @@ impl Default for AdForm {
             send: LocalTime::default(),
             delete: LocalTime::default(),
             tz_offset_minutes: 0,
+            zone: String::new(),
             room_ids: String::new(),
             user_id: String::new(),
             langs: vec![LanguageForm {
@@ -210,6 +213,7 @@ impl AdForm {
             send: local(&ad.send_time),
             delete: local(&ad.delete_time),
             tz_offset_minutes: 0,
+            zone: String::new(),
             room_ids: ad
                 .external_room_ids
                 .iter()
@@ -256,12 +260,25 @@ impl crate::draft::ComposerForm for AdForm {
         AdForm::to_input(self)
     }
 
-    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32) {
+    fn move_to_zone(&mut self, now: i32, offset_at: impl Fn(DateTime<Utc>) -> i32 + Copy) {
         AdForm::move_to_zone(self, now, offset_at)
     }
 
     fn tz_offset_minutes(&self) -> i32 {
         self.tz_offset_minutes
+    }
+
+    fn zone(&self) -> &str {
+        &self.zone
+    }
+
+    fn set_zone(&mut self, zone: String) {
+        self.zone = zone;
+    }
+
+    fn read_in(&mut self, zone: crate::zone::Tz) {
+        crate::zone::read_in_zone(zone, &mut self.send);
+        crate::zone::read_in_zone(zone, &mut self.delete);
     }
 
     fn from_published(item: &crate::targeting::WithReport<Advertisement>) -> Self {

@@ -126,7 +126,9 @@ fn an_offer_starting_before_its_only_room_goes_live_is_warned() {
         Audience::Rooms(set(&["stage"])),
     );
     assert_eq!(
-        starts_before_live(&early, &rooms).unwrap().sentence,
+        starts_before_live(&early, &rooms, Tz::UTC)
+            .unwrap()
+            .sentence,
         "Offer 3 starts before its only room stage goes LIVE at 2030-03-31 10:00 UTC: until then nobody is there to see it."
     );
     let on_time = planned(
@@ -134,16 +136,16 @@ fn an_offer_starting_before_its_only_room_goes_live_is_warned() {
         window(Some(10), None),
         Audience::Rooms(set(&["stage"])),
     );
-    assert!(starts_before_live(&on_time, &rooms).is_none());
+    assert!(starts_before_live(&on_time, &rooms, Tz::UTC).is_none());
     // Two rooms: not its only room; a room already LIVE is there to see it.
     let two = planned(
         "Offer 5",
         window(Some(9), None),
         Audience::Rooms(set(&["stage", "hall"])),
     );
-    assert!(starts_before_live(&two, &rooms).is_none());
+    assert!(starts_before_live(&two, &rooms, Tz::UTC).is_none());
     let live = [room("stage", RoomStatus::Live, Some(10), None)];
-    assert!(starts_before_live(&early, &live).is_none());
+    assert!(starts_before_live(&early, &live, Tz::UTC).is_none());
 }
 
 #[test]
@@ -154,13 +156,29 @@ fn an_advertisement_deleted_before_it_is_sent_never_shows() {
         Audience::Global,
     );
     assert_eq!(
-        delete_before_send(&wrong).unwrap().sentence,
-        "Advertisement 9 is deleted (2030-03-31 04:00 UTC) before it is sent (2030-03-31 05:00 UTC), so it never shows."
+        delete_before_send(&wrong, Tz::UTC).unwrap().sentence,
+        "Advertisement 9 is deleted at 2030-03-31 04:00 UTC, before it is sent at 2030-03-31 05:00 UTC, so it never shows."
+    );
+    // In the viewer's zone, with UTC beside.
+    let tokyo = crate::zone::parse_zone("Asia/Tokyo").unwrap();
+    assert_eq!(
+        delete_before_send(&wrong, tokyo).unwrap().sentence,
+        "Advertisement 9 is deleted at 2030-03-31 13:00 JST (04:00 UTC), before it is sent at 2030-03-31 14:00 JST (05:00 UTC), so it never shows."
     );
     assert!(
-        delete_before_send(&planned("a", window(Some(4), Some(5)), Audience::Global)).is_none()
+        delete_before_send(
+            &planned("a", window(Some(4), Some(5)), Audience::Global),
+            Tz::UTC
+        )
+        .is_none()
     );
-    assert!(delete_before_send(&planned("a", window(Some(4), None), Audience::Global)).is_none());
+    assert!(
+        delete_before_send(
+            &planned("a", window(Some(4), None), Audience::Global),
+            Tz::UTC
+        )
+        .is_none()
+    );
 }
 
 #[test]
@@ -178,7 +196,7 @@ fn a_candidate_is_checked_against_the_plan_in_place_of_its_published_self() {
     let other = planned("offer:2", window(Some(13), Some(14)), Audience::Global);
     // Moving offer 1 to 13:00 makes it meet offer 2, and it does not clash with its old self.
     let moved = planned("offer:1", window(Some(13), None), Audience::Global);
-    let clashes = check_candidate(&moved, true, &[published, other], &[], &[]);
+    let clashes = check_candidate(&moved, true, &[published, other], &[], &[], Tz::UTC);
     assert_eq!(clashes.len(), 1);
     assert_eq!(
         clashes[0].keys,
@@ -189,6 +207,6 @@ fn a_candidate_is_checked_against_the_plan_in_place_of_its_published_self() {
         window(Some(12), Some(9)),
         Audience::Global,
     );
-    let clashes = check_candidate(&early_ad, false, &[], &[], &[]);
+    let clashes = check_candidate(&early_ad, false, &[], &[], &[], Tz::UTC);
     assert_eq!(clashes[0].rule, Rule::DeleteBeforeSend);
 }

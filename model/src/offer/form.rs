@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Every field as typed (nothing is lost to a parse error). Times carry their own offsets;
-/// `tz_offset_minutes` is the browser's zone now (0, UTC, without JavaScript); checkboxes are
-/// present when ticked.
+/// `zone` names the person's zone they are written in (the server reads them in it again), and
+/// `tz_offset_minutes` is the zone's offset now (the browser's, when `zone` is empty); checkboxes
+/// are present when ticked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OfferForm {
@@ -32,6 +33,7 @@ pub struct OfferForm {
     pub start: LocalTime,
     pub end: LocalTime,
     pub tz_offset_minutes: i32,
+    pub zone: String,
     pub show_multiple_times: Option<String>,
     pub show_frequency: String,
     pub show_delay_ms: String,
@@ -67,6 +69,7 @@ impl Default for OfferForm {
             start: LocalTime::default(),
             end: LocalTime::default(),
             tz_offset_minutes: 0,
+            zone: String::new(),
             show_multiple_times: None,
             show_frequency: ShowFrequency::Daily.as_str().into(),
             show_delay_ms: "0".into(),
@@ -257,12 +260,25 @@ impl crate::draft::ComposerForm for OfferForm {
         OfferForm::to_input(self)
     }
 
-    fn move_to_zone(&mut self, now: i32, offset_at: fn(DateTime<Utc>) -> i32) {
+    fn move_to_zone(&mut self, now: i32, offset_at: impl Fn(DateTime<Utc>) -> i32 + Copy) {
         OfferForm::move_to_zone(self, now, offset_at)
     }
 
     fn tz_offset_minutes(&self) -> i32 {
         self.tz_offset_minutes
+    }
+
+    fn zone(&self) -> &str {
+        &self.zone
+    }
+
+    fn set_zone(&mut self, zone: String) {
+        self.zone = zone;
+    }
+
+    fn read_in(&mut self, zone: crate::zone::Tz) {
+        crate::zone::read_in_zone(zone, &mut self.start);
+        crate::zone::read_in_zone(zone, &mut self.end);
     }
 
     fn from_published(item: &crate::targeting::WithReport<Offer>) -> Self {
@@ -361,6 +377,31 @@ mod tests {
         assert_eq!(form.start.local, "2024-05-22T12:00:01");
         form.move_to_zone(-60, |_| -120);
         assert_eq!(form.start.local, "2024-05-22T14:00:01");
+        assert_eq!(form.to_input().unwrap(), input);
+    }
+
+    #[test]
+    fn a_form_in_the_persons_zone_is_written_and_read_in_it() {
+        use crate::draft::ComposerForm;
+        let tokyo = crate::zone::parse_zone("Asia/Tokyo").unwrap();
+        let input = filled().to_input().unwrap();
+        let mut form = filled();
+        form.write_in(tokyo, parse_iso("2030-01-01T00:00:00Z").unwrap());
+        assert_eq!(
+            (
+                form.zone.as_str(),
+                form.start.local.as_str(),
+                form.tz_offset_minutes
+            ),
+            ("Asia/Tokyo", "2024-05-22T21:00:01", -540)
+        );
+        // Typed again without JavaScript: no offset comes with it; the server reads it in the
+        // zone the form names.
+        form.start = LocalTime {
+            local: "2024-05-22T21:00:01".into(),
+            offset: 0,
+        };
+        form.read_in_own_zone();
         assert_eq!(form.to_input().unwrap(), input);
     }
 

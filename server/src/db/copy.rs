@@ -30,6 +30,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("auth_version", Int),
             ("created_at", Text),
             ("last_login_at", Text),
+            ("time_zone", Text),
         ],
     ),
     (

@@ -13,6 +13,8 @@ pub struct Account {
     pub role: Role,
     pub disabled: bool,
     pub auth_version: i64,
+    /// The IANA zone they chose on their account page (`Asia/Tokyo`), if any.
+    pub time_zone: Option<String>,
 }
 
 /// A `staff` row (the list reads it without the password hash and auth version).
@@ -28,6 +30,8 @@ struct Row {
     auth_version: i64,
     created_at: String,
     last_login_at: Option<String>,
+    #[sqlx(default)]
+    time_zone: Option<String>,
 }
 
 fn account(row: Row) -> Result<Account, sqlx::Error> {
@@ -39,6 +43,7 @@ fn account(row: Row) -> Result<Account, sqlx::Error> {
         password_hash: row.password_hash,
         disabled: row.disabled != 0,
         auth_version: row.auth_version,
+        time_zone: row.time_zone.filter(|zone| !zone.is_empty()),
     })
 }
 
@@ -154,6 +159,17 @@ pub async fn set_password(
     .bind(normalize(username))
     .fetch_optional(db)
     .await
+}
+
+/// Sets the time zone `id` chose (an IANA name, checked by the caller); `Ok(false)` when there
+/// is no such account. Sessions stay as they are.
+pub async fn set_time_zone(db: &Db, id: i64, zone: &str) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("UPDATE staff SET time_zone = $1 WHERE id = $2")
+        .bind(zone)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 pub async fn record_login(db: &Db, id: i64) -> Result<(), sqlx::Error> {

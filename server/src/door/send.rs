@@ -93,6 +93,7 @@ mod tests {
             role,
             disabled: false,
             auth_version: 0,
+            time_zone: None,
         }
     }
 

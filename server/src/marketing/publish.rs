@@ -38,7 +38,8 @@ fn to_draft(kind: DraftKind, key: &str) {
 }
 
 /// Saves `form` as draft `key` and, when `intent` is to publish, publishes it (creating an item,
-/// or updating `target`). On success the draft is gone and the report kept; the answer says
+/// or updating `target`). Times are read first in the zone the form names (the person's), with
+/// or without JavaScript. On success the draft is gone and the report kept; the answer says
 /// where the browser goes next.
 pub async fn submit<F: Composer>(
     state: &AppState,
@@ -49,6 +50,9 @@ pub async fn submit<F: Composer>(
     form: &F,
 ) -> Result<Submitted, AppError> {
     let kind = F::KIND;
+    let mut form = form.clone();
+    form.read_in_own_zone();
+    let form = &form;
     if intent == Intent::Publish
         && let Some(note) = drafts::published_note(&state.db, key).await?
     {

@@ -24,14 +24,13 @@ fn items(all: &Everything) -> Vec<Item> {
     rooms.chain(offers).chain(ads).collect()
 }
 
-/// The view `query` asks for, in `zone` (`undetected` when the browser should be asked for
-/// it), at `now`; `zone_problem` is why a chosen zone was not taken.
+/// The view `query` asks for, in the viewer's `zone` (`undetected` when the browser should be
+/// asked for it), at `now`.
 pub fn view(
     all: &Everything,
     query: &CalendarQuery,
     zone: Tz,
     undetected: bool,
-    zone_problem: Option<String>,
     now: DateTime<Utc>,
 ) -> CalendarView {
     let mut problems = vec![];
@@ -53,9 +52,6 @@ pub fn view(
             today
         }),
     };
-    if let Some(problem) = zone_problem {
-        problems.push(("tz".into(), problem));
-    }
     let filter = Filter {
         kinds: query.kinds.split(',').filter_map(Kind::parse).collect(),
         room: Some(query.room.trim().to_owned()).filter(|r| !r.is_empty()),
@@ -69,7 +65,7 @@ pub fn view(
         .map(|r| items[r.item].key.as_str())
         .collect();
     let clashes: Vec<Clash> = all
-        .clashes()
+        .clashes(zone)
         .into_iter()
         .filter(|c| c.keys.iter().any(|k| in_view.contains(&k.as_str())))
         .collect();

@@ -1,4 +1,5 @@
-//! `get_me`: who is signed in, or nobody; with the header's two approval counts.
+//! `get_me`: who is signed in, or nobody; with the header's two approval counts and the zone
+//! their pages show times in.
 
 use crate::error::AppError;
 use crate::model::staff::Me;
@@ -6,14 +7,27 @@ use leptos::prelude::*;
 
 #[server(endpoint = "auth/me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
-    use crate::server::{approvals, auth::guard::signed_in};
+    use crate::server::{approvals, auth::guard::signed_in, zone};
     match signed_in().await {
-        Ok((state, account)) => Ok(Some(Me {
-            waiting: approvals::waiting_for(&state, &account).await,
-            decided: approvals::decided_for(&state, &account).await,
-            username: account.username,
-            role: account.role,
-        })),
+        Ok((state, account)) => {
+            let viewer = zone::viewer(&account);
+            Ok(Some(Me {
+                waiting: approvals::waiting_for(&state, &account).await,
+                decided: approvals::decided_for(&state, &account).await,
+                zone: if viewer.undetected {
+                    String::new()
+                } else {
+                    viewer.zone.name().to_owned()
+                },
+                zone_saved: viewer.saved,
+                browser_zone: viewer
+                    .browser
+                    .map(|z| z.name().to_owned())
+                    .unwrap_or_default(),
+                username: account.username,
+                role: account.role,
+            }))
+        }
         // Not an error here: the header simply shows nobody.
         Err(AppError::Unauthorized) => Ok(None),
         Err(err) => Err(err),

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn list_exclusions() -> Result<Exclusions, AppError> {
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, exclusions, zone};
-    let (state, _) = guard::require(Capability::View).await?;
-    let (viewer, _) = zone::viewer(None);
+    let (state, who) = guard::require(Capability::View).await?;
+    let viewer = zone::viewer(&who);
     exclusions::list(&state, &viewer).await
 }

@@ -1,5 +1,5 @@
 //! `check_plan`: the clashes an offer or advertisement being composed would have, before it is
-//! published (the same rules as the calendar).
+//! published (the same rules as the calendar), times said in the viewer's zone.
 
 use crate::error::AppError;
 use crate::model::clash::Clash;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn check_plan(candidate: Candidate) -> Result<Vec<Clash>, AppError> {
     use crate::model::clash::check_candidate;
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, plan};
+    use crate::server::{auth::guard, plan, zone};
     let (state, who) = guard::require(Capability::View).await?;
     let all = plan::gather(&state, &who, true).await?;
     Ok(check_candidate(
@@ -19,5 +19,6 @@ pub async fn check_plan(candidate: Candidate) -> Result<Vec<Clash>, AppError> {
         &all.offer_plans(),
         &all.ad_plans(),
         &all.room_facts(),
+        zone::viewer(&who).zone,
     ))
 }

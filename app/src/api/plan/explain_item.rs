@@ -18,8 +18,8 @@ pub async fn explain_item(
     use crate::model::staff::Capability;
     use crate::server::plan::explain::{answer, question};
     use crate::server::{auth::guard, marketing, rooms, zone};
-    let (state, _) = guard::require(Capability::View).await?;
-    let (viewer, _) = zone::viewer(None);
+    let (state, who) = guard::require(Capability::View).await?;
+    let viewer = zone::viewer(&who);
     let q = question(&query, viewer.zone, chrono::Utc::now())?;
     let facts = match kind.as_str() {
         "offer" => {

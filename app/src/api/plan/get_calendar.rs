@@ -10,7 +10,7 @@ pub async fn get_calendar(query: CalendarQuery) -> Result<CalendarView, AppError
     use crate::model::staff::Capability;
     use crate::server::{auth::guard, plan, zone};
     let (state, who) = guard::require(Capability::View).await?;
-    let (viewer, problem) = zone::viewer(Some(&query.tz));
+    let viewer = zone::viewer(&who);
     let marketing = query.kinds.trim().is_empty()
         || query.kinds.contains("offer")
         || query.kinds.contains("advertisement");
@@ -20,7 +20,6 @@ pub async fn get_calendar(query: CalendarQuery) -> Result<CalendarView, AppError
         &query,
         viewer.zone,
         viewer.undetected,
-        problem,
         chrono::Utc::now(),
     ))
 }

@@ -1,4 +1,5 @@
-//! `item_clashes`: the clashes one published offer or advertisement has with what is planned.
+//! `item_clashes`: the clashes one published offer or advertisement has with what is planned,
+//! times said in the viewer's zone.
 
 use crate::error::AppError;
 use crate::model::clash::Clash;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 #[server(endpoint = "plan/item-clashes")]
 pub async fn item_clashes(kind: String, id: i64) -> Result<Vec<Clash>, AppError> {
     use crate::model::staff::Capability;
-    use crate::server::{auth::guard, plan};
+    use crate::server::{auth::guard, plan, zone};
     let (state, who) = guard::require(Capability::View).await?;
     let key = match kind.as_str() {
         "offer" | "advertisement" => format!("{kind}:{id}"),
@@ -21,7 +22,7 @@ pub async fn item_clashes(kind: String, id: i64) -> Result<Vec<Clash>, AppError>
     };
     let all = plan::gather(&state, &who, true).await?;
     Ok(all
-        .clashes()
+        .clashes(zone::viewer(&who).zone)
         .into_iter()
         .filter(|c| c.keys.contains(&key))
         .collect())

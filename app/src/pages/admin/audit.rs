@@ -3,8 +3,10 @@
 
 use crate::api::audit::list_audit;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::time_zone::page_zone;
 use crate::model::audit::{AuditArea, AuditEntry, AuditFilter};
 use crate::model::query::encode as enc;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -28,6 +30,7 @@ pub fn AuditPage() -> impl IntoView {
         })
     };
     let entries = Resource::new(move || (filter(), page()), |(f, p)| list_audit(f, p));
+    let zone = page_zone();
     let csv_href = move || {
         let f = filter();
         format!(
@@ -49,6 +52,7 @@ pub fn AuditPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let f = filter();
                     let current = page();
+                    let zone = zone.or_utc().await;
                     entries.await.map(|data| {
                         let people = data.people.clone();
                         view! {
@@ -74,17 +78,17 @@ pub fn AuditPage() -> impl IntoView {
                                     </select>
                                 </label>
                                 <label class="field">
-                                    <span>"From"</span>
+                                    <span>"From (UTC day)"</span>
                                     <input type="date" name="from" value=f.from.clone() />
                                 </label>
                                 <label class="field">
-                                    <span>"To"</span>
+                                    <span>"To (UTC day)"</span>
                                     <input type="date" name="to" value=f.to.clone() />
                                 </label>
                                 <button class="button" type="submit">"Filter"</button>
                                 <a class="button button--quiet" href=csv_href() download="audit-log.csv">"Export CSV"</a>
                             </form>
-                            <AuditTable entries=data.entries />
+                            <AuditTable entries=data.entries zone />
                             <nav class="pager" aria-label="Pages">
                                 {(current > 0).then(|| view! { <a href=page_href(&f, current - 1)>"← Newer"</a> })}
                                 {data.has_more.then(|| view! { <a href=page_href(&f, current + 1)>"Older →"</a> })}
@@ -108,7 +112,7 @@ fn page_href(f: &AuditFilter, page: u32) -> String {
 }
 
 #[component]
-fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+fn AuditTable(entries: Vec<AuditEntry>, zone: Tz) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p class="panel panel--empty" data-testid="audit-empty">"Nothing matches these filters."</p> }
             .into_any();
@@ -117,7 +121,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         <table class="table" data-testid="audit-table">
             <thead>
                 <tr>
-                    <th>"When (UTC)"</th>
+                    <th>"When"</th>
                     <th>"Who"</th>
                     <th>"Area"</th>
                     <th>"Action"</th>
@@ -138,7 +142,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                         });
                         view! {
                             <tr>
-                                <td>{e.at}</td>
+                                <td>{show_in(zone, &e.at)}</td>
                                 <td>{e.actor}</td>
                                 <td>{e.area}</td>
                                 <td>{e.action}</td>

@@ -4,7 +4,9 @@ use crate::api::staff::{
     AddStaff, ResetStaffPassword, SetStaffDisabled, SetStaffRole, UnlockStaff, list_staff,
 };
 use crate::components::form::{FieldError, form_outcome};
+use crate::components::time_zone::page_zone;
 use crate::model::staff::{Role, StaffMember};
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -30,6 +32,7 @@ pub fn StaffPage() -> impl IntoView {
     // What each form did shows at the top of the page it lands on (`LandedNote`); a refused
     // add also by its field.
     let add_result = form_outcome(add);
+    let zone = page_zone();
     view! {
         <Title text="Staff" />
         <div class="page-head">
@@ -41,8 +44,9 @@ pub fn StaffPage() -> impl IntoView {
                 view! { <crate::components::error_panel::ErrorPanel errors /> }
             }>
                 {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
                     staff.await.map(|members| view! {
-                        <StaffTable members set_role set_disabled reset unlock />
+                        <StaffTable members zone set_role set_disabled reset unlock />
                     })
                 })}
             </ErrorBoundary>
@@ -90,6 +94,8 @@ fn RoleSelect(
 #[component]
 fn StaffTable(
     members: Vec<StaffMember>,
+    /// The viewer's zone, for the last sign-in.
+    zone: Tz,
     set_role: ServerAction<SetStaffRole>,
     set_disabled: ServerAction<SetStaffDisabled>,
     reset: ServerAction<ResetStaffPassword>,
@@ -102,7 +108,7 @@ fn StaffTable(
                     <th>"Username"</th>
                     <th>"Role"</th>
                     <th>"Status"</th>
-                    <th>"Last sign-in (UTC)"</th>
+                    <th>"Last sign-in"</th>
                     <th>"Actions"</th>
                 </tr>
             </thead>
@@ -135,7 +141,7 @@ fn StaffTable(
                                         </ActionForm>
                                     })}
                                 </td>
-                                <td>{m.last_login_at.clone().unwrap_or_else(|| "never".into())}</td>
+                                <td>{m.last_login_at.as_deref().map_or_else(|| "never".into(), |at| show_in(zone, at))}</td>
                                 <td class="actions">
                                     <ActionForm action=set_disabled attr:class="inline-form">
                                         <input type="hidden" name="username" value=for_disable />

@@ -11,7 +11,7 @@ use crate::model::advertisement::form::AdForm;
 use crate::model::advertisement::{Advertisement, AdvertisementInput};
 use crate::model::draft::Draft;
 use crate::model::targeting::WithReport;
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, ZoneOffsets, show_in};
 use crate::pages::marketing::MarketingPages;
 use crate::pages::marketing::detail::{delete_form, detail_page};
 use leptos::prelude::*;
@@ -37,16 +37,21 @@ impl MarketingPages for AdForm {
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
+        zone: Option<ZoneOffsets>,
     ) -> AnyView {
-        view! { <AdComposer form draft_key advertisement_id=target clashes /> }.into_any()
+        view! { <AdComposer form draft_key advertisement_id=target clashes zone /> }.into_any()
     }
 
     fn item_name(item: &Advertisement) -> String {
         ad_name(item)
     }
 
-    fn facts(a: &Advertisement) -> AnyView {
-        let when = |t: &Option<String>| t.as_deref().map(show_utc).unwrap_or_else(|| "—".into());
+    fn facts(a: &Advertisement, zone: Tz) -> AnyView {
+        let when = |t: &Option<String>| {
+            t.as_deref()
+                .map(|t| show_in(zone, t))
+                .unwrap_or_else(|| "—".into())
+        };
         view! {
             <dl class="facts">
                 <dt>"Id"</dt><dd>{a.id}</dd>
@@ -56,8 +61,8 @@ impl MarketingPages for AdForm {
                 <dt>"Messages"</dt><dd>{a.messages_length}</dd>
                 <dt>"Views"</dt><dd>{a.views_length}</dd>
                 <dt>"On click"</dt><dd>{a.open_type.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Send"</dt><dd>{when(&a.send_time)}</dd>
-                <dt>"Delete"</dt><dd>{when(&a.delete_time)}</dd>
+                <dt>"Send"</dt><dd data-testid="send">{when(&a.send_time)}</dd>
+                <dt>"Delete"</dt><dd data-testid="delete">{when(&a.delete_time)}</dd>
                 <dt>"Created"</dt><dd>{when(&a.created_at)}</dd>
                 {a.data_as_sent().map(|as_sent| view! {
                     <dt>"Languages as sent"</dt>

@@ -4,6 +4,7 @@ use crate::api::advertisements::list_advertisements;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::time_zone::page_zone;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
 use crate::model::advertisement::{Advertisement, TEMPLATE_WINSHARE};
@@ -12,7 +13,7 @@ use crate::model::draft::DraftKind;
 use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
 use crate::model::staff::Capability;
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -20,6 +21,7 @@ use leptos_meta::Title;
 pub fn AdvertisementsPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let ads = Resource::new(page, list_advertisements);
+    let zone = page_zone();
     view! {
         <Title text="Advertisements" />
         <div class="page-head page-head--actions">
@@ -39,10 +41,11 @@ pub fn AdvertisementsPage() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
                     let p = page();
+                    let zone = zone.or_utc().await;
                     ads.await.map(|list| {
                         let full = list.len() as u32 >= MARKETING_PAGE;
                         view! {
-                            <AdTable ads=list />
+                            <AdTable ads=list zone />
                             <nav class="pager" aria-label="Pages">
                                 {(p > 0).then(|| view! { <a href=format!("/advertisements?page={}", p - 1)>"← Newer"</a> })}
                                 <span class="muted">{format!("Page {}", p + 1)}</span>
@@ -80,7 +83,7 @@ pub fn ad_languages(ad: &Advertisement) -> String {
 }
 
 #[component]
-fn AdTable(ads: Vec<Listed<Advertisement>>) -> impl IntoView {
+fn AdTable(ads: Vec<Listed<Advertisement>>, zone: Tz) -> impl IntoView {
     if ads.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="ads-empty">
@@ -104,7 +107,7 @@ fn AdTable(ads: Vec<Listed<Advertisement>>) -> impl IntoView {
                             <td><span class="status">{a.status.clone().unwrap_or_else(|| "—".into())}</span></td>
                             <td data-testid="messages">{a.messages_length}</td>
                             <td data-testid="views">{a.views_length}</td>
-                            <td>{a.send_time.as_deref().map(show_utc).unwrap_or_else(|| "at once".into())}</td>
+                            <td>{a.send_time.as_deref().map(|t| show_in(zone, t)).unwrap_or_else(|| "at once".into())}</td>
                         </tr>
                     }
                 })}

@@ -5,8 +5,9 @@
 use crate::api::approvals::{DecideApproval, get_approval};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FieldError, form_outcome};
+use crate::components::time_zone::page_zone;
 use crate::model::approval::{Approval, ApprovalState, Payload, list_path};
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, show_in};
 use crate::pages::marketing::MarketingPages;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,24 +16,32 @@ use leptos_meta::Title;
 pub fn ApprovalPage() -> impl IntoView {
     let id = crate::pages::route_id();
     let request = Resource::new(id, get_approval);
+    let zone = page_zone();
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { request.await.map(|a| view! { <Request a /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    request.await.map(|a| view! { <Request a zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
 #[component]
-fn Request(a: Approval) -> impl IntoView {
+fn Request(a: Approval, zone: Tz) -> impl IntoView {
     let title = format!("Approval request #{}", a.id);
     let pending = a.state == ApprovalState::Pending;
     // Waiting: when it expires. Decided: by whom, when and why.
     let when = if pending {
-        view! { <dt>"Expires"</dt><dd>{show_utc(&a.expires_at)}</dd> }.into_any()
+        view! { <dt>"Expires"</dt><dd>{show_in(zone, &a.expires_at)}</dd> }.into_any()
     } else {
-        let at = a.decided_at.as_deref().map(show_utc).unwrap_or_default();
+        let at = a
+            .decided_at
+            .as_deref()
+            .map(|t| show_in(zone, t))
+            .unwrap_or_default();
         let by = match &a.decided_by {
             Some(by) => format!("by {by} at {at}"),
             None => format!("by nobody: it expired unanswered at {at}"),
@@ -64,7 +73,7 @@ fn Request(a: Approval) -> impl IntoView {
         <section class="panel" data-testid="approval">
             <dl class="facts">
                 <dt>"State"</dt><dd data-testid="approval-state">{a.state.label()}</dd>
-                <dt>"Asked by"</dt><dd>{format!("{} at {}", a.requested_by, show_utc(&a.requested_at))}</dd>
+                <dt>"Asked by"</dt><dd>{format!("{} at {}", a.requested_by, show_in(zone, &a.requested_at))}</dd>
                 {when}
                 {outcome_line}
             </dl>
@@ -73,13 +82,14 @@ fn Request(a: Approval) -> impl IntoView {
         </section>
         <section class="panel" data-testid="approval-payload">
             <h2>{if pending { "What approving sends" } else { "What was asked" }}</h2>
-            {a.payload.clone().map(|p| sent(p, !pending))}
+            {a.payload.clone().map(|p| sent(p, !pending, zone))}
         </section>
     }
 }
 
-/// Exactly what the request sends; `asked` once it is decided (what was asked for).
-fn sent(payload: Payload, asked: bool) -> AnyView {
+/// Exactly what the request sends; `asked` once it is decided (what was asked for); times in
+/// `zone` with UTC beside.
+fn sent(payload: Payload, asked: bool, zone: Tz) -> AnyView {
     match payload {
         Payload::Offer { form, target, .. } => marketing(&*form, target, asked),
         Payload::Advertisement { form, target, .. } => marketing(&*form, target, asked),
@@ -91,11 +101,11 @@ fn sent(payload: Payload, asked: bool) -> AnyView {
             };
             view! {
                 <p>{format!(
-                    "{verb} room “{}” ({}), LIVE when asked, scheduled {} to {} UTC.{kept}",
+                    "{verb} room “{}” ({}), LIVE when asked, scheduled {} to {}.{kept}",
                     room.name.clone().unwrap_or_default(),
                     room.room_id,
-                    room.start_time.clone().unwrap_or_else(|| "—".into()),
-                    room.end_time.clone().unwrap_or_else(|| "—".into()),
+                    room.start_time.as_deref().map_or_else(|| "—".into(), |t| show_in(zone, t)),
+                    room.end_time.as_deref().map_or_else(|| "—".into(), |t| show_in(zone, t)),
                 )}</p>
             }
             .into_any()

@@ -1,5 +1,6 @@
-//! `/account`: change your own password.
+//! `/account`: choose your time zone, and change your own password.
 
+use super::time_zone::TimeZoneSection;
 use crate::api::auth::ChangePassword;
 use crate::components::form::{FieldError, form_outcome};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn AccountPage() -> impl IntoView {
         <div class="page-head">
             <h1>"Your account"</h1>
         </div>
+        <TimeZoneSection />
         <section class="panel">
             <h2>"Change password"</h2>
             <p class="muted">

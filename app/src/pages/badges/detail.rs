@@ -7,10 +7,12 @@ use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::island::IslandScripts;
+use crate::components::time_zone::page_zone;
 use crate::model::audit::AuditArea;
 use crate::model::badge::Badge;
 use crate::model::staff::Capability;
 use crate::model::undo;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,21 +20,27 @@ use leptos_meta::Title;
 pub fn BadgeDetailPage() -> impl IntoView {
     let id = crate::pages::route_id();
     let badge = Resource::new(id, get_badge);
+    let zone = page_zone();
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading the badge…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { badge.await.map(|badge| view! { <BadgeDetail badge /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    badge.await.map(|badge| view! { <BadgeDetail badge zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
 #[component]
-fn BadgeDetail(badge: Badge) -> impl IntoView {
+fn BadgeDetail(badge: Badge, zone: Tz) -> impl IntoView {
     // A delete goes to the list, which offers "Restore"; a refused one shows at the top here.
     let delete = ServerAction::<DeleteBadge>::new();
     let name = badge.text.clone();
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    // Upstream times in the viewer's zone, UTC beside.
+    let when = |v: &Option<String>| v.as_deref().map(|t| show_in(zone, t)).unwrap_or_default();
     view! {
         <Title text=format!("Badge “{}”", badge.text) />
         <IslandScripts />
@@ -52,8 +60,8 @@ fn BadgeDetail(badge: Badge) -> impl IntoView {
                         <dt>"Tooltip"</dt><dd>{badge.tooltip.clone()}</dd>
                         <dt>"Colours"</dt><dd>{format!("{} on {}", badge.text_color, badge.background_color)}</dd>
                         <dt>"Data"</dt><dd>{s(&badge.data)}</dd>
-                        <dt>"Created"</dt><dd>{s(&badge.created_at)}</dd>
-                        <dt>"Updated"</dt><dd>{s(&badge.updated_at)}</dd>
+                        <dt>"Created"</dt><dd>{when(&badge.created_at)}</dd>
+                        <dt>"Updated"</dt><dd>{when(&badge.updated_at)}</dd>
                     </dl>
                     <ContrastNote background=badge.background_color.clone() color=badge.text_color.clone() />
                 </section>

@@ -6,10 +6,12 @@ use crate::api::tagmango::{get_mango_badge, list_mango_badges};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::mango_editor::MangoCard;
+use crate::components::time_zone::page_zone;
 use crate::components::unreadable::rows;
 use crate::model::loose::Listed;
 use crate::model::staff::Capability;
 use crate::model::tagmango::{Automation, MangoBadge};
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -99,10 +101,14 @@ fn MangoTable(badges: Vec<Listed<MangoBadge>>) -> impl IntoView {
 pub fn MangoBadgeDetailPage() -> impl IntoView {
     let key = crate::pages::route_key();
     let badge = Resource::new(key, get_mango_badge);
+    let zone = page_zone();
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading the badge…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { badge.await.map(|badge| view! { <MangoDetail badge /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    badge.await.map(|badge| view! { <MangoDetail badge zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
@@ -124,8 +130,10 @@ pub fn BothAutomations(badge: MangoBadge) -> impl IntoView {
 }
 
 #[component]
-fn MangoDetail(badge: MangoBadge) -> impl IntoView {
+fn MangoDetail(badge: MangoBadge, zone: Tz) -> impl IntoView {
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    // Upstream times in the viewer's zone, UTC beside.
+    let when = |v: &Option<String>| v.as_deref().map(|t| show_in(zone, t)).unwrap_or_default();
     let automation = match badge.automation() {
         Automation::Off => view! { <p>"By hand only."</p> }.into_any(),
         Automation::Points { threshold, category } => view! {
@@ -156,8 +164,8 @@ fn MangoDetail(badge: MangoBadge) -> impl IntoView {
                     <dl class="facts">
                         <dt>"Id"</dt><dd><code>{badge.id.clone()}</code></dd>
                         <dt>"Creator"</dt><dd><code>{s(&badge.creator)}</code></dd>
-                        <dt>"Created"</dt><dd>{s(&badge.created_at)}</dd>
-                        <dt>"Updated"</dt><dd>{s(&badge.updated_at)}</dd>
+                        <dt>"Created"</dt><dd>{when(&badge.created_at)}</dd>
+                        <dt>"Updated"</dt><dd>{when(&badge.updated_at)}</dd>
                     </dl>
                 </section>
                 <section class="panel">

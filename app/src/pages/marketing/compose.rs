@@ -1,13 +1,16 @@
 //! The composer pages of a marketing kind: empty (`…/new`), from a saved draft
-//! (`…/drafts/:key`), or over a published item (`…/:id/edit`).
+//! (`…/drafts/:key`), or over a published item (`…/:id/edit`). Each writes the form's times in
+//! the person's zone (UTC while none is known) and hands the zone to the composer.
 
 use super::MarketingPages;
 use crate::api::plan::check_plan;
 use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::island::IslandScripts;
+use crate::components::time_zone::page_zone;
 use crate::model::clash::Clash;
 use crate::model::draft::new_draft_key;
+use crate::model::zone::{Tz, ZoneOffsets};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -22,13 +25,27 @@ async fn clashes_of<F: MarketingPages>(form: &F, target: Option<i64>) -> Vec<Cla
     check_plan(candidate).await.unwrap_or_default()
 }
 
+/// `form` with its times written in `zone` (UTC while none is known), and the zone's offsets
+/// for the composer.
+fn in_zone<F: MarketingPages>(mut form: F, zone: Option<Tz>) -> (F, Option<ZoneOffsets>) {
+    let now = chrono::Utc::now();
+    form.write_in(zone.unwrap_or(Tz::UTC), now);
+    (form, zone.map(|zone| ZoneOffsets::of(zone, now)))
+}
+
 /// `…/new`.
 pub fn new_page<F: MarketingPages>() -> impl IntoView {
+    let zone = page_zone();
     view! {
         <Title text=format!("New {}", F::KIND.as_str()) />
         <IslandScripts />
         <ComposeHead kind=F::KIND target=None />
-        {F::composer(F::default(), new_draft_key(), None, vec![])}
+        <Suspense fallback=|| view! { <p class="muted">"Loading the form…"</p> }>
+            {move || Suspend::new(async move {
+                let (form, zone) = in_zone(F::default(), zone.known().await);
+                F::composer(form, new_draft_key(), None, vec![], zone)
+            })}
+        </Suspense>
     }
 }
 
@@ -36,6 +53,7 @@ pub fn new_page<F: MarketingPages>() -> impl IntoView {
 pub fn draft_page<F: MarketingPages>() -> impl IntoView {
     let key = crate::pages::route_key();
     let draft = Resource::new(key, F::fetch_draft);
+    let zone = page_zone();
     view! {
         <Title text=format!("{} draft", F::KIND.noun()) />
         <IslandScripts />
@@ -45,9 +63,11 @@ pub fn draft_page<F: MarketingPages>() -> impl IntoView {
                     let draft = draft.await?;
                     let (key, target) = (draft.summary.key.clone(), draft.summary.target_id);
                     let clashes = clashes_of(&draft.form, target).await;
+                    let known = zone.known().await;
+                    let (form, zone) = in_zone(draft.form, known);
                     Ok::<_, crate::error::AppError>(view! {
-                        <DraftHead summary=draft.summary />
-                        {F::composer(draft.form, key, target, clashes)}
+                        <DraftHead summary=draft.summary zone=known.unwrap_or(Tz::UTC) />
+                        {F::composer(form, key, target, clashes, zone)}
                     })
                 })}
             </ErrorBoundary>
@@ -60,6 +80,7 @@ pub fn edit_page<F: MarketingPages>() -> impl IntoView {
     let id = crate::pages::route_id();
     let key = new_draft_key();
     let item = Resource::new(id, F::fetch);
+    let zone = page_zone();
     let noun = F::KIND.as_str();
     view! {
         <Title text=format!("Edit {noun}") />
@@ -73,9 +94,10 @@ pub fn edit_page<F: MarketingPages>() -> impl IntoView {
                         let id = F::item_id(&item.item);
                         let form = F::from_published(&item);
                         let clashes = clashes_of(&form, Some(id)).await;
+                        let (form, zone) = in_zone(form, zone.known().await);
                         Ok::<_, crate::error::AppError>(view! {
                             <ComposeHead kind=F::KIND target=Some(id) />
-                            {F::composer(form, key, Some(id), clashes)}
+                            {F::composer(form, key, Some(id), clashes, zone)}
                         })
                     })
                 }}

@@ -7,9 +7,11 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
+use crate::components::time_zone::page_zone;
 use crate::error::AppError;
 use crate::model::targeting::WithReport;
 use crate::model::undo;
+use crate::model::zone::Tz;
 use leptos::prelude::*;
 use leptos::server_fn::client::Client;
 use leptos::server_fn::codec::PostUrl;
@@ -23,17 +25,21 @@ use serde::de::DeserializeOwned;
 pub fn detail_page<F: MarketingPages>() -> impl IntoView {
     let id = crate::pages::route_id();
     let item = Resource::new(id, F::fetch);
+    let zone = page_zone();
     let noun = F::KIND.as_str();
     view! {
         <Suspense fallback=move || view! { <p class="muted">{format!("Loading the {noun}…")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { item.await.map(detail::<F>) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    item.await.map(|item| detail::<F>(item, zone))
+                })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
-fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
+fn detail<F: MarketingPages>(published: WithReport<F::Item>, zone: Tz) -> impl IntoView {
     let kind = F::KIND;
     let (base, noun, section) = (kind.base(), kind.as_str(), kind.section());
     let name = F::item_name(&published.item);
@@ -51,8 +57,8 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>) -> impl IntoView {
         </div>
         <div class="editor">
             <div class="editor__form">
-                <section class="panel">{F::facts(&item)}</section>
-                <TargetingReport report />
+                <section class="panel">{F::facts(&item, zone)}</section>
+                <TargetingReport report zone />
                 <ItemClashes kind=noun id />
                 <Explainer kind=noun id base />
                 <DeletePanel what=format!("{noun} “{name}”")

@@ -12,7 +12,7 @@ use crate::model::loose::Embedded;
 use crate::model::offer::form::OfferForm;
 use crate::model::offer::{Offer, OfferInput};
 use crate::model::targeting::WithReport;
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, ZoneOffsets, show_in};
 use crate::pages::marketing::MarketingPages;
 use crate::pages::marketing::detail::{delete_form, detail_page};
 use leptos::prelude::*;
@@ -38,23 +38,28 @@ impl MarketingPages for OfferForm {
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
+        zone: Option<ZoneOffsets>,
     ) -> AnyView {
-        view! { <OfferComposer form draft_key offer_id=target clashes /> }.into_any()
+        view! { <OfferComposer form draft_key offer_id=target clashes zone /> }.into_any()
     }
 
     fn item_name(item: &Offer) -> String {
         offer_name(item)
     }
 
-    fn facts(o: &Offer) -> AnyView {
-        let when = |t: &Option<String>| t.as_deref().map(show_utc).unwrap_or_else(|| "—".into());
+    fn facts(o: &Offer, zone: Tz) -> AnyView {
+        let when = |t: &Option<String>| {
+            t.as_deref()
+                .map(|t| show_in(zone, t))
+                .unwrap_or_else(|| "—".into())
+        };
         view! {
             <dl class="facts">
                 <dt>"Id"</dt><dd>{o.id}</dd>
                 <dt>"Template"</dt><dd>{o.template}</dd>
                 <dt>"Audience"</dt><dd>{o.audience.map(|a| a.as_str()).unwrap_or("—")}</dd>
-                <dt>"Start"</dt><dd>{when(&o.start_time)}</dd>
-                <dt>"End"</dt><dd>{when(&o.end_time)}</dd>
+                <dt>"Start"</dt><dd data-testid="start">{when(&o.start_time)}</dd>
+                <dt>"End"</dt><dd data-testid="end">{when(&o.end_time)}</dd>
                 <dt>"Shown"</dt><dd>{o.show_frequency.as_ref().map_or_else(|| "—".to_owned(), |f| f.text.clone())}
                     {if o.show_multiple_times { ", more than once" } else { ", once" }}</dd>
                 <dt>"Delay"</dt><dd>{format!("{} ms", o.show_delay_ms.unwrap_or(0))}</dd>

@@ -4,6 +4,7 @@ use crate::api::offers::list_offers;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::time_zone::page_zone;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
 use crate::model::audit::AuditArea;
@@ -12,7 +13,7 @@ use crate::model::draft::MARKETING_PAGE;
 use crate::model::loose::Listed;
 use crate::model::offer::{Offer, TEMPLATE_IMAGE};
 use crate::model::staff::Capability;
-use crate::model::time::show_utc;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -20,6 +21,7 @@ use leptos_meta::Title;
 pub fn OffersPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let offers = Resource::new(page, list_offers);
+    let zone = page_zone();
     view! {
         <Title text="Offers" />
         <div class="page-head page-head--actions">
@@ -39,10 +41,11 @@ pub fn OffersPage() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
                     let p = page();
+                    let zone = zone.or_utc().await;
                     offers.await.map(|list| {
                         let full = list.len() as u32 >= MARKETING_PAGE;
                         view! {
-                            <OfferTable offers=list />
+                            <OfferTable offers=list zone />
                             <nav class="pager" aria-label="Pages">
                                 {(p > 0).then(|| view! { <a href=format!("/offers?page={}", p - 1)>"← Newer"</a> })}
                                 <span class="muted">{format!("Page {}", p + 1)}</span>
@@ -68,7 +71,7 @@ pub fn offer_name(offer: &Offer) -> String {
 }
 
 #[component]
-fn OfferTable(offers: Vec<Listed<Offer>>) -> impl IntoView {
+fn OfferTable(offers: Vec<Listed<Offer>>, zone: Tz) -> impl IntoView {
     if offers.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="offers-empty">
@@ -83,7 +86,7 @@ fn OfferTable(offers: Vec<Listed<Offer>>) -> impl IntoView {
             <thead><tr><th>"Offer"</th><th>"Template"</th><th>"Audience"</th><th>"Shown"</th><th>"Start"</th><th>"End"</th></tr></thead>
             <tbody>
                 {rows(offers, 6, "Offer", |o| {
-                    let when = |t: &Option<String>| t.as_deref().map(show_utc).unwrap_or_else(|| "—".into());
+                    let when = |t: &Option<String>| t.as_deref().map(|t| show_in(zone, t)).unwrap_or_else(|| "—".into());
                     view! {
                         <tr data-offer-id=o.id>
                             <td><a href=format!("/offers/{}", o.id)>{offer_name(&o)}</a></td>

@@ -5,10 +5,12 @@ use super::StatusPill;
 use crate::api::rooms::{DeleteRoom, SetRoomStatus, SetRoomVoice, look_up_room};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::use_me;
+use crate::components::time_zone::page_zone;
 use crate::model::audit::AuditArea;
 use crate::model::room::{Room, RoomStatus};
 use crate::model::staff::Capability;
 use crate::model::undo;
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -23,10 +25,14 @@ pub fn RoomDetailPage() -> impl IntoView {
         move || (id(), voice.version().get(), status.version().get()),
         |(id, _, _)| look_up_room(id),
     );
+    let zone = page_zone();
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Asking Watchers about the room…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { room.await.map(|room| view! { <RoomDetail room voice status /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    room.await.map(|room| view! { <RoomDetail room voice status zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
@@ -37,6 +43,8 @@ fn RoomDetail(
     room: Room,
     voice: ServerAction<SetRoomVoice>,
     status: ServerAction<SetRoomStatus>,
+    /// The viewer's zone, for the schedule (UTC beside).
+    zone: Tz,
 ) -> impl IntoView {
     let me = use_me();
     // What each form did shows at the top of the page it lands on (`LandedNote`).
@@ -69,8 +77,8 @@ fn RoomDetail(
                 <dt>"Room id"</dt><dd>{id.clone()}</dd>
                 <dt>"About"</dt><dd>{room.about.clone().unwrap_or_default()}</dd>
                 <dt>"Voice"</dt><dd data-testid="room-voice">{if speak { "on" } else { "off" }}</dd>
-                <dt>"Start (UTC)"</dt><dd>{room.start_time.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"End (UTC)"</dt><dd>{room.end_time.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Start"</dt><dd data-testid="room-start">{room.start_time.as_deref().map_or_else(|| "—".into(), |t| show_in(zone, t))}</dd>
+                <dt>"End"</dt><dd data-testid="room-end">{room.end_time.as_deref().map_or_else(|| "—".into(), |t| show_in(zone, t))}</dd>
             </dl>
         </section>
         <Suspense>{controls}</Suspense>

@@ -5,10 +5,12 @@ use crate::api::rooms::{LookUpRoom, list_rooms};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FieldError, form_outcome};
 use crate::components::header::IfCan;
+use crate::components::time_zone::page_zone;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::model::audit::AuditArea;
 use crate::model::query::encode;
 use crate::model::staff::Capability;
+use crate::model::zone::show_in;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,6 +20,7 @@ pub fn RoomsPage() -> impl IntoView {
     // How a look-up ended shows at the top of the page (`LandedNote`); a bad id also by its field.
     let looked = form_outcome(look_up);
     let rooms = Resource::new(move || look_up.version().get(), |_| list_rooms());
+    let zone = page_zone();
     view! {
         <Title text="Rooms" />
         <div class="page-head page-head--actions">
@@ -43,6 +46,8 @@ pub fn RoomsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Asking Watchers about the rooms…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    let when = move |t: Option<String>| t.map(|t| show_in(zone, &t)).unwrap_or_default();
                     rooms.await.map(|list| {
                         let stale = (list.stale > 0).then(|| view! {
                             <p class="form-error" role="status">{format!("Watchers did not answer for {} room(s): their last known state is shown.", list.stale)}</p>
@@ -52,7 +57,7 @@ pub fn RoomsPage() -> impl IntoView {
                         } else {
                             view! {
                                 <table class="table" data-testid="rooms-table">
-                                    <thead><tr><th>"Room"</th><th>"Status"</th><th>"Voice"</th><th>"Start (UTC)"</th><th>"End (UTC)"</th></tr></thead>
+                                    <thead><tr><th>"Room"</th><th>"Status"</th><th>"Voice"</th><th>"Start"</th><th>"End"</th></tr></thead>
                                     <tbody>
                                         {list.rooms.into_iter().map(|r| view! {
                                             <tr data-room-id=r.room_id.clone()>
@@ -60,8 +65,8 @@ pub fn RoomsPage() -> impl IntoView {
                                                     <div class="muted">{r.room_id.clone()}</div></td>
                                                 <td><StatusPill status=r.status /></td>
                                                 <td>{match r.is_speak { Some(true) => "on", Some(false) => "off", None => "?" }}</td>
-                                                <td>{r.start_time.clone().unwrap_or_default()}</td>
-                                                <td>{r.end_time.clone().unwrap_or_default()}</td>
+                                                <td>{when(r.start_time.clone())}</td>
+                                                <td>{when(r.end_time.clone())}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -2,11 +2,14 @@
 
 use crate::components::island::IslandScripts;
 use crate::components::room_form::NewRoomForm;
+use crate::components::time_zone::page_zone;
+use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn RoomNewPage() -> impl IntoView {
+    let zone = page_zone();
     view! {
         <Title text="New room" />
         <IslandScripts />
@@ -15,7 +18,12 @@ pub fn RoomNewPage() -> impl IntoView {
             <h1>"New room"</h1>
         </div>
         <section class="panel">
-            <NewRoomForm />
+            <Suspense fallback=|| view! { <p class="muted">"Loading the form…"</p> }>
+                {move || Suspend::new(async move {
+                    let zone = zone.known().await.map(|z| ZoneOffsets::of(z, chrono::Utc::now()));
+                    view! { <NewRoomForm zone /> }
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -3,10 +3,12 @@
 
 use crate::api::undo::{RestoreBadgeUsers, get_deleted};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::time_zone::page_zone;
 use crate::components::undo::RestoreForm;
 use crate::model::audit::AuditArea;
 use crate::model::badge::USERS_CHUNK;
 use crate::model::undo::{self, Deleted, Restore};
+use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,17 +16,21 @@ use leptos_meta::Title;
 pub fn DeletedItemPage() -> impl IntoView {
     let id = crate::pages::route_id();
     let deleted = Resource::new(id, get_deleted);
+    let zone = page_zone();
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
-                {move || Suspend::new(async move { deleted.await.map(|d| view! { <Kept d /> }) })}
+                {move || Suspend::new(async move {
+                    let zone = zone.or_utc().await;
+                    deleted.await.map(|d| view! { <Kept d zone /> })
+                })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
 #[component]
-fn Kept(d: Deleted) -> impl IntoView {
+fn Kept(d: Deleted, zone: Tz) -> impl IntoView {
     let noun = undo::noun(d.area);
     let title = format!("Deleted {noun} “{}”", d.label);
     let new_item = match &d.restore {
@@ -44,8 +50,8 @@ fn Kept(d: Deleted) -> impl IntoView {
         <section class="panel" data-testid="deleted-item">
             <dl class="facts">
                 <dt>"Was"</dt><dd>{format!("{noun} #{}", d.item_id)}</dd>
-                <dt>"Deleted"</dt><dd>{format!("{} by {}", d.deleted_at, d.deleted_by)}</dd>
-                <dt>"Kept until"</dt><dd>{d.keep_until.clone()}</dd>
+                <dt>"Deleted"</dt><dd>{format!("{} by {}", show_in(zone, &d.deleted_at), d.deleted_by)}</dd>
+                <dt>"Kept until"</dt><dd>{format!("{} (a UTC day)", d.keep_until)}</dd>
             </dl>
             <p data-testid="restore-state">{d.restore_text()}</p>
             {new_item.map(|path| view! { <p><a href=path>{format!("Open the restored {noun}")}</a></p> })}
