@@ -249,7 +249,7 @@ const staff: Step[] = [
     },
     submit: "Save time zone",
     lands: /\/account$/,
-    outcome: { role: "status", text: "Your time zone has been saved." },
+    outcome: { role: "status", text: "Your time zone has been saved: Asia/Tokyo." },
   },
   {
     name: "sign-out",

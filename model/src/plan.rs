@@ -55,6 +55,19 @@ fn named(kind: &str, id: i64, title: Option<&str>) -> String {
     }
 }
 
+/// How a clash's sentence names an offer: by its title, else by what it shows (`image offer 9
+/// (template 11)`), as the calendar does.
+fn offer_named(offer: &Offer) -> String {
+    let untitled = offer.title.as_deref().is_none_or(|t| t.trim().is_empty());
+    match offer.template {
+        TEMPLATE_TEXT if untitled => format!("text offer {} (template {TEMPLATE_TEXT})", offer.id),
+        TEMPLATE_IMAGE if untitled => {
+            format!("image offer {} (template {TEMPLATE_IMAGE})", offer.id)
+        }
+        _ => named("offer", offer.id, offer.title.as_deref()),
+    }
+}
+
 /// Who an offer is aimed at: its `type`, with the ids the dashboard sent when it published it,
 /// or else those Watchers echoes. An audience type this dashboard does not know targets no one
 /// it can name.
@@ -98,7 +111,7 @@ pub fn ad_audience(ad: &Advertisement, report: Option<&PublishReport>) -> Audien
 pub fn offer_planned(offer: &Offer, report: Option<&PublishReport>) -> Planned {
     Planned {
         key: format!("offer:{}", offer.id),
-        name: named("offer", offer.id, offer.title.as_deref()),
+        name: offer_named(offer),
         window: window(offer.start_time.as_deref(), offer.end_time.as_deref()),
         audience: offer_audience(offer, report),
     }
@@ -351,6 +364,15 @@ mod tests {
             ("offer:4", "offer 4")
         );
         assert!(planned.window.start.is_some() && planned.window.end.is_none());
+        // A clash's sentence names an untitled offer by what it shows, a titled one by its title.
+        let mut image = offer.clone();
+        image.template = TEMPLATE_IMAGE;
+        assert_eq!(
+            offer_planned(&image, None).name,
+            "image offer 4 (template 11)"
+        );
+        image.title = Some("Big match".into());
+        assert_eq!(offer_planned(&image, None).name, "offer 4 “Big match”");
         let ad: Advertisement =
             serde_json::from_value(serde_json::json!({"id": 2, "user": {"id": "u5"}})).unwrap();
         assert_eq!(
