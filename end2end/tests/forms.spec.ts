@@ -252,6 +252,36 @@ const staff: Step[] = [
     outcome: { role: "status", text: "Your time zone has been saved: Asia/Tokyo." },
   },
   {
+    name: "test-audience-refused",
+    as: "newcomer",
+    at: () => "/account",
+    form: (page) => page.getByTestId("test-audience-form"),
+    fill: async (form) => {
+      await form.getByLabel("Test user ids (one per line)").fill(`tester-1\n${"x".repeat(201)}`);
+      await form.getByLabel("Test room id").fill("forms-test-room");
+    },
+    submit: "Save test audience",
+    lands: /\/account$/,
+    outcome: {
+      role: "alert",
+      text: "cannot be a test user id",
+      field: ["test_user_ids", "A user id is one line of at most 200 characters."],
+    },
+  },
+  {
+    name: "test-audience",
+    as: "newcomer",
+    at: () => "/account",
+    form: (page) => page.getByTestId("test-audience-form"),
+    fill: async (form) => {
+      await form.getByLabel("Test user ids (one per line)").fill("tester-1\ntester-2");
+      await form.getByLabel("Test room id").fill("forms-test-room");
+    },
+    submit: "Save test audience",
+    lands: /\/account$/,
+    outcome: { role: "status", text: "Your test audience has been saved: 2 user ids, room forms-test-room." },
+  },
+  {
     name: "sign-out",
     as: "newcomer",
     at: () => "/",

@@ -3,6 +3,9 @@
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
 
+pub mod test_audience;
+pub use test_audience::{TEST_USER_IDS_MAX, TestAudience};
+
 /// A member of staff's role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -92,6 +95,9 @@ pub struct Me {
     /// Their browser's zone, when it has told it (offered on the account page).
     #[serde(default)]
     pub browser_zone: String,
+    /// Where their tests go, as they kept it on their account page.
+    #[serde(default)]
+    pub test_audience: TestAudience,
 }
 
 /// A row of the staff management page.

@@ -9,7 +9,7 @@ use crate::change::invalid;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
-use crate::model::staff::{Role, validate_password, validate_username};
+use crate::model::staff::{Role, TestAudience, validate_password, validate_username};
 use crate::model::zone::find_zone;
 use std::net::IpAddr;
 
@@ -238,4 +238,25 @@ pub async fn set_own_time_zone(
     }
     state.accounts.changed().await;
     Ok(zone.name().to_owned())
+}
+
+/// `account` keeps their own test audience, where "Send a test to me" sends (anyone signed in,
+/// for themself only): user ids one a line and a room id, checked as the composer checks them,
+/// both empty to clear it. Audited; answers it as stored. Their sessions stay as they are.
+pub async fn set_own_test_audience(
+    state: &AppState,
+    account: &staff::Account,
+    user_ids: &str,
+    room_id: &str,
+) -> Result<TestAudience, AppError> {
+    let audience = TestAudience::from_form(user_ids, room_id).map_err(invalid)?;
+    if !staff::set_test_audience(&state.db, account.id, &audience).await? {
+        return Err(AppError::Unauthorized);
+    }
+    state.accounts.changed().await;
+    let event = AuditEvent::new(&account.username, AuditArea::Auth, "set_test_audience")
+        .target(&account.username)
+        .summary(format!("Test audience: {}", audience.describe()));
+    record_quietly(&state.db, event).await;
+    Ok(audience)
 }

@@ -33,5 +33,6 @@ mod statuses;
 mod support;
 mod tagmango;
 mod telemetry;
+mod test_audience;
 mod undo;
 mod zone;

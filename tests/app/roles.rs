@@ -260,6 +260,11 @@ const FUNCTIONS: &[Case] = &[
         &[("time_zone", "Asia/Tokyo")],
         Allowed::SignedIn,
     ),
+    (
+        "/api/auth/test-audience",
+        &[("test_user_ids", "fan-1\nfan-2"), ("test_room_id", "r-1")],
+        Allowed::SignedIn,
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",

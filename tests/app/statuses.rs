@@ -235,6 +235,11 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ),
     ("/api/auth/time-zone", &[("time_zone", "Mars/Olympus")], 422),
     (
+        "/api/auth/test-audience",
+        &[("test_user_ids", "fan-1"), ("test_room_id", "no/such/room")],
+        422,
+    ),
+    (
         "/api/auth/change-password",
         &[
             ("current", "not-my-password"),

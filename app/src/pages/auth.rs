@@ -2,4 +2,5 @@
 
 pub mod account;
 pub mod login;
+pub mod test_audience;
 pub mod time_zone;

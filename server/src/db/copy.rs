@@ -31,6 +31,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("created_at", Text),
             ("last_login_at", Text),
             ("time_zone", Text),
+            ("test_user_ids", Text),
+            ("test_room_id", Text),
         ],
     ),
     (

@@ -2,7 +2,7 @@
 
 use crate::db::Db;
 use crate::db::now_text;
-use crate::model::staff::{Role, StaffMember};
+use crate::model::staff::{Role, StaffMember, TestAudience};
 
 /// What sign-in and the session checks need of an account.
 #[derive(Debug, Clone)]
@@ -15,6 +15,8 @@ pub struct Account {
     pub auth_version: i64,
     /// The IANA zone they chose on their account page (`Asia/Tokyo`), if any.
     pub time_zone: Option<String>,
+    /// Where their tests go, as they kept it on their account page.
+    pub test_audience: TestAudience,
 }
 
 /// A `staff` row (the list reads it without the password hash and auth version).
@@ -32,6 +34,11 @@ struct Row {
     last_login_at: Option<String>,
     #[sqlx(default)]
     time_zone: Option<String>,
+    /// User ids one a line.
+    #[sqlx(default)]
+    test_user_ids: Option<String>,
+    #[sqlx(default)]
+    test_room_id: Option<String>,
 }
 
 fn account(row: Row) -> Result<Account, sqlx::Error> {
@@ -44,6 +51,10 @@ fn account(row: Row) -> Result<Account, sqlx::Error> {
         disabled: row.disabled != 0,
         auth_version: row.auth_version,
         time_zone: row.time_zone.filter(|zone| !zone.is_empty()),
+        test_audience: TestAudience::from_stored(
+            row.test_user_ids.as_deref(),
+            row.test_room_id.as_deref(),
+        ),
     })
 }
 
@@ -169,6 +180,24 @@ pub async fn set_time_zone(db: &Db, id: i64, zone: &str) -> Result<bool, sqlx::E
         .bind(id)
         .execute(db)
         .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Keeps the test audience of `id` (checked by the caller): user ids one a line, and what is
+/// empty as `NULL`; `Ok(false)` when there is no such account. Sessions stay as they are.
+pub async fn set_test_audience(
+    db: &Db,
+    id: i64,
+    audience: &TestAudience,
+) -> Result<bool, sqlx::Error> {
+    let user_ids = Some(audience.user_ids_text()).filter(|ids| !ids.is_empty());
+    let result =
+        sqlx::query("UPDATE staff SET test_user_ids = $1, test_room_id = $2 WHERE id = $3")
+            .bind(user_ids)
+            .bind(audience.room_id.as_deref())
+            .bind(id)
+            .execute(db)
+            .await?;
     Ok(result.rows_affected() == 1)
 }
 

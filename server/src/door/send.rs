@@ -94,6 +94,7 @@ mod tests {
             disabled: false,
             auth_version: 0,
             time_zone: None,
+            test_audience: Default::default(),
         }
     }
 

@@ -1,5 +1,5 @@
-//! `get_me`: who is signed in, or nobody; with the header's two approval counts and the zone
-//! their pages show times in.
+//! `get_me`: who is signed in, or nobody; with the header's two approval counts, the zone
+//! their pages show times in, and their test audience.
 
 use crate::error::AppError;
 use crate::model::staff::Me;
@@ -26,6 +26,7 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
                     .unwrap_or_default(),
                 username: account.username,
                 role: account.role,
+                test_audience: account.test_audience,
             }))
         }
         // Not an error here: the header simply shows nobody.

@@ -1,5 +1,6 @@
-//! `/account`: choose your time zone, and change your own password.
+//! `/account`: choose your time zone, keep your test audience, and change your own password.
 
+use super::test_audience::TestAudienceSection;
 use super::time_zone::TimeZoneSection;
 use crate::api::auth::ChangePassword;
 use crate::components::form::{FieldError, form_outcome};
@@ -17,6 +18,7 @@ pub fn AccountPage() -> impl IntoView {
             <h1>"Your account"</h1>
         </div>
         <TimeZoneSection />
+        <TestAudienceSection />
         <section class="panel">
             <h2>"Change password"</h2>
             <p class="muted">
