@@ -1,6 +1,6 @@
-// The sandbox's demo pictures in a real browser, as in a rehearsal without a network: every
-// request for another host fails, yet each page that shows a seeded picture draws it, because the
-// dashboard serves it itself (`public/sandbox/`), and nothing asks another host for anything.
+// The sandbox's demo pictures in a real browser, as in a rehearsal without a network: each page
+// that shows a seeded picture draws it, because the dashboard serves it itself
+// (`public/sandbox/`), and nothing asks another host for anything.
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { MARKETING, statePath } from "./people";
 import { open } from "./support";
@@ -9,19 +9,18 @@ test.use({ storageState: statePath(MARKETING) });
 
 const MANGO = "6659ca9e5f2acb7abfdcd8fd";
 
-// Fails every request for a host other than the dashboard's, as offline, and notes it; notes the
-// console's errors too.
+// Notes every request for a host other than the dashboard's (the test fails on any: a rehearsal
+// without a network would lose it) and the console's errors. Requests are watched, not
+// intercepted: under interception Chromium twice left the offer's picture unloaded (its requests
+// ended with no response) in fresh-clone runs, though the page and server were right.
 async function offline(page: Page, base: string) {
   const own = new URL(base).origin;
   const seen = { outside: [] as string[], errors: [] as string[] };
-  // Only the other hosts' requests are intercepted: the dashboard's own go straight through.
-  await page.route(
-    (url) => url.origin !== own,
-    (route) => {
-      seen.outside.push(route.request().url());
-      return route.abort("internetdisconnected");
-    },
-  );
+  page.on("request", (request) => {
+    if (new URL(request.url()).origin !== own) {
+      seen.outside.push(request.url());
+    }
+  });
   page.on("console", (message) => {
     if (message.type() === "error") {
       seen.errors.push(message.text());
@@ -50,6 +49,17 @@ async function openFromList(page: Page, info: TestInfo, list: string, name: stri
 async function picturesDrawn(page: Page) {
   const own = page.locator("main img[src^='/sandbox/']");
   await expect(own.first()).toBeAttached();
+  const drawn = () =>
+    page.locator("main img").evaluateAll((imgs) =>
+      imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+    );
+  // Once in about ten no-JavaScript runs, Chromium ends the list page's requests for the picture
+  // with no response as the test follows the link, and then never asks for it on the next page
+  // (no request is made at all; the server answers every request for it). A reload asks again:
+  // what is checked is that the dashboard serves the picture and draws it.
+  await expect.poll(drawn, { timeout: 5_000 }).toBe(true).catch(async () => {
+    await page.reload();
+  });
   for (const picture of await page.locator("main img").all()) {
     const src = await picture.getAttribute("src");
     await expect
