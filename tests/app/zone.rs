@@ -142,11 +142,7 @@ async fn pages_forms_and_messages_show_times_in_the_saved_zone_with_utc_beside()
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     // Published from a browser in Berlin (its own offsets): 14:00 CEST is 12:00 UTC.
-    let key = new_draft_key();
-    let form = with(OFFER, &[("draft_key", key.as_str())]);
-    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
-    assert_eq!(status, 200, "{body}");
-    let id = body["Published"]["id"].as_i64().expect("published id");
+    let id = crate::undo::publish_offer(&app, &admin).await;
     assert_eq!(choose(&app, &admin, "Asia/Tokyo").await.0, 200);
 
     // The offer's page: its start in Tokyo, UTC beside.

@@ -156,9 +156,7 @@ mod tests {
     use crate::zone::{from_local, parse_zone};
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
+        crate::time::parse_iso(text).unwrap()
     }
 
     #[test]
