@@ -1,8 +1,10 @@
 //! Sandbox advertisement endpoints: JSON bodies, `data` answered as a JSON string, GET by id
-//! answered as a one-item array, partial updates.
+//! answered as a one-item array, partial updates, and counters that grow after sending (by the
+//! sandbox's clock; see [`super::counters`]).
 
 use super::Sandbox;
 use super::badges::merge;
+use super::counters::{counters, elapsed_secs};
 use super::loose::List;
 use super::reply::loosened;
 use super::reply::{
@@ -13,22 +15,37 @@ use super::store::{SandboxData, StoredAd};
 use super::targeting;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use chrono::{DateTime, Utc};
 use dashboard_model::advertisement::AdvertisementInput;
 use dashboard_model::time::{format_iso, parse_iso};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-fn status(ad: &StoredAd) -> &'static str {
-    let now = chrono::Utc::now();
+fn status(ad: &StoredAd, now: DateTime<Utc>) -> &'static str {
     match ad.input.send_time.as_deref().and_then(parse_iso) {
         Some(send) if send > now => "SCHEDULED",
         _ => "SENT",
     }
 }
 
-fn ad_json(id: i64, ad: &StoredAd) -> Value {
+/// The advertisement as answered now by the sandbox's clock, counters included (in loose mode,
+/// with the views of some going down for a while).
+fn ad_json(sandbox: &Sandbox, id: i64, ad: &StoredAd) -> Value {
     let i = &ad.input;
+    let now = sandbox.now();
+    let elapsed = elapsed_secs(i.send_time.as_deref(), &ad.created_at, now);
+    let state = status(ad, now);
+    let counted = if state == "SENT" {
+        counters(id, i.external_room_ids.len(), elapsed)
+    } else {
+        Default::default()
+    };
+    let views = if sandbox.is_loose() {
+        super::loose::views_read(id, elapsed, counted.views)
+    } else {
+        counted.views
+    };
     let link_text = i
         .data
         .first()
@@ -47,12 +64,12 @@ fn ad_json(id: i64, ad: &StoredAd) -> Value {
         "templateData": null,
         "sendTime": i.send_time,
         "deleteTime": i.delete_time,
-        "status": status(ad),
+        "status": state,
         "createdAt": ad.created_at,
         "openType": i.open_type.clone().unwrap_or_else(|| "NEW_WINDOW".into()),
         "data": serde_json::to_string(&i.data).unwrap_or_default(),
-        "messagesLength": if status(ad) == "SENT" { i.external_room_ids.len().max(1) } else { 0 }.to_string(),
-        "viewsLength": ad.views.to_string(),
+        "messagesLength": counted.messages.to_string(),
+        "viewsLength": views.to_string(),
     })
 }
 
@@ -86,10 +103,9 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {
         let id = data.take_id();
         let ad = StoredAd {
             input,
-            created_at: format_iso(chrono::Utc::now()),
-            views: 0,
+            created_at: format_iso(sandbox.now()),
         };
-        let mut item = ad_json(id, &ad);
+        let mut item = ad_json(&sandbox, id, &ad);
         item["user"] = json!(ad.input.user_id);
         let answer = published(&data, &raw_ids, item);
         data.ads.insert(id, ad);
@@ -114,7 +130,7 @@ pub async fn update(
         merge(&mut merged, patch);
         let mut ad = ad.clone();
         ad.input = parse_input(merged)?;
-        let answer = published(&data, &raw_ids, ad_json(id, &ad));
+        let answer = published(&data, &raw_ids, ad_json(&sandbox, id, &ad));
         data.ads.insert(id, ad);
         answer
     };
@@ -127,7 +143,9 @@ pub async fn list(
     Query(params): Query<HashMap<String, String>>,
 ) -> Reply {
     let (limit, offset) = page(&params, 20)?;
-    let page = newest_first(&sandbox.store().lock().ads, offset, limit, ad_json);
+    let page = newest_first(&sandbox.store().lock().ads, offset, limit, |id, ad| {
+        ad_json(&sandbox, id, ad)
+    });
     ok_json(loosened(&sandbox, List::Advertisements, page, offset))
 }
 
@@ -139,7 +157,7 @@ pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(id): Path<String>
     }
     let data = sandbox.store().lock();
     let ad = get_or_404(&data.ads, id, "Advertisement")?;
-    let mut item = ad_json(id, ad);
+    let mut item = ad_json(&sandbox, id, ad);
     let rooms = &ad.input.external_room_ids;
     item["externalRoomIds"] = if rooms.is_empty() {
         Value::Null

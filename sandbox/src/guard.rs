@@ -2,6 +2,7 @@
 //! 401 unless both Watchers credentials match (TagMango's routes check their own token).
 
 use super::Sandbox;
+use super::clock::ClockSettings;
 use super::faults::{Fault, FaultSettings};
 use super::reply::{Reply, error, ok_json, parse_body};
 use axum::body::Body;
@@ -18,7 +19,7 @@ pub async fn guard(State(sandbox): State<Arc<Sandbox>>, request: Request, next: 
     if !control {
         sandbox.hits.fetch_add(1, Ordering::SeqCst);
     }
-    // The control endpoint is never faulted, so a test can always switch faults off again.
+    // The control endpoints are never faulted, so a test can always switch faults off again.
     let (latency, fault) = if control {
         (0, Fault::None)
     } else {
@@ -93,6 +94,21 @@ pub async fn get_faults(State(sandbox): State<Arc<Sandbox>>) -> Reply {
 pub async fn put_faults(State(sandbox): State<Arc<Sandbox>>, body: axum::body::Bytes) -> Reply {
     let settings: FaultSettings = parse_body(&body)?;
     sandbox.faults.set(settings.clone());
+    ok_json(settings)
+}
+
+/// `GET /_sandbox/clock`: how far ahead of the system clock the sandbox's clock runs (sandbox
+/// only, not a Watchers endpoint).
+pub async fn get_clock(State(sandbox): State<Arc<Sandbox>>) -> Reply {
+    ok_json(ClockSettings {
+        ahead_seconds: sandbox.clock_ahead(),
+    })
+}
+
+/// `PUT /_sandbox/clock`: sets how far ahead it runs (sandbox only, not a Watchers endpoint).
+pub async fn put_clock(State(sandbox): State<Arc<Sandbox>>, body: axum::body::Bytes) -> Reply {
+    let settings: ClockSettings = parse_body(&body)?;
+    sandbox.set_clock_ahead(settings.ahead_seconds);
     ok_json(settings)
 }
 

@@ -1,9 +1,11 @@
 //! A faithful local emulator of the Watchers API (the 24 documented endpoints) and of TagMango's
 //! badge API: the same authentication, validation and answer shapes, data that survives
-//! restarts, and fault injection.
+//! restarts, fault injection, and a clock of its own that tests can move on.
 
 mod advertisements;
 mod badges;
+mod clock;
+mod counters;
 mod faults;
 mod guard;
 pub mod loose;
@@ -16,6 +18,7 @@ mod tagmango;
 mod targeting;
 mod users;
 
+pub use clock::ClockSettings;
 pub use faults::FaultSettings;
 
 use axum::Router;
@@ -51,6 +54,7 @@ pub struct Sandbox {
     tagmango_ids: AtomicU64,
     store: Arc<Store>,
     faults: faults::Faults,
+    clock: clock::Clock,
     hits: AtomicU64,
     loose: AtomicBool,
 }
@@ -73,6 +77,7 @@ impl Sandbox {
             tagmango_ids: AtomicU64::new(1),
             store: Arc::new(store),
             faults: faults::Faults::default(),
+            clock: clock::Clock::default(),
             hits: AtomicU64::new(0),
             loose: AtomicBool::new(false),
         }))
@@ -81,6 +86,27 @@ impl Sandbox {
     /// Changes the injected faults from now on.
     pub fn set_faults(&self, settings: FaultSettings) {
         self.faults.set(settings);
+    }
+
+    /// Moves the sandbox's clock `seconds` on (back, when negative): what is scheduled, room
+    /// statuses and advertisement counters then answer as they will at that time.
+    pub fn advance_clock(&self, seconds: i64) {
+        self.clock.advance(seconds);
+    }
+
+    /// Sets how many seconds the sandbox's clock runs ahead of the system clock.
+    pub fn set_clock_ahead(&self, seconds: i64) {
+        self.clock.set_ahead(seconds);
+    }
+
+    /// How many seconds the sandbox's clock runs ahead of the system clock.
+    pub fn clock_ahead(&self) -> i64 {
+        self.clock.ahead()
+    }
+
+    /// Now, by the sandbox's clock (the system clock unless moved on).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     /// Loose mode on or off (see [`loose`]): answers as a live API that drifted from its documents.
@@ -141,6 +167,10 @@ impl Sandbox {
             .route(
                 "/_sandbox/faults",
                 get(guard::get_faults).put(guard::put_faults),
+            )
+            .route(
+                "/_sandbox/clock",
+                get(guard::get_clock).put(guard::put_clock),
             )
             .merge(tagmango::router(self))
             .fallback(guard::no_such_endpoint)

@@ -6,7 +6,8 @@
 //! that would break out of a style, a `javascript:` picture, markup in a tooltip), and one that
 //! cannot be.
 //! An offer's PATCH answers the older wrapper, and an advertisement's GET by id the object
-//! itself instead of the documented one-item array.
+//! itself instead of the documented one-item array. Some advertisements' views go down for a
+//! while (see [`views_read`]).
 
 use serde_json::{Value, json};
 
@@ -58,6 +59,19 @@ pub fn loosen(list: List, mut items: Vec<Value>, first_page: bool) -> Vec<Value>
     items
 }
 
+/// The views a loose API answers for advertisement `id`, `elapsed` seconds after sending, when
+/// its counter says `views`: every advertisement whose id is 3 more than a multiple of 4 drops
+/// back to half its views in each odd ten-minute window (10 to 20 minutes after sending, 30 to
+/// 40, ...), so that counters that go down can be rehearsed. Others read as they are.
+pub fn views_read(id: i64, elapsed: i64, views: i64) -> i64 {
+    let odd_window = elapsed >= 0 && (elapsed / 600) % 2 == 1;
+    if id.rem_euclid(4) == 3 && odd_window {
+        views / 2
+    } else {
+        views
+    }
+}
+
 /// In loose mode, the odd but readable record of `list` when it is asked for by its id.
 pub fn odd_record(sandbox: &super::Sandbox, list: List, id: i64) -> Option<Value> {
     let [odd, _] = odd_records(list);
@@ -95,5 +109,33 @@ fn odd_records(list: List) -> [Value; 2] {
             }),
             json!({ "id": BROKEN_ID, "template": "twelve", "messagesLength": [] }),
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::counters::counters;
+
+    #[test]
+    fn some_advertisements_views_go_down_for_a_while() {
+        let read = |id: i64, elapsed: i64| views_read(id, elapsed, counters(id, 2, elapsed).views);
+        // Id 7 (3 more than a multiple of 4): whole before ten minutes, half from 10 to 20.
+        assert_eq!(read(7, 599), counters(7, 2, 599).views);
+        assert_eq!(read(7, 600), counters(7, 2, 600).views / 2);
+        assert!(read(7, 600) < read(7, 599), "the reading goes down");
+        assert_eq!(read(7, 1199), counters(7, 2, 1199).views / 2);
+        assert_eq!(read(7, 1200), counters(7, 2, 1200).views);
+        assert!(read(7, 1200) > read(7, 1199), "and back up");
+        assert_eq!(read(7, 1800), counters(7, 2, 1800).views / 2);
+        assert_eq!(read(3, 2400 + 600), counters(3, 2, 3000).views / 2);
+        // Other ids, and readings before sending, are as they are.
+        for id in [4, 5, 6, 8] {
+            for elapsed in [0, 600, 1500, 3000] {
+                assert_eq!(read(id, elapsed), counters(id, 2, elapsed).views);
+            }
+        }
+        assert_eq!(views_read(7, -300, 0), 0);
+        assert_eq!(views_read(-1, 600, 10), 5, "-1 is 3 more than -4");
     }
 }

@@ -1,5 +1,5 @@
 //! Sandbox room endpoints. A scheduled room is SOON before its start, LIVE until its end and
-//! ENDED after, by the clock, unless a status was set by hand.
+//! ENDED after, by the sandbox's clock, unless a status was set by hand.
 
 use super::Sandbox;
 use super::reply::{
@@ -30,14 +30,14 @@ pub fn status_at(room: &StoredRoom, now: DateTime<Utc>) -> RoomStatus {
     }
 }
 
-fn room_json(room: &StoredRoom) -> Value {
+fn room_json(room: &StoredRoom, now: DateTime<Utc>) -> Value {
     let i = &room.input;
     json!({
         "roomId": i.room_id,
         "name": i.name,
         "about": i.about,
         "isSpeak": i.is_speak,
-        "status": status_at(room, Utc::now()).as_str(),
+        "status": status_at(room, now).as_str(),
         "startTime": i.start_time,
         "endTime": i.end_time,
     })
@@ -58,7 +58,7 @@ pub async fn create(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {
             input,
             manual_status: None,
         };
-        let answer = room_json(&room);
+        let answer = room_json(&room, sandbox.now());
         data.rooms.insert(room.input.room_id.clone(), room);
         answer
     };
@@ -72,7 +72,7 @@ pub async fn get_one(State(sandbox): State<Arc<Sandbox>>, Path(room_id): Path<St
         .rooms
         .get(&room_id)
         .ok_or_else(|| not_found(format!("Room {room_id}")))?;
-    ok_json(room_json(room))
+    ok_json(room_json(room, sandbox.now()))
 }
 
 pub async fn speak(State(sandbox): State<Arc<Sandbox>>, body: Bytes) -> Reply {

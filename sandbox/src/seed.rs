@@ -258,16 +258,14 @@ pub fn demo_data(now: DateTime<Utc>) -> SandboxData {
             ..Default::default()
         },
     ];
-    for (views, input) in [(7, ads[0].clone()), (0, ads[1].clone())] {
+    // The first went out two hours before the demo set was made, so its counters have grown.
+    let two_hours_ago = format_iso(now - Duration::hours(2));
+    for (created_at, input) in [
+        (two_hours_ago, ads[0].clone()),
+        (stamp.clone(), ads[1].clone()),
+    ] {
         let id = data.take_id();
-        data.ads.insert(
-            id,
-            StoredAd {
-                input,
-                created_at: stamp.clone(),
-                views,
-            },
-        );
+        data.ads.insert(id, StoredAd { input, created_at });
     }
     data.excluded_users.insert("opted-out-user".into());
     for badge in super::tagmango::demo_badges(now) {

@@ -37,7 +37,6 @@ pub struct StoredOffer {
 pub struct StoredAd {
     pub input: AdvertisementInput,
     pub created_at: String,
-    pub views: i64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

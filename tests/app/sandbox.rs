@@ -1,4 +1,7 @@
-//! The sandbox on its own: data that survives a restart, and the standalone command.
+//! The sandbox on its own: data that survives a restart, the standalone command, and what
+//! rehearsals need of it (its clock, growing counters, user offers, deletes).
+
+mod rehearsal;
 
 use crate::support::{KEY, TOKEN, credentials, readable};
 use std::io::{BufRead, BufReader};

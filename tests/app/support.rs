@@ -42,6 +42,16 @@ impl TestApp {
         }
     }
 
+    /// Moves the in-process sandbox's clock `seconds` on: its scheduled items, room statuses and
+    /// advertisement counters then answer as they will then. (The dashboard's own clock,
+    /// [`TestApp::clock`], is another.) Panics for an app without an in-process sandbox.
+    pub fn advance_sandbox_clock(&self, seconds: i64) {
+        self.sandbox
+            .as_ref()
+            .expect("an app on its in-process sandbox (no Watchers credentials)")
+            .advance_clock(seconds);
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
