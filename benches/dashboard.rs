@@ -93,6 +93,8 @@ async fn main() {
             "DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD",
             ADMIN_PASSWORD.to_owned(),
         ),
+        // No advertisement sampler reading the sandbox in the middle of a measurement.
+        ("DASHBOARD_AD_SAMPLE_SECONDS", "0".to_owned()),
     ];
     let config =
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))

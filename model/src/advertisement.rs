@@ -1,6 +1,8 @@
 //! Advertisements (`/external/advertisement`): multi-language entries, and template 12 winshare.
 
-use super::loose::{Embedded, ExternalId, count, embedded, id_list, number, optional_text};
+use super::loose::{
+    Embedded, ExternalId, embedded, id_list, number, optional_number, optional_text,
+};
 use super::time::parse_iso;
 use super::validate::Problems;
 use serde::{Deserialize, Serialize};
@@ -132,10 +134,12 @@ pub struct Advertisement {
     /// The languages, or the text Watchers holds when it is not JSON this dashboard can read.
     #[serde(deserialize_with = "embedded")]
     pub data: Option<Embedded<Vec<AdLanguage>>>,
-    #[serde(deserialize_with = "count")]
-    pub messages_length: i64,
-    #[serde(deserialize_with = "count")]
-    pub views_length: i64,
+    /// Messages sent, as the API counts them; `None` when it sent none or `null` (unreadable).
+    #[serde(deserialize_with = "optional_number")]
+    pub messages_length: Option<i64>,
+    /// Views, as the API counts them; `None` when it sent none or `null` (unreadable).
+    #[serde(deserialize_with = "optional_number")]
+    pub views_length: Option<i64>,
     #[serde(deserialize_with = "id_list")]
     pub external_room_ids: Vec<ExternalId>,
     pub user: Option<Value>,

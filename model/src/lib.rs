@@ -16,6 +16,7 @@ pub mod offer;
 pub mod plan;
 pub mod query;
 pub mod rate;
+pub mod results;
 pub mod room;
 pub mod staff;
 pub mod tagmango;

@@ -41,6 +41,11 @@ pub struct Config {
     pub snapshot_days: i64,
     /// `DASHBOARD_APPROVAL_HOURS`: how long a request waits for a second person (24).
     pub approval_hours: i64,
+    /// `DASHBOARD_AD_SAMPLE_SECONDS`: how often every advertisement's counters are read for its
+    /// results (300); 0 turns the sampler off.
+    pub ad_sample_seconds: i64,
+    /// `DASHBOARD_AD_SAMPLE_DAYS`: how long those readings are kept (90).
+    pub ad_sample_days: i64,
     /// `DASHBOARD_METRICS_ADDR`: where Prometheus metrics are served (`/metrics`); off when unset.
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// `DASHBOARD_SHUTDOWN_SECONDS`: how long a stop waits for the requests under way (20).
@@ -77,6 +82,10 @@ pub enum ConfigError {
     BadBaseUrl(String),
     #[error("{0}={1:?} must be a whole number from 1 to 3650.")]
     BadNumber(&'static str, String),
+    #[error(
+        "DASHBOARD_AD_SAMPLE_SECONDS={0:?} must be a whole number of seconds from 0 (no sampling) to 86400."
+    )]
+    BadSamplePeriod(String),
     #[error("DASHBOARD_METRICS_ADDR={0:?} must be an address and port, such as 127.0.0.1:9464.")]
     BadMetricsAddr(String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
@@ -193,6 +202,19 @@ impl Config {
             approval_hours: number(
                 "DASHBOARD_APPROVAL_HOURS",
                 crate::model::approval::DEFAULT_EXPIRY_HOURS,
+            )?,
+            ad_sample_seconds: match get("DASHBOARD_AD_SAMPLE_SECONDS") {
+                None => crate::model::results::DEFAULT_SAMPLE_SECONDS,
+                Some(v) => v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (0..=86_400).contains(n))
+                    .ok_or(ConfigError::BadSamplePeriod(v))?,
+            },
+            ad_sample_days: number(
+                "DASHBOARD_AD_SAMPLE_DAYS",
+                crate::model::results::DEFAULT_KEEP_DAYS,
             )?,
             region,
             base_url,
@@ -323,6 +345,26 @@ mod tests {
         ));
         let c = config(&[("WATCHERS_BASE_URL", "http://127.0.0.1:9/")]).unwrap();
         assert_eq!(c.base_url.as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn advertisement_sampling_defaults_and_can_be_turned_off() {
+        let c = config(&[]).unwrap();
+        assert_eq!((c.ad_sample_seconds, c.ad_sample_days), (300, 90));
+        let c = config(&[
+            ("DASHBOARD_AD_SAMPLE_SECONDS", "0"),
+            ("DASHBOARD_AD_SAMPLE_DAYS", "7"),
+        ])
+        .unwrap();
+        assert_eq!((c.ad_sample_seconds, c.ad_sample_days), (0, 7));
+        assert_eq!(
+            config(&[("DASHBOARD_AD_SAMPLE_SECONDS", "-5")]).unwrap_err(),
+            ConfigError::BadSamplePeriod("-5".into())
+        );
+        assert!(matches!(
+            config(&[("DASHBOARD_AD_SAMPLE_DAYS", "0")]).unwrap_err(),
+            ConfigError::BadNumber("DASHBOARD_AD_SAMPLE_DAYS", _)
+        ));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod exclusions;
 pub mod pace;
 pub mod rooms;
+pub mod samples;
 pub mod snapshots;
 pub mod staff;
 pub mod throttle;

@@ -87,6 +87,12 @@ impl AppState {
         state
     }
 
+    /// A handle on this state that does not keep it alive: a loop in the background holds
+    /// one, and ends once the state is gone.
+    pub fn downgrade(&self) -> WeakState {
+        WeakState(Arc::downgrade(&self.0))
+    }
+
     /// What the page header and `/healthz` say about this deployment.
     pub fn shell_info(&self) -> ShellInfo {
         ShellInfo {
@@ -95,6 +101,17 @@ impl AppState {
             region: self.config.region,
             version: env!("CARGO_PKG_VERSION").to_owned(),
         }
+    }
+}
+
+/// See [`AppState::downgrade`].
+#[derive(Clone, Debug)]
+pub struct WeakState(std::sync::Weak<Shared>);
+
+impl WeakState {
+    /// The state, while it is still there.
+    pub fn upgrade(&self) -> Option<AppState> {
+        self.0.upgrade().map(AppState)
     }
 }
 

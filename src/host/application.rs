@@ -207,6 +207,9 @@ async fn start(
     .map_err(StartupError::Client)?;
     watch_upstream(client.clone());
     let state = AppState::new(leptos_options, config, client, db, sessions, tagmango);
+    if state.config.ad_sample_seconds > 0 {
+        crate::server::results::spawn_sampler(state.clone());
+    }
     Ok((state, sandbox))
 }
 

@@ -1,13 +1,16 @@
-//! The HTTP surface, wired: `/healthz`, sign-in, the audit export, the server-rendered pages,
-//! server functions and static assets (`/pkg` precompressed and cached, the rest compressed),
-//! behind request ids and metrics, security headers, the cross-site check, sessions, the sign-in
-//! requirement, what a form's post did kept for the page it lands on, and the status a failed
-//! server function's error chooses; every handler runs to its end on a task of its own (`detach`).
+//! The HTTP surface, wired: `/healthz`, sign-in, the CSV exports (the audit log, an
+//! advertisement's results), the server-rendered pages, server functions and static assets
+//! (`/pkg` precompressed and cached, the rest compressed), behind request ids and metrics,
+//! security headers, the cross-site check, sessions, the sign-in requirement, what a form's post
+//! did kept for the page it lands on, and the status a failed server function's error chooses;
+//! every handler runs to its end on a task of its own (`detach`).
 
 use super::{assets, health, login, pages, security};
 use crate::app::shell;
 use crate::server::auth::{guard, session};
-use crate::server::{audit, detach, error_status, landed, metrics, state::AppState, telemetry};
+use crate::server::{
+    audit, detach, error_status, landed, metrics, results, state::AppState, telemetry,
+};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -39,6 +42,10 @@ pub async fn router(state: AppState) -> Router {
         .route("/auth/login", post(login::login))
         .route("/auth/logout", post(login::logout))
         .route("/audit.csv", get(audit::audit_csv))
+        .route(
+            "/advertisements/{id}/results.csv",
+            get(results::results_csv),
+        )
         .nest_service("/pkg", assets::pkg(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, context.clone(), render_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(

@@ -22,6 +22,7 @@ mod pages;
 mod plan;
 mod replicas;
 mod resilience;
+mod results;
 mod roles;
 mod rooms;
 mod round_trip;

@@ -350,7 +350,7 @@ async fn advertisements_every_endpoint_languages_and_winshare() {
         listed.iter().map(|a| a.id).collect::<Vec<_>>(),
         vec![win.item.id, created.item.id]
     );
-    assert_eq!(listed[1].messages_length, 2);
+    assert_eq!(listed[1].messages_length, Some(2));
 
     let mut edit = input.clone();
     edit.data = vec![lang("en", "Hello again")];

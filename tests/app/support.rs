@@ -11,6 +11,7 @@ use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::auth::{password, staff};
 use watchers_dashboard::server::clock::Clock;
 use watchers_dashboard::server::config::{Config, Credentials};
+use watchers_dashboard::server::state::AppState;
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 pub struct TestApp {
@@ -22,6 +23,8 @@ pub struct TestApp {
     pub clock: Arc<Clock>,
     /// `/metrics` on its own address, when the app was started with `DASHBOARD_METRICS_ADDR`.
     pub metrics_url: Option<String>,
+    /// The app's state, for a test that calls the server beneath the server functions.
+    state: Option<AppState>,
     _dir: tempfile::TempDir,
 }
 
@@ -38,6 +41,7 @@ impl TestApp {
             db,
             clock: Arc::default(),
             metrics_url: None,
+            state: None,
             _dir: tempfile::tempdir().expect("tempdir"),
         }
     }
@@ -50,6 +54,13 @@ impl TestApp {
             .as_ref()
             .expect("an app on its in-process sandbox (no Watchers credentials)")
             .advance_clock(seconds);
+    }
+
+    /// The state of an app this test started (not of a remote one).
+    pub fn state(&self) -> &AppState {
+        self.state
+            .as_ref()
+            .expect("the state of an app started in this process")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -116,6 +127,9 @@ async fn start_app(
     }
     vars.entry("DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD".into())
         .or_insert_with(|| ADMIN_PASSWORD.into());
+    // No sampler in the background: a test reads the advertisements' counters when it says.
+    vars.entry("DASHBOARD_AD_SAMPLE_SECONDS".into())
+        .or_insert_with(|| "0".into());
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("config");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -132,8 +146,9 @@ async fn start_app(
         .expect("start");
     let addr = app.address();
     let metrics_url = app.metrics_address().map(|a| format!("http://{a}/metrics"));
-    let db = app.state().db.clone();
-    let clock = app.state().clock.clone();
+    let state = app.state().clone();
+    let db = state.db.clone();
+    let clock = state.clock.clone();
     let sandbox = app.sandbox().cloned();
     let serving =
         tokio::spawn(async move { app.run_until_stopped(shutdown).await.expect("serve") });
@@ -144,6 +159,7 @@ async fn start_app(
         db,
         clock,
         metrics_url,
+        state: Some(state),
         _dir: dir,
     };
     (app, serving)

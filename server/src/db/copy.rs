@@ -152,6 +152,21 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("seen_by_requester", Int),
         ],
     ),
+    (
+        "ad_samples",
+        &[
+            ("ad_id", Int),
+            ("sampled_at", Int),
+            ("views", Int),
+            ("messages", Int),
+            ("label", Text),
+            ("sent_at", Text),
+        ],
+    ),
+    (
+        "sample_runs",
+        &[("slot", Int), ("taken_by", Text), ("taken_at", Int)],
+    ),
 ];
 
 /// Tables whose `id` the target numbers itself afterwards (PostgreSQL's identity columns must be

@@ -49,8 +49,8 @@ async fn room(client: &WatchersClient, room_id: &str, start: Option<String>) {
 async fn counters(client: &WatchersClient, id: i64) -> (i64, i64, String) {
     let ad = client.get_advertisement(id).await.unwrap();
     (
-        ad.messages_length,
-        ad.views_length,
+        ad.messages_length.expect("messages readable"),
+        ad.views_length.expect("views readable"),
         ad.status.unwrap_or_default(),
     )
 }
@@ -110,7 +110,10 @@ async fn counters_grow_and_schedules_pass_as_the_sandbox_clock_moves_on() {
         Some(RoomStatus::Live)
     );
     let listed = readable(client.list_advertisements(10, 0).await.unwrap());
-    let views: Vec<(i64, i64)> = listed.iter().map(|a| (a.id, a.views_length)).collect();
+    let views: Vec<(i64, i64)> = listed
+        .iter()
+        .map(|a| (a.id, a.views_length.expect("views readable")))
+        .collect();
     assert_eq!(views, vec![(2, 110), (1, 176)], "the list reads the same");
 }
 

@@ -2,7 +2,7 @@
 //! and counters, the last targeting report, edit, and delete (asked first). The page frame is
 //! `pages::marketing::detail`; this file says what is the advertisement's own.
 
-use super::list::{ad_languages, ad_name};
+use super::list::{ad_languages, ad_name, counter};
 use crate::api::advertisements::{DeleteAdvertisement, get_advertisement};
 use crate::components::ad_composer::AdComposer;
 use crate::components::marketing_preview::AdPreview;
@@ -58,8 +58,8 @@ impl MarketingPages for AdForm {
                 <dt>"Template"</dt><dd>{a.template}</dd>
                 <dt>"Languages"</dt><dd>{ad_languages(a)}</dd>
                 <dt>"Status"</dt><dd data-testid="status">{a.status.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Messages"</dt><dd>{a.messages_length}</dd>
-                <dt>"Views"</dt><dd>{a.views_length}</dd>
+                <dt>"Messages"</dt><dd>{counter(a.messages_length)}</dd>
+                <dt>"Views"</dt><dd>{counter(a.views_length)}</dd>
                 <dt>"On click"</dt><dd>{a.open_type.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Send"</dt><dd data-testid="send">{when(&a.send_time)}</dd>
                 <dt>"Delete"</dt><dd data-testid="delete">{when(&a.delete_time)}</dd>

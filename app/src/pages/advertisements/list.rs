@@ -61,13 +61,12 @@ pub fn AdvertisementsPage() -> impl IntoView {
 
 /// What an advertisement says, in a few words: its first title, else its id.
 pub fn ad_name(ad: &Advertisement) -> String {
-    ad.languages()
-        .iter()
-        .map(|l| l.title.trim())
-        .chain(ad.title.as_deref().map(str::trim))
-        .find(|t| !t.is_empty())
-        .map(|t| t.chars().take(60).collect())
-        .unwrap_or_else(|| format!("Advertisement {}", ad.id))
+    crate::model::results::label(ad)
+}
+
+/// A counter as the API sent it, or that it could not be read.
+pub fn counter(value: Option<i64>) -> String {
+    value.map_or_else(|| "unreadable".to_owned(), |n| n.to_string())
 }
 
 /// Its languages, e.g. "en, de".
@@ -105,8 +104,8 @@ fn AdTable(ads: Vec<Listed<Advertisement>>, zone: Tz) -> impl IntoView {
                             <td>{template}</td>
                             <td>{ad_languages(&a)}</td>
                             <td><span class="status">{a.status.clone().unwrap_or_else(|| "—".into())}</span></td>
-                            <td data-testid="messages">{a.messages_length}</td>
-                            <td data-testid="views">{a.views_length}</td>
+                            <td data-testid="messages">{counter(a.messages_length)}</td>
+                            <td data-testid="views">{counter(a.views_length)}</td>
                             <td>{a.send_time.as_deref().map(|t| show_in(zone, t)).unwrap_or_else(|| "at once".into())}</td>
                         </tr>
                     }
