@@ -21,6 +21,7 @@ pub mod room;
 pub mod staff;
 pub mod tagmango;
 pub mod targeting;
+pub mod test_send;
 pub mod time;
 pub mod undo;
 pub mod validate;

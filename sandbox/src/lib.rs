@@ -118,6 +118,23 @@ impl Sandbox {
         self.loose.load(Ordering::SeqCst)
     }
 
+    /// Offer `id` as last created or updated, with the room and user ids it targets (which a
+    /// GET leaves out, as Watchers does), for tests; `None` once deleted.
+    pub fn stored_offer(&self, id: i64) -> Option<dashboard_model::offer::OfferInput> {
+        let data = self.store.lock();
+        data.offers.get(&id).map(|offer| offer.input.clone())
+    }
+
+    /// Advertisement `id` as last created or updated, with its rooms, for tests; `None` once
+    /// deleted.
+    pub fn stored_advertisement(
+        &self,
+        id: i64,
+    ) -> Option<dashboard_model::advertisement::AdvertisementInput> {
+        let data = self.store.lock();
+        data.ads.get(&id).map(|ad| ad.input.clone())
+    }
+
     /// How many requests reached the sandbox (before authentication), for tests.
     pub fn hits(&self) -> u64 {
         self.hits.load(Ordering::SeqCst)

@@ -46,6 +46,9 @@ pub struct Config {
     pub ad_sample_seconds: i64,
     /// `DASHBOARD_AD_SAMPLE_DAYS`: how long those readings are kept (90).
     pub ad_sample_days: i64,
+    /// `DASHBOARD_TEST_SEND_MINUTES`: how long a test send ("Send a test to me") stays up before
+    /// the dashboard removes it upstream (15).
+    pub test_send_minutes: i64,
     /// `DASHBOARD_METRICS_ADDR`: where Prometheus metrics are served (`/metrics`); off when unset.
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// `DASHBOARD_SHUTDOWN_SECONDS`: how long a stop waits for the requests under way (20).
@@ -216,6 +219,10 @@ impl Config {
                 "DASHBOARD_AD_SAMPLE_DAYS",
                 crate::model::results::DEFAULT_KEEP_DAYS,
             )?,
+            test_send_minutes: number(
+                "DASHBOARD_TEST_SEND_MINUTES",
+                crate::model::test_send::DEFAULT_MINUTES,
+            )?,
             region,
             base_url,
             credentials,
@@ -385,6 +392,19 @@ mod tests {
         assert!(live("http://[::1]:8787").is_ok());
         assert!(live("http://127.0.0.1.evil.example").is_err());
         assert!(live("https://api.example.com").is_ok());
+    }
+
+    #[test]
+    fn a_test_send_stays_up_fifteen_minutes_unless_told() {
+        assert_eq!(config(&[]).unwrap().test_send_minutes, 15);
+        let c = config(&[("DASHBOARD_TEST_SEND_MINUTES", " 5 ")]).unwrap();
+        assert_eq!(c.test_send_minutes, 5);
+        for bad in ["0", "-3", "soon", "1.5"] {
+            assert_eq!(
+                config(&[("DASHBOARD_TEST_SEND_MINUTES", bad)]).unwrap_err(),
+                ConfigError::BadNumber("DASHBOARD_TEST_SEND_MINUTES", bad.into())
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod rooms;
 pub mod samples;
 pub mod snapshots;
 pub mod staff;
+pub mod test_sends;
 pub mod throttle;
 pub mod versions;
 

@@ -33,6 +33,7 @@ pub mod staff;
 pub mod state;
 pub mod tagmango;
 pub mod telemetry;
+pub mod test_sends;
 pub mod undo;
 pub mod upstream;
 /// What the in-memory copies hear from other replicas, kept in the storage room.

@@ -18,10 +18,11 @@ use crate::model::advertisement::form::AdForm;
 use crate::model::approval::{ApprovalAction, Payload};
 use crate::model::audit::AuditArea;
 use crate::model::draft::{ComposerForm, Draft, DraftKind, MARKETING_PAGE};
-use crate::model::loose::Listed;
+use crate::model::loose::{ExternalId, Listed};
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
-use crate::model::targeting::Sent;
+use crate::model::staff::TestAudience;
+use crate::model::targeting::{AudienceType, Sent};
 use crate::model::targeting::{PublishReport, WithReport};
 use serde::de::DeserializeOwned;
 use std::future::Future;
@@ -38,6 +39,12 @@ pub trait Composer: ComposerForm {
     fn reaches_everyone(input: &Self::Input) -> bool;
     /// The room and user ids the input targets.
     fn sent_ids(input: &Self::Input) -> (Vec<String>, Vec<String>);
+    /// The form's fields a test send sets itself (its audience and times): their problems do not
+    /// stop a test.
+    const TEST_FIELDS: &'static [&'static str];
+    /// Aims `input` at `audience` alone, from `now` until `until` (ISO UTC), whatever the form
+    /// said: what "Send a test to me" sends.
+    fn for_test(input: &mut Self::Input, audience: &TestAudience, now: &str, until: &str);
     /// Creates (no `target`) or updates item `target`, sent once; the answer read leniently.
     fn publish(
         client: &WatchersClient,
@@ -81,6 +88,23 @@ impl Composer for OfferForm {
             input.external_room_ids.clone(),
             input.external_user_ids.clone(),
         )
+    }
+
+    const TEST_FIELDS: &'static [&'static str] = &[
+        "type",
+        "externalRoomIds",
+        "externalUserIds",
+        "startTime",
+        "endTime",
+    ];
+
+    /// To the test user ids only (never GLOBAL or ROOM), starting now.
+    fn for_test(input: &mut Self::Input, audience: &TestAudience, now: &str, until: &str) {
+        input.audience = AudienceType::User;
+        input.external_user_ids = audience.user_ids.clone();
+        input.external_room_ids = Vec::new();
+        input.start_time = now.to_owned();
+        input.end_time = Some(until.to_owned());
     }
 
     async fn publish(
@@ -131,6 +155,20 @@ impl Composer for AdForm {
             .map(|i| i.0.clone())
             .collect();
         (rooms, input.user_id.iter().cloned().collect())
+    }
+
+    const TEST_FIELDS: &'static [&'static str] = &["externalRoomIds", "sendTime", "deleteTime"];
+
+    /// To the test room only, sent now; Watchers itself deletes it at `until` should the
+    /// dashboard not get to it.
+    fn for_test(input: &mut Self::Input, audience: &TestAudience, now: &str, until: &str) {
+        input.external_room_ids = audience
+            .room_id
+            .iter()
+            .map(|room| ExternalId::from(room.as_str()))
+            .collect();
+        input.send_time = Some(now.to_owned());
+        input.delete_time = Some(until.to_owned());
     }
 
     async fn publish(

@@ -87,8 +87,8 @@ impl AppState {
         state
     }
 
-    /// A handle on this state that does not keep it alive: a loop in the background holds
-    /// one, and ends once the state is gone.
+    /// A reference that does not keep the state alive: a background loop's, which ends once the
+    /// app that owns the state is gone.
     pub fn downgrade(&self) -> WeakState {
         WeakState(Arc::downgrade(&self.0))
     }
@@ -104,12 +104,12 @@ impl AppState {
     }
 }
 
-/// See [`AppState::downgrade`].
-#[derive(Clone, Debug)]
+/// [`AppState`] without keeping it alive ([`AppState::downgrade`]); the default holds nothing.
+#[derive(Clone, Debug, Default)]
 pub struct WeakState(std::sync::Weak<Shared>);
 
 impl WeakState {
-    /// The state, while it is still there.
+    /// The state, while the app still holds it.
     pub fn upgrade(&self) -> Option<AppState> {
         self.0.upgrade().map(AppState)
     }

@@ -210,6 +210,8 @@ async fn start(
     if state.config.ad_sample_seconds > 0 {
         crate::server::results::spawn_sampler(state.clone());
     }
+    // Test sends whose time is up are removed upstream, here as on every replica (each once).
+    crate::server::test_sends::spawn_remover(state.clone());
     Ok((state, sandbox))
 }
 

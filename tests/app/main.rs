@@ -35,5 +35,6 @@ mod support;
 mod tagmango;
 mod telemetry;
 mod test_audience;
+mod test_sends;
 mod undo;
 mod zone;

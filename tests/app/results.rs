@@ -61,24 +61,24 @@ async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
     let id = publish_ad(&app, &admin, "Season finale").await;
     let state = app.state();
     early_in_a_period(&[&app]);
-    let first = results::sample_now(state)
+    let first = results::sample_now(&state)
         .await
         .expect("a pass")
         .expect("the period is this app's");
     assert!(first >= 1);
     assert_eq!(
-        results::sample_now(state).await.expect("a pass"),
+        results::sample_now(&state).await.expect("a pass"),
         None,
         "a period is read once"
     );
     app.clock.advance(PERIOD);
-    let second = results::sample_now(state)
+    let second = results::sample_now(&state)
         .await
         .expect("a pass")
         .expect("the next period");
     assert_eq!(second, first, "the same advertisements");
 
-    let samples = results::samples(state, id).await.unwrap();
+    let samples = results::samples(&state, id).await.unwrap();
     assert_eq!(samples.len(), 2, "{samples:?}");
     assert!(
         samples[1].at - samples[0].at >= PERIOD,
@@ -91,19 +91,19 @@ async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
         );
     }
 
-    let everything = results::overview(state, None, None).await.unwrap();
+    let everything = results::overview(&state, None, None).await.unwrap();
     assert_eq!(everything.len(), first, "every advertisement read");
     let ad = everything.iter().find(|a| a.id == id).expect("listed");
     assert_eq!(ad.label, "Season finale");
     assert_eq!(ad.sent_at, None, "sent at once: no send time");
     assert_eq!(ad.samples, samples);
     // A range keeps the readings in it, and the advertisements with one.
-    let later = results::overview(state, Some(samples[1].at), None)
+    let later = results::overview(&state, Some(samples[1].at), None)
         .await
         .unwrap();
     let ad = later.iter().find(|a| a.id == id).expect("listed");
     assert_eq!(ad.samples, samples[1..].to_vec());
-    let before = results::overview(state, None, Some(samples[0].at - 1))
+    let before = results::overview(&state, None, Some(samples[0].at - 1))
         .await
         .unwrap();
     assert!(before.is_empty(), "{before:?}");
@@ -111,7 +111,7 @@ async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
     if loose_run() {
         // The record that cannot be read, known by its id: both counters unreadable.
         let broken_id: i64 = BROKEN_ID.parse().unwrap();
-        let broken = results::samples(state, broken_id).await.unwrap();
+        let broken = results::samples(&state, broken_id).await.unwrap();
         assert_eq!(broken.len(), 2, "{broken:?}");
         assert!(
             broken
@@ -122,7 +122,7 @@ async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
         let named = everything.iter().find(|a| a.id == broken_id).unwrap();
         assert_eq!(named.label, format!("Advertisement {broken_id}"));
         // The odd one sends `"messagesLength": "1", "viewsLength": null`.
-        let odd = results::samples(state, ODD_ID).await.unwrap();
+        let odd = results::samples(&state, ODD_ID).await.unwrap();
         assert_eq!(odd.len(), 2, "{odd:?}");
         assert!(
             odd.iter()
@@ -139,20 +139,15 @@ async fn passes_at_the_same_time_read_the_period_once_even_on_two_replicas() {
     let one = spawn_app(&[("DATABASE_URL", url.as_str())]).await;
     let two = spawn_app(&[("DATABASE_URL", url.as_str())]).await;
     early_in_a_period(&[&one, &two]);
+    let (first, second) = (one.state(), two.state());
 
-    let (a, b) = tokio::join!(
-        results::sample_now(one.state()),
-        results::sample_now(one.state())
-    );
+    let (a, b) = tokio::join!(results::sample_now(&first), results::sample_now(&first));
     let (a, b) = (a.expect("a pass"), b.expect("a pass"));
     assert!(a.is_some() != b.is_some(), "exactly one read: {a:?}, {b:?}");
 
     one.clock.advance(PERIOD);
     two.clock.advance(PERIOD);
-    let (a, b) = tokio::join!(
-        results::sample_now(one.state()),
-        results::sample_now(two.state())
-    );
+    let (a, b) = tokio::join!(results::sample_now(&first), results::sample_now(&second));
     let (a, b) = (a.expect("a pass"), b.expect("a pass"));
     assert!(
         a.is_some() != b.is_some(),
@@ -167,26 +162,29 @@ async fn readings_older_than_the_days_kept_are_forgotten() {
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     let id = publish_ad(&app, &admin, "Kept a while").await;
     let state = app.state();
-    let first = results::sample_now(state).await.unwrap().expect("a period");
+    let first = results::sample_now(&state)
+        .await
+        .unwrap()
+        .expect("a period");
     app.clock.advance(91 * 86_400);
-    results::sample_now(state)
+    results::sample_now(&state)
         .await
         .unwrap()
         .expect("a period 91 days on");
     let stored = format!("SELECT COUNT(*) FROM ad_samples WHERE ad_id = {id}");
     assert_eq!(count(&app, &stored).await, 2);
     // Past the 90 days, the old reading is not shown even before it is forgotten.
-    assert_eq!(results::samples(state, id).await.unwrap().len(), 1);
+    assert_eq!(results::samples(&state, id).await.unwrap().len(), 1);
 
-    assert_eq!(results::forget_old(state).await.unwrap(), first as u64);
+    assert_eq!(results::forget_old(&state).await.unwrap(), first as u64);
     assert_eq!(count(&app, &stored).await, 1);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM sample_runs").await,
         1,
         "the old period is forgotten with its readings"
     );
-    assert_eq!(results::forget_old(state).await.unwrap(), 0);
-    assert_eq!(results::samples(state, id).await.unwrap().len(), 1);
+    assert_eq!(results::forget_old(&state).await.unwrap(), 0);
+    assert_eq!(results::samples(&state, id).await.unwrap().len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -196,10 +194,16 @@ async fn an_advertisements_readings_download_as_csv() {
     let id = publish_ad(&app, &admin, "Downloaded").await;
     let state = app.state();
     early_in_a_period(&[&app]);
-    results::sample_now(state).await.unwrap().expect("a period");
+    results::sample_now(&state)
+        .await
+        .unwrap()
+        .expect("a period");
     app.clock.advance(PERIOD);
-    results::sample_now(state).await.unwrap().expect("a period");
-    let samples = results::samples(state, id).await.unwrap();
+    results::sample_now(&state)
+        .await
+        .unwrap()
+        .expect("a period");
+    let samples = results::samples(&state, id).await.unwrap();
     assert_eq!(samples.len(), 2);
 
     let path = format!("/advertisements/{id}/results.csv");

@@ -11,7 +11,7 @@ use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::auth::{password, staff};
 use watchers_dashboard::server::clock::Clock;
 use watchers_dashboard::server::config::{Config, Credentials};
-use watchers_dashboard::server::state::AppState;
+use watchers_dashboard::server::state::{AppState, WeakState};
 use watchers_dashboard::server::upstream::{ClientSettings, WatchersClient};
 
 pub struct TestApp {
@@ -23,8 +23,8 @@ pub struct TestApp {
     pub clock: Arc<Clock>,
     /// `/metrics` on its own address, when the app was started with `DASHBOARD_METRICS_ADDR`.
     pub metrics_url: Option<String>,
-    /// The app's state, for a test that calls the server beneath the server functions.
-    state: Option<AppState>,
+    /// The app's state while it serves (held weakly: a stopped app lets it go).
+    state: WeakState,
     _dir: tempfile::TempDir,
 }
 
@@ -41,9 +41,16 @@ impl TestApp {
             db,
             clock: Arc::default(),
             metrics_url: None,
-            state: None,
+            state: WeakState::default(),
             _dir: tempfile::tempdir().expect("tempdir"),
         }
+    }
+
+    /// The running app's state, for a test that calls an area directly (not over HTTP).
+    pub fn state(&self) -> AppState {
+        self.state
+            .upgrade()
+            .expect("the app is running in this process")
     }
 
     /// Moves the in-process sandbox's clock `seconds` on: its scheduled items, room statuses and
@@ -54,13 +61,6 @@ impl TestApp {
             .as_ref()
             .expect("an app on its in-process sandbox (no Watchers credentials)")
             .advance_clock(seconds);
-    }
-
-    /// The state of an app this test started (not of a remote one).
-    pub fn state(&self) -> &AppState {
-        self.state
-            .as_ref()
-            .expect("the state of an app started in this process")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -146,9 +146,9 @@ async fn start_app(
         .expect("start");
     let addr = app.address();
     let metrics_url = app.metrics_address().map(|a| format!("http://{a}/metrics"));
-    let state = app.state().clone();
-    let db = state.db.clone();
-    let clock = state.clock.clone();
+    let db = app.state().db.clone();
+    let clock = app.state().clock.clone();
+    let state = app.state().downgrade();
     let sandbox = app.sandbox().cloned();
     let serving =
         tokio::spawn(async move { app.run_until_stopped(shutdown).await.expect("serve") });
@@ -159,7 +159,7 @@ async fn start_app(
         db,
         clock,
         metrics_url,
-        state: Some(state),
+        state,
         _dir: dir,
     };
     (app, serving)

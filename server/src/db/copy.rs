@@ -167,11 +167,30 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
         "sample_runs",
         &[("slot", Int), ("taken_by", Text), ("taken_at", Int)],
     ),
+    (
+        "test_sends",
+        &[
+            ("id", Int),
+            ("kind", Text),
+            ("upstream_id", Int),
+            ("label", Text),
+            ("by_user", Text),
+            ("fingerprint", Text),
+            ("sent_at", Int),
+            ("remove_at", Int),
+            ("state", Text),
+            ("removed_at", Int),
+            ("last_error", Text),
+            ("attempts", Int),
+            ("next_try_at", Int),
+            ("claimed_until", Int),
+        ],
+    ),
 ];
 
 /// Tables whose `id` the target numbers itself afterwards (PostgreSQL's identity columns must be
 /// moved past the copied ids).
-const NUMBERED: &[&str] = &["staff", "audit_log", "snapshots", "approvals"];
+const NUMBERED: &[&str] = &["staff", "audit_log", "snapshots", "approvals", "test_sends"];
 
 /// Rows copied, per table.
 pub type Copied = Vec<(&'static str, u64)>;
