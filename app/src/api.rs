@@ -14,4 +14,5 @@ pub mod rooms;
 pub mod staff;
 pub mod system;
 pub mod tagmango;
+pub mod test_sends;
 pub mod undo;

@@ -149,14 +149,20 @@ pub struct Item {
     pub rooms: Vec<String>,
     /// Aimed at everyone (a GLOBAL offer).
     pub everyone: bool,
+    /// A test sent with "Send a test to me" (to its sender's test audience alone): marked so
+    /// wherever it shows, and in no clash.
+    #[serde(default)]
+    pub test: bool,
 }
 
 impl Item {
-    /// What its bar and its row say: its name, with its status when it has one (`Final · LIVE`).
+    /// What its bar and its row say: its name, with its status when it has one (`Final · LIVE`),
+    /// after `Test:` for a test.
     pub fn label(&self) -> String {
+        let test = if self.test { "Test: " } else { "" };
         match &self.status {
-            Some(status) => format!("{} · {status}", self.title),
-            None => self.title.clone(),
+            Some(status) => format!("{test}{} · {status}", self.title),
+            None => format!("{test}{}", self.title),
         }
     }
 

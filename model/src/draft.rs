@@ -3,8 +3,9 @@
 use super::audit::AuditArea;
 use super::staff::Capability;
 use super::targeting::WithReport;
+use super::test_send::TestSend;
 use super::validate::Problems;
-use super::zone::{Tz, js_offset, parse_zone};
+use super::zone::{Tz, js_offset, parse_zone, show_in};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -107,9 +108,9 @@ pub struct Draft<F> {
     pub form: F,
 }
 
-/// How a composer's submission ended: kept as a draft, or published (the page then moves to
-/// the published item).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// How a composer's submission ended: kept as a draft, published (the page then moves to the
+/// published item), or sent as a test to the person alone (the page stays).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Submitted {
     DraftSaved {
         key: String,
@@ -130,18 +131,38 @@ pub enum Submitted {
     AwaitingApproval {
         request: i64,
     },
+    /// "Send a test to me": sent to the person's own test audience as `test`, the draft left as it
+    /// was; `notice` says so in one sentence, its removal time in their zone ([`Self::test_sent`]).
+    TestSent {
+        test: TestSend,
+        notice: String,
+    },
 }
 
 impl Submitted {
-    /// Where the browser goes next: the draft's own address, or the published item's page.
-    pub fn location(&self, kind: DraftKind) -> String {
-        match self {
+    /// A test of `test.label` sent to `reach` (`your 2 test users`,
+    /// [`TestAudience::reach`](super::staff::TestAudience::reach)), its removal time said in
+    /// `zone` with UTC beside.
+    pub fn test_sent(test: TestSend, reach: &str, zone: Tz) -> Submitted {
+        let notice = format!(
+            "Sent a test of “{}” to {reach}; it will be removed at {}.",
+            test.label,
+            show_in(zone, &test.remove_at)
+        );
+        Submitted::TestSent { test, notice }
+    }
+
+    /// Where the browser goes next: the draft's own address, or the published item's page; `None`
+    /// when it stays where it was (a test: the composer it was sent from).
+    pub fn location(&self, kind: DraftKind) -> Option<String> {
+        Some(match self {
             Submitted::DraftSaved { key } | Submitted::PublishedUnread { key, .. } => {
                 format!("{}/drafts/{key}", kind.base())
             }
             Submitted::Published { id, .. } => format!("{}/{id}", kind.base()),
             Submitted::AwaitingApproval { request } => format!("/approvals/{request}"),
-        }
+            Submitted::TestSent { .. } => return None,
+        })
     }
 
     /// What it did, in one sentence, for the page the browser goes to next; `None` for a publish
@@ -163,22 +184,28 @@ impl Submitted {
                 "Not sent yet: it reaches everyone, so another member of staff must approve it."
                     .into(),
             ),
+            Submitted::TestSent { notice, .. } => Some(notice.clone()),
         }
     }
 }
 
-/// The composer's two buttons (`intent`).
+/// The composer's buttons (`intent`): "Save draft", "Publish" and "Send a test to me".
 pub const INTENT_DRAFT: &str = "draft";
 pub const INTENT_PUBLISH: &str = "publish";
+pub const INTENT_TEST: &str = "test";
 
 /// What a composer's submission asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intent {
     SaveDraft,
     Publish,
+    /// "Send a test to me": the form as previewed, to the person's own test audience only; the
+    /// submit server functions hand it to the server's `test_sends::send` before anything touches
+    /// the draft, and the publish path refuses it.
+    Test,
 }
 
-/// A composer's submission: its draft key must be one of ours and its button one of the two.
+/// A composer's submission: its draft key must be one of ours and its button one of the three.
 pub fn submission(draft_key: &str, intent: &str) -> Result<Intent, Problems> {
     let mut p = Problems::default();
     if !is_draft_key(draft_key) {
@@ -190,8 +217,12 @@ pub fn submission(draft_key: &str, intent: &str) -> Result<Intent, Problems> {
     let intent = match intent {
         INTENT_DRAFT => Intent::SaveDraft,
         INTENT_PUBLISH => Intent::Publish,
+        INTENT_TEST => Intent::Test,
         _ => {
-            p.push("intent", "Choose to save a draft or to publish.");
+            p.push(
+                "intent",
+                "Choose to save a draft, to publish, or to send a test to yourself.",
+            );
             Intent::SaveDraft
         }
     };
@@ -283,4 +314,43 @@ pub fn is_draft_key(key: &str) -> bool {
         && key
             .chars()
             .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_send::TestSendState;
+
+    #[test]
+    fn a_test_is_asked_for_by_its_own_button_and_stays_on_its_page() {
+        let key = "0123456789abcdef0123456789abcdef";
+        assert_eq!(submission(key, INTENT_TEST), Ok(Intent::Test));
+        assert_eq!(submission(key, INTENT_PUBLISH), Ok(Intent::Publish));
+        assert!(submission(key, "shout").is_err());
+        let test = TestSend {
+            id: 3,
+            kind: DraftKind::Offer,
+            upstream_id: Some(41),
+            label: "Double odds tonight".into(),
+            by: "ann".into(),
+            sent_at: "2030-05-22T12:00:00.000Z".into(),
+            remove_at: "2030-05-22T12:15:00.000Z".into(),
+            state: TestSendState::Live,
+            attempts: 0,
+        };
+        let zone = crate::zone::parse_zone("Europe/Paris").unwrap();
+        let sent = Submitted::test_sent(test, "your 2 test users", zone);
+        assert_eq!(sent.location(DraftKind::Offer), None, "the composer stays");
+        assert_eq!(
+            sent.notice().as_deref(),
+            Some(
+                "Sent a test of “Double odds tonight” to your 2 test users; it will be removed at 2030-05-22 14:15 CEST (12:15 UTC)."
+            )
+        );
+        let published = Submitted::Published { id: 7, note: None };
+        assert_eq!(
+            published.location(DraftKind::Offer).as_deref(),
+            Some("/offers/7")
+        );
+    }
 }

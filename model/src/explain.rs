@@ -56,6 +56,9 @@ pub struct ItemFacts {
     pub unavailable_users: BTreeSet<String>,
     /// How often an offer shows; `None` for an advertisement, which is sent once.
     pub show: Option<ShowRules>,
+    /// A test sent with "Send a test to me": its audience is its sender's test audience, and the
+    /// dashboard removes it after its time.
+    pub test: bool,
 }
 
 /// An offer's `showFrerquency`, `showMultipleTimes` and `showDelayMS`.
@@ -361,11 +364,19 @@ pub fn explain(
     exclusion: Exclusion,
     room: Option<&RoomFound>,
 ) -> Answer {
-    let mut lines = vec![
+    let mut lines = vec![];
+    if item.test {
+        lines.push(line(
+            Mark::Info,
+            "Test send",
+            "A test sent with “Send a test to me”: it reaches only its sender’s test audience, and the dashboard removes it after its time.",
+        ));
+    }
+    lines.extend([
         audience_line(q, item),
         exclusion_line(q, exclusion),
         window_line(q, item),
-    ];
+    ]);
     lines.extend(room_line(q, room));
     lines.push(frequency_line(item));
     let (blocking, unknown) = (checks(&lines, Mark::Block), checks(&lines, Mark::Unknown));

@@ -108,21 +108,25 @@ pub fn ad_audience(ad: &Advertisement, report: Option<&PublishReport>) -> Audien
     }
 }
 
+/// An offer as the clash rules see it; not a test (the server marks the tests it knows).
 pub fn offer_planned(offer: &Offer, report: Option<&PublishReport>) -> Planned {
     Planned {
         key: format!("offer:{}", offer.id),
         name: offer_named(offer),
         window: window(offer.start_time.as_deref(), offer.end_time.as_deref()),
         audience: offer_audience(offer, report),
+        test: false,
     }
 }
 
+/// An advertisement as the clash rules see it; not a test (the server marks the tests it knows).
 pub fn ad_planned(ad: &Advertisement, report: Option<&PublishReport>) -> Planned {
     Planned {
         key: format!("advertisement:{}", ad.id),
         name: named("advertisement", ad.id, ad.title.as_deref()),
         window: window(ad.send_time.as_deref(), ad.delete_time.as_deref()),
         audience: ad_audience(ad, report),
+        test: false,
     }
 }
 
@@ -145,6 +149,7 @@ pub fn offer_facts(offer: &Offer, report: Option<&PublishReport>) -> ItemFacts {
         window: window(offer.start_time.as_deref(), offer.end_time.as_deref()),
         unavailable_rooms,
         unavailable_users,
+        test: false,
         show: Some(ShowRules {
             frequency: offer.show_frequency.as_ref().and_then(|f| f.known),
             multiple_times: offer.show_multiple_times,
@@ -161,6 +166,7 @@ pub fn ad_facts(ad: &Advertisement, report: Option<&PublishReport>) -> ItemFacts
         window: window(ad.send_time.as_deref(), ad.delete_time.as_deref()),
         unavailable_rooms,
         unavailable_users,
+        test: false,
         show: None,
     }
 }
@@ -219,6 +225,7 @@ fn planned_item(
         point,
         rooms,
         everyone: p.audience == Audience::Global,
+        test: p.test,
     }
 }
 
@@ -269,6 +276,7 @@ pub fn room_item(room: &Room) -> Item {
         point: false,
         rooms: vec![room.room_id.clone()],
         everyone: false,
+        test: false,
     }
 }
 
@@ -328,6 +336,8 @@ impl Candidate {
             key,
             window: window(self.start.as_deref(), self.end.as_deref()),
             audience,
+            // What is being composed is checked as the real thing it would become.
+            test: false,
         }
     }
 }
@@ -410,6 +420,14 @@ mod tests {
         .unwrap();
         let item = ad_item(&ad, &ad_planned(&ad, None));
         assert_eq!(item.label(), "Advertisement #4 · SENT");
+        // A test is marked so wherever the calendar shows it.
+        let test = Planned {
+            test: true,
+            ..ad_planned(&ad, None)
+        };
+        let item = ad_item(&ad, &test);
+        assert!(item.test);
+        assert_eq!(item.label(), "Test: Advertisement #4 · SENT");
         let ad: Advertisement = serde_json::from_value(serde_json::json!({
             "id": 5, "data": "[{\"lang\": \"en\", \"title\": \"Season pass\"}]"
         }))

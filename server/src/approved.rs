@@ -101,7 +101,9 @@ async fn publish<F: Composer>(
         Submitted::PublishedUnread { note, .. } => {
             format!("published, but the answer did not say the new id: {note}")
         }
-        Submitted::DraftSaved { .. } | Submitted::AwaitingApproval { .. } => "kept".into(),
+        Submitted::DraftSaved { .. }
+        | Submitted::AwaitingApproval { .. }
+        | Submitted::TestSent { .. } => "kept".into(),
     })
 }
 

@@ -1,17 +1,19 @@
 //! Everything planned, gathered once for the calendar, the clash warnings and the explainer: the
 //! newest offers and advertisements from Watchers with the reports of their last publish here,
-//! and the room registry. A kind that cannot be read is left out with a note, not a failed page.
+//! which of them are tests ("Send a test to me"), and the room registry. A kind that cannot be
+//! read is left out with a note, not a failed page.
 
 use super::auth::staff::Account;
 use super::drafts;
 use super::marketing::{self, Composer};
 use super::rooms;
 use super::state::AppState;
+use super::test_sends;
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::advertisement::form::AdForm;
 use crate::model::clash::{Clash, Planned, RoomFacts, check_all};
-use crate::model::draft::MARKETING_PAGE;
+use crate::model::draft::{DraftKind, MARKETING_PAGE};
 use crate::model::loose::Listed;
 use crate::model::offer::Offer;
 use crate::model::offer::form::OfferForm;
@@ -19,7 +21,7 @@ use crate::model::plan::{ad_planned, offer_planned, room_facts};
 use crate::model::room::Room;
 use crate::model::targeting::PublishReport;
 use crate::model::zone::Tz;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many pages of each kind are read: the newest 100 offers and 100 advertisements.
 const PAGES: u32 = 5;
@@ -28,8 +30,25 @@ pub struct Everything {
     pub offers: Vec<(Offer, Option<PublishReport>)>,
     pub ads: Vec<(Advertisement, Option<PublishReport>)>,
     pub rooms: Vec<Room>,
+    /// The offers and the advertisements that are (or were) tests: marked so, in no clash.
+    pub test_offers: HashSet<i64>,
+    pub test_ads: HashSet<i64>,
     /// What could not be read or was left out, in plain words.
     pub notes: Vec<String>,
+}
+
+/// The items of `kind` that are tests; none, with a note, when that cannot be read.
+async fn tests_of(state: &AppState, kind: DraftKind, notes: &mut Vec<String>) -> HashSet<i64> {
+    match test_sends::upstream_ids(state, kind).await {
+        Ok(ids) => ids,
+        Err(err) => {
+            notes.push(format!(
+                "Which {} are tests could not be read: {err}",
+                kind.section().to_lowercase()
+            ));
+            HashSet::new()
+        }
+    }
 }
 
 /// The newest items of kind `F`, with their reports; what was left out goes to `notes`.
@@ -144,6 +163,13 @@ pub async fn gather(
     );
     notes.append(&mut offer_notes);
     notes.append(&mut ad_notes);
+    let (test_offers, test_ads) = match marketing {
+        true => (
+            tests_of(state, DraftKind::Offer, &mut notes).await,
+            tests_of(state, DraftKind::Advertisement, &mut notes).await,
+        ),
+        false => (HashSet::new(), HashSet::new()),
+    };
     let mut rooms = rooms?;
     let unknown = targeted_unknown_rooms(&offers, &ads, &rooms.rooms);
     if !unknown.is_empty() {
@@ -171,22 +197,32 @@ pub async fn gather(
         offers,
         ads,
         rooms: rooms.rooms,
+        test_offers,
+        test_ads,
         notes,
     })
 }
 
 impl Everything {
+    /// The offers as the clash rules see them, the tests marked.
     pub fn offer_plans(&self) -> Vec<Planned> {
         self.offers
             .iter()
-            .map(|(o, r)| offer_planned(o, r.as_ref()))
+            .map(|(o, r)| Planned {
+                test: self.test_offers.contains(&o.id),
+                ..offer_planned(o, r.as_ref())
+            })
             .collect()
     }
 
+    /// The advertisements as the clash rules see them, the tests marked.
     pub fn ad_plans(&self) -> Vec<Planned> {
         self.ads
             .iter()
-            .map(|(a, r)| ad_planned(a, r.as_ref()))
+            .map(|(a, r)| Planned {
+                test: self.test_ads.contains(&a.id),
+                ..ad_planned(a, r.as_ref())
+            })
             .collect()
     }
 

@@ -36,5 +36,6 @@ mod tagmango;
 mod telemetry;
 mod test_audience;
 mod test_sends;
+mod test_sends_http;
 mod undo;
 mod zone;

@@ -20,6 +20,9 @@ enum Allowed {
     SignedIn,
     /// Any signed-in caller passes the guard, and is told the thing asked for does not exist.
     SignedInMissing,
+    /// Admins and one more role pass the guard, and are told the thing asked for does not exist;
+    /// the others are refused.
+    AdminAndMissing(Who),
     AdminOnly,
     AdminAnd(Who),
 }
@@ -265,6 +268,21 @@ const FUNCTIONS: &[Case] = &[
         &[("test_user_ids", "fan-1\nfan-2"), ("test_room_id", "r-1")],
         Allowed::SignedIn,
     ),
+    (
+        "/api/test-sends/list",
+        &[("kind", "offer")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/test-sends/ids",
+        &[("kind", "offer")],
+        Allowed::SignedIn,
+    ),
+    (
+        "/api/test-sends/remove",
+        &[("kind", "offer"), ("id", "999999")],
+        Allowed::AdminAndMissing(Who::Marketing),
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",
@@ -381,9 +399,15 @@ async fn every_server_function_checks_its_caller() {
                 Allowed::Everyone => true,
                 Allowed::SignedIn | Allowed::SignedInMissing => who != Who::Anonymous,
                 Allowed::AdminOnly => who == Who::Admin,
-                Allowed::AdminAnd(other) => who == Who::Admin || who == *other,
+                Allowed::AdminAnd(other) | Allowed::AdminAndMissing(other) => {
+                    who == Who::Admin || who == *other
+                }
             };
-            if matches!(allowed, Allowed::SignedInMissing) && who != Who::Anonymous {
+            let missing = matches!(
+                allowed,
+                Allowed::SignedInMissing | Allowed::AdminAndMissing(_)
+            );
+            if missing && expect_ok {
                 assert_eq!(status, 404, "{who:?} {path}: {body}");
                 continue;
             }

@@ -239,6 +239,13 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         &[("test_user_ids", "fan-1"), ("test_room_id", "no/such/room")],
         422,
     ),
+    ("/api/test-sends/list", &[("kind", "poster")], 422),
+    ("/api/test-sends/ids", &[("kind", "poster")], 422),
+    (
+        "/api/test-sends/remove",
+        &[("kind", "offer"), ("id", "999999")],
+        404,
+    ),
     (
         "/api/auth/change-password",
         &[

@@ -2,7 +2,7 @@
 //! delete times in local time with UTC beside them, target rooms; a live preview per language
 //! of the exact payload; save a draft or publish. It posts as a plain form without JavaScript.
 
-use super::composer::{ComposerActions, ComposerHidden, clash_check, composing};
+use super::composer::{ComposerActions, ComposerHidden, clash_check, composing, last_was_test};
 use super::field::{FieldProblems, FormState, TextField};
 use super::island::mark_ready;
 use super::marketing_preview::{AdPreview, PayloadView};
@@ -84,10 +84,17 @@ pub fn AdComposer(
     clashes: Vec<crate::model::clash::Clash>,
     /// The person's zone the times are written in, when known.
     zone: Option<crate::model::zone::ZoneOffsets>,
+    /// Whom "Send a test to me" reaches (`your 2 test users`); `None` while the person keeps no
+    /// test audience for this kind.
+    test_to: Option<String>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitAdvertisement>::new();
+    let input = submit.input();
+    let testing = last_was_test(Signal::derive(move || {
+        input.with(|sent| sent.as_ref().map(|s| s.intent.clone()))
+    }));
     let c = composing(form, submit.value(), zone);
     let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
     let count = Memo::new(move |_| form.with(|f| f.langs.len()));
@@ -167,7 +174,7 @@ pub fn AdComposer(
                         {text("Room ids (paste: commas, spaces or lines)", "room_ids", "externalRoomIds", "textarea", |f| &f.room_ids, |f, v| f.room_ids = v)}
                     </fieldset>
                     {clash_check::<AdForm>(payload, advertisement_id, clashes)}
-                    <ComposerActions kind=DraftKind::Advertisement editing=advertisement_id.is_some() state value=c.value />
+                    <ComposerActions kind=DraftKind::Advertisement editing=advertisement_id.is_some() state value=c.value test_to testing />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">
                     <h2>"Preview"</h2>

@@ -1,5 +1,6 @@
 //! What both marketing composers (offers, advertisements) share: the form's live state, preview
-//! payload and time zone; the hidden fields that carry the draft; and the buttons under the form.
+//! payload and time zone; the hidden fields that carry the draft; and the buttons under the form,
+//! "Send a test to me" among them.
 
 use super::field::{FieldProblems, FormState};
 use super::form::outcome;
@@ -9,7 +10,10 @@ use super::time_zone::{FormZone, offset_at, on_browser_offset};
 use crate::api::plan::check_plan;
 use crate::error::AppError;
 use crate::model::clash::Clash;
-use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, Submitted};
+use crate::model::draft::{
+    ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, INTENT_TEST, Submitted,
+};
+use crate::model::staff::TestAudience;
 use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 
@@ -130,24 +134,72 @@ pub fn clash_check<F: ComposerForm>(
     }
 }
 
-/// "Save draft", "Publish" (or "Publish changes" over a published item), "Cancel", and the line
-/// that says how the last submission ended.
+/// "Save draft", "Publish" (or "Publish changes" over a published item), "Send a test to me",
+/// "Cancel", and the line that says how the last submission ended. Without a test audience for
+/// this kind, a sentence says what to keep on the account page in place of the test button.
 #[component]
 pub fn ComposerActions(
     kind: DraftKind,
     editing: bool,
     state: FormState,
     #[prop(into)] value: SubmitValue,
+    /// Whom a test reaches (`your 2 test users`); `None` while the person keeps no test audience
+    /// for this kind.
+    test_to: Option<String>,
+    /// Whether the last submission was a test.
+    #[prop(into)]
+    testing: Signal<bool>,
 ) -> impl IntoView {
+    let hint = format!("{}-test-hint", kind.as_str());
+    let (button, about) = match test_to {
+        Some(to) => (
+            Some(view! {
+                <button class="button button--quiet" type="submit" name="intent" value=INTENT_TEST
+                    aria-describedby=hint.clone() data-testid="send-test">"Send a test to me"</button>
+            }),
+            view! {
+                <p class="field__hint" id=hint data-testid="test-send-hint">
+                    {format!("“Send a test to me” sends it as previewed, now, to {to} only, without approval; the dashboard removes it again after its time. It does not save or change your draft.")}
+                </p>
+            }
+            .into_any(),
+        ),
+        None => (
+            None,
+            view! {
+                <p class="field__hint" data-testid="test-send-unset">
+                    {format!("To send yourself a test before publishing, keep {} on ", TestAudience::missing(kind))}
+                    <a href="/account#test-audience">"your Account page"</a>
+                    "."
+                </p>
+            }
+            .into_any(),
+        ),
+    };
     view! {
         <div class="form-actions">
             <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT>"Save draft"</button>
             <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
                 {if editing { "Publish changes" } else { "Publish" }}
             </button>
+            {button}
             <a class="button button--quiet" href=kind.base()>"Cancel"</a>
             <FieldProblems state wire="draft_key" />
-            <SubmitNote value base=kind.base() />
+            <FieldProblems state wire="test_audience" />
+            <SubmitNote value base=kind.base() testing />
         </div>
+        {about}
     }
+}
+
+/// Whether the last submission was "Send a test to me", told by its `intent` as `input` (the
+/// action's input while it runs) shows it: its refusal then speaks of the test.
+pub fn last_was_test(input: Signal<Option<String>>) -> Signal<bool> {
+    let testing = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(intent) = input.get() {
+            testing.set(intent == INTENT_TEST);
+        }
+    });
+    testing.into()
 }

@@ -2,7 +2,7 @@
 //! UTC beside it, frequency and audience; a live preview of the exact payload; save a draft or
 //! publish. It posts as a plain form too, so it works without JavaScript.
 
-use super::composer::{ComposerActions, ComposerHidden, clash_check, composing};
+use super::composer::{ComposerActions, ComposerHidden, clash_check, composing, last_was_test};
 use super::field::{ColorField, FieldProblems, TextField};
 use super::island::mark_ready;
 use super::marketing_preview::{OfferPreview, PayloadView};
@@ -27,10 +27,17 @@ pub fn OfferComposer(
     clashes: Vec<crate::model::clash::Clash>,
     /// The person's zone the times are written in, when known.
     zone: Option<crate::model::zone::ZoneOffsets>,
+    /// Whom "Send a test to me" reaches (`your 2 test users`); `None` while the person keeps no
+    /// test audience for this kind.
+    test_to: Option<String>,
 ) -> impl IntoView {
     mark_ready();
     let form = RwSignal::new(form);
     let submit = ServerAction::<SubmitOffer>::new();
+    let input = submit.input();
+    let testing = last_was_test(Signal::derive(move || {
+        input.with(|sent| sent.as_ref().map(|s| s.intent.clone()))
+    }));
     // Once hydrated, only the chosen template's and audience's fields show.
     let c = composing(form, submit.value(), zone);
     let (state, payload, hydrated) = (c.state, c.payload, c.hydrated);
@@ -175,7 +182,7 @@ pub fn OfferComposer(
                         </div>
                     </fieldset>
                     {clash_check::<OfferForm>(payload, offer_id, clashes)}
-                    <ComposerActions kind=DraftKind::Offer editing=offer_id.is_some() state value=c.value />
+                    <ComposerActions kind=DraftKind::Offer editing=offer_id.is_some() state value=c.value test_to testing />
                 </div>
                 <aside class="editor__preview" aria-label="Preview">
                     <h2>"Preview"</h2>

@@ -1,5 +1,6 @@
-//! The line under a composer's buttons: draft saved (with its address), published, or why the
-//! publish failed while the draft was kept.
+//! The line under a composer's buttons: draft saved (with its address), published, a test sent
+//! (when it will be removed, as the server said it), or why the publish or the test failed while
+//! the draft was kept.
 
 use crate::error::AppError;
 use crate::model::draft::Submitted;
@@ -10,6 +11,9 @@ pub fn SubmitNote(
     #[prop(into)] value: Signal<Option<Result<Submitted, AppError>>>,
     /// `/offers` or `/advertisements`.
     base: &'static str,
+    /// Whether the last submission was "Send a test to me".
+    #[prop(into)]
+    testing: Signal<bool>,
 ) -> impl IntoView {
     move || {
         match value.get() {
@@ -45,16 +49,27 @@ pub fn SubmitNote(
             }
             .into_any(),
         ),
+        Some(Ok(Submitted::TestSent { notice, .. })) => Some(
+            view! {
+                <p class="notice" role="status" data-testid="submit-note">
+                    {notice}" "
+                    <a href="/account#test-sends">"Your test sends"</a>
+                    " lists it."
+                </p>
+            }
+            .into_any(),
+        ),
         Some(Err(err)) => {
             let why = match err.field() {
                 Some(_) => "see the marked field.".to_owned(),
                 None => err.to_string(),
             };
             let link = err.link();
+            let what = if testing.get() { "Test not sent" } else { "Not published" };
             Some(
                 view! {
                     <p class="form-error" role="alert" data-testid="submit-note">
-                        {format!("Not published: {why} Your draft is kept. ")}
+                        {format!("{what}: {why} Your draft is kept. ")}
                         {link.map(|href| view! { <a href=href>"Open the request"</a> })}
                     </p>
                 }

@@ -17,6 +17,8 @@ fn bar_class(item: &Item, bar: &Bar, clashing: bool) -> String {
     };
     let clash = if clashing { " agenda-bar--clash" } else { "" };
     let point = if item.point { " agenda-bar--point" } else { "" };
+    // A test ("Send a test to me") is drawn dashed; its label says "Test:" too.
+    let test = if item.test { " agenda-bar--test" } else { "" };
     // In the day's right half its tooltip opens leftwards, inside the track.
     let end = if bar.left + bar.width / 2.0 > 50.0 {
         " agenda-bar--end"
@@ -24,7 +26,7 @@ fn bar_class(item: &Item, bar: &Bar, clashing: bool) -> String {
         ""
     };
     let label = bar.label.as_str();
-    format!("agenda-bar agenda-bar--{look} agenda-bar--{label}{point}{end}{clash}")
+    format!("agenda-bar agenda-bar--{look} agenda-bar--{label}{point}{test}{end}{clash}")
 }
 
 /// What the item is, for its link's name, its tooltip and its row: `Final · LIVE (room)`.

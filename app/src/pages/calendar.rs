@@ -139,7 +139,8 @@ fn calendar(v: CalendarView) -> impl IntoView {
             <p class="muted" data-testid="unscheduled">"Not on the timeline, no time known: "
                 {v.board.unscheduled.iter().map(|&i| {
                     let item = &v.items[i];
-                    view! { <a href=item.href.clone()>{item.title.clone()}</a>" " }
+                    let name = if item.test { format!("Test: {}", item.title) } else { item.title.clone() };
+                    view! { <a href=item.href.clone()>{name}</a>" " }
                 }).collect_view()}
             </p>
         })}

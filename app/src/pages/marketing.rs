@@ -20,14 +20,16 @@ pub trait MarketingPages: ComposerForm {
     /// Published item `id` with its last report (a server function).
     fn fetch(id: i64) -> impl Future<Output = Result<WithReport<Self::Item>, AppError>> + Send;
     /// The kind's composer island over `form`, saving to draft `key`, editing `target` if
-    /// published, with the clashes the server found for it and the person's `zone` its times are
-    /// written in. The page that shows it also renders `IslandScripts`.
+    /// published, with the clashes the server found for it, the person's `zone` its times are
+    /// written in, and whom their test reaches (`test_to`; `None` while they keep no test audience
+    /// for this kind). The page that shows it also renders `IslandScripts`.
     fn composer(
         form: Self,
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<Clash>,
         zone: Option<ZoneOffsets>,
+        test_to: Option<String>,
     ) -> AnyView;
     /// A few words naming a published item.
     fn item_name(item: &Self::Item) -> String;

@@ -25,6 +25,7 @@ fn item(kind: Kind, key: &str, start: Option<&str>, end: Option<&str>) -> Item {
         point: false,
         rooms: vec!["r1".into()],
         everyone: false,
+        test: false,
     }
 }
 

@@ -21,6 +21,7 @@ fn planned(name: &str, window: Window, audience: Audience) -> Planned {
         name: name.into(),
         window,
         audience,
+        test: false,
     }
 }
 fn room(id: &str, status: RoomStatus, start: Option<u32>, end: Option<u32>) -> RoomFacts {
@@ -209,4 +210,84 @@ fn a_candidate_is_checked_against_the_plan_in_place_of_its_published_self() {
     );
     let clashes = check_candidate(&early_ad, false, &[], &[], &[], Tz::UTC);
     assert_eq!(clashes[0].rule, Rule::DeleteBeforeSend);
+}
+
+#[test]
+fn a_test_clashes_with_nothing_and_nothing_clashes_with_it() {
+    let test = |p: Planned| Planned { test: true, ..p };
+    let real = planned("offer:1", window(Some(1), Some(5)), Audience::Global);
+    let real_too = planned("offer:2", window(Some(2), Some(4)), Audience::Global);
+    // A test for everyone at the same time, and a test for the same user as a real offer.
+    let test_global = test(planned(
+        "offer:3",
+        window(Some(2), Some(3)),
+        Audience::Global,
+    ));
+    let test_user = test(planned(
+        "offer:4",
+        window(Some(2), Some(3)),
+        Audience::Users(set(&["u1"])),
+    ));
+    let for_user = planned(
+        "offer:5",
+        window(Some(2), Some(3)),
+        Audience::Users(set(&["u1"])),
+    );
+    let all = [
+        real.clone(),
+        real_too,
+        test_global.clone(),
+        test_user.clone(),
+        for_user,
+    ];
+    let pairs: Vec<Vec<String>> = overlapping_offers(&all)
+        .into_iter()
+        .map(|c| c.keys)
+        .collect();
+    // The real ones still clash with one another; no pair has a test in it.
+    assert_eq!(
+        pairs,
+        [
+            vec!["offer:1".to_owned(), "offer:2".to_owned()],
+            vec!["offer:1".to_owned(), "offer:5".to_owned()],
+            vec!["offer:2".to_owned(), "offer:5".to_owned()],
+        ]
+    );
+    // Two tests do not clash with each other either.
+    assert!(overlapping_offers(&[test_global.clone(), test(real.clone())]).is_empty());
+
+    // A test advertisement in a room the registry does not know, deleted before it is sent:
+    // no warning; the same advertisement, real, has both.
+    let odd = planned(
+        "advertisement:6",
+        window(Some(5), Some(4)),
+        Audience::Rooms(set(&["test-room"])),
+    );
+    let clashes = check_all(&all, &[test(odd.clone())], &[], Tz::UTC);
+    assert!(
+        clashes.iter().all(|c| {
+            !c.keys
+                .iter()
+                .any(|k| ["offer:3", "offer:4", "advertisement:6"].contains(&k.as_str()))
+        }),
+        "{clashes:?}"
+    );
+    assert_eq!(clashes.len(), 3, "the real pairs only");
+    let rules: Vec<Rule> = check_all(&[], &[odd], &[], Tz::UTC)
+        .into_iter()
+        .map(|c| c.rule)
+        .collect();
+    assert_eq!(rules, [Rule::RoomNotOpen, Rule::DeleteBeforeSend]);
+
+    // A candidate (never a test) is not warned about a test planned at the same time.
+    let candidate = planned("offer:new", window(Some(2), Some(3)), Audience::Global);
+    let clashes = check_candidate(
+        &candidate,
+        true,
+        &[test_global, test_user],
+        &[],
+        &[],
+        Tz::UTC,
+    );
+    assert!(clashes.is_empty(), "{clashes:?}");
 }

@@ -31,6 +31,7 @@ fn item(audience: Audience) -> ItemFacts {
             multiple_times: false,
             delay_ms: Some(1500),
         }),
+        test: false,
     }
 }
 fn live_room(id: &str) -> RoomFacts {
@@ -255,4 +256,23 @@ fn targets_it_cannot_know_and_users_reported_unavailable_are_said_so() {
     );
     assert_eq!(answer.verdict, "Blocked by: audience.");
     assert!(answer.lines[0].detail.contains("reported them unavailable"));
+}
+
+#[test]
+fn a_test_says_so_first_and_is_judged_as_any_other() {
+    let test = ItemFacts {
+        test: true,
+        ..item(Audience::Users(set(&["u1"])))
+    };
+    let answer = explain(
+        &question(None, at(30, 12)),
+        &test,
+        Exclusion::NoRecord,
+        None,
+    );
+    assert_eq!(answer.lines[0].check, "Test send");
+    assert_eq!(answer.lines[0].mark, Mark::Info);
+    assert!(answer.lines[0].detail.contains("Send a test to me"));
+    assert_eq!(answer.lines[1].check, "Audience");
+    assert_eq!(answer.outcome, Verdict::Shows, "for information only");
 }

@@ -1,6 +1,7 @@
 //! A member of staff's test audience: the Watchers user ids and the room that "Send a test to
 //! me" sends to, kept for each person on their account page.
 
+use crate::draft::DraftKind;
 use crate::exclusion::user_id;
 use crate::room::room_id;
 use crate::targeting::parse_id_list;
@@ -127,6 +128,34 @@ impl TestAudience {
     }
 }
 
+/// Where "Send a test to me" sends each kind: an offer to the user ids, an advertisement to the
+/// room.
+impl TestAudience {
+    /// Whom a test of `kind` reaches, in a few words (`your 2 test users`, `your test room r-1`);
+    /// `None` when nothing is kept for that kind, and no test of it can be sent.
+    pub fn reach(&self, kind: DraftKind) -> Option<String> {
+        match kind {
+            DraftKind::Offer => match self.user_ids.len() {
+                0 => None,
+                1 => Some("your test user".to_owned()),
+                n => Some(format!("your {n} test users")),
+            },
+            DraftKind::Advertisement => self
+                .room_id
+                .as_ref()
+                .map(|room| format!("your test room {room}")),
+        }
+    }
+
+    /// What to keep on the account page before a test of `kind` can be sent.
+    pub fn missing(kind: DraftKind) -> &'static str {
+        match kind {
+            DraftKind::Offer => "your test user ids",
+            DraftKind::Advertisement => "your test room",
+        }
+    }
+}
+
 /// A refused id as a message quotes it: its first 24 characters.
 fn shortened(id: &str) -> String {
     const SHOWN: usize = 24;
@@ -211,6 +240,30 @@ mod tests {
         assert_eq!(
             cleared.confirmation(),
             "Your test audience has been cleared."
+        );
+    }
+
+    #[test]
+    fn a_test_reaches_the_user_ids_for_an_offer_and_the_room_for_an_advertisement() {
+        let both = TestAudience::from_form("u-1\nu-2", "r-1").unwrap();
+        assert_eq!(
+            both.reach(DraftKind::Offer).as_deref(),
+            Some("your 2 test users")
+        );
+        assert_eq!(
+            both.reach(DraftKind::Advertisement).as_deref(),
+            Some("your test room r-1")
+        );
+        let one = TestAudience::from_form("u-1", "").unwrap();
+        assert_eq!(
+            one.reach(DraftKind::Offer).as_deref(),
+            Some("your test user")
+        );
+        assert_eq!(one.reach(DraftKind::Advertisement), None, "no room kept");
+        assert_eq!(TestAudience::default().reach(DraftKind::Offer), None);
+        assert_eq!(
+            TestAudience::missing(DraftKind::Advertisement),
+            "your test room"
         );
     }
 

@@ -50,6 +50,14 @@ pub async fn submit<F: Composer>(
     form: &F,
 ) -> Result<Submitted, AppError> {
     let kind = F::KIND;
+    // A test goes to its sender alone through `test_sends::send`, and never touches the draft:
+    // it is never published, whoever calls this with it.
+    if intent == Intent::Test {
+        return Err(AppError::invalid(
+            "intent",
+            "A test is sent with “Send a test to me”, not published.",
+        ));
+    }
     let mut form = form.clone();
     form.read_in_own_zone();
     let form = &form;

@@ -38,8 +38,12 @@ impl MarketingPages for AdForm {
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
         zone: Option<ZoneOffsets>,
+        test_to: Option<String>,
     ) -> AnyView {
-        view! { <AdComposer form draft_key advertisement_id=target clashes zone /> }.into_any()
+        view! {
+            <AdComposer form draft_key advertisement_id=target clashes zone test_to />
+        }
+        .into_any()
     }
 
     fn item_name(item: &Advertisement) -> String {

@@ -1,9 +1,12 @@
-//! `/advertisements`: advertisements with their status and counters, paged; and the drafts.
+//! `/advertisements`: advertisements with their status and counters, paged, tests marked; and
+//! the drafts.
 
 use crate::api::advertisements::list_advertisements;
+use crate::api::test_sends::test_send_ids;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::test_sends::TestMark;
 use crate::components::time_zone::page_zone;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
@@ -21,6 +24,7 @@ use leptos_meta::Title;
 pub fn AdvertisementsPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let ads = Resource::new(page, list_advertisements);
+    let tests = Resource::new(|| DraftKind::Advertisement, test_send_ids);
     let zone = page_zone();
     view! {
         <Title text="Advertisements" />
@@ -42,10 +46,12 @@ pub fn AdvertisementsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let p = page();
                     let zone = zone.or_utc().await;
+                    // Which are tests: none marked when that cannot be read.
+                    let tests = tests.await.unwrap_or_default();
                     ads.await.map(|list| {
                         let full = list.len() as u32 >= MARKETING_PAGE;
                         view! {
-                            <AdTable ads=list zone />
+                            <AdTable ads=list zone tests />
                             <nav class="pager" aria-label="Pages">
                                 {(p > 0).then(|| view! { <a href=format!("/advertisements?page={}", p - 1)>"← Newer"</a> })}
                                 <span class="muted">{format!("Page {}", p + 1)}</span>
@@ -82,7 +88,12 @@ pub fn ad_languages(ad: &Advertisement) -> String {
 }
 
 #[component]
-fn AdTable(ads: Vec<Listed<Advertisement>>, zone: Tz) -> impl IntoView {
+fn AdTable(
+    ads: Vec<Listed<Advertisement>>,
+    zone: Tz,
+    /// The ids of the advertisements that are tests.
+    tests: Vec<i64>,
+) -> impl IntoView {
     if ads.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="ads-empty">
@@ -100,7 +111,10 @@ fn AdTable(ads: Vec<Listed<Advertisement>>, zone: Tz) -> impl IntoView {
                     let template = if a.template == TEMPLATE_WINSHARE { "12 (winshare)".to_owned() } else { a.template.to_string() };
                     view! {
                         <tr data-ad-id=a.id>
-                            <td><a href=format!("/advertisements/{}", a.id)>{ad_name(&a)}</a></td>
+                            <td>
+                                <a href=format!("/advertisements/{}", a.id)>{ad_name(&a)}</a>
+                                {tests.contains(&a.id).then(|| view! { " " <TestMark /> })}
+                            </td>
                             <td>{template}</td>
                             <td>{ad_languages(&a)}</td>
                             <td><span class="status">{a.status.clone().unwrap_or_else(|| "—".into())}</span></td>

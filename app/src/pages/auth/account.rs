@@ -1,9 +1,11 @@
-//! `/account`: choose your time zone, keep your test audience, and change your own password.
+//! `/account`: choose your time zone, keep your test audience and see the tests you sent to it,
+//! and change your own password.
 
 use super::test_audience::TestAudienceSection;
 use super::time_zone::TimeZoneSection;
 use crate::api::auth::ChangePassword;
 use crate::components::form::{FieldError, form_outcome};
+use crate::components::test_sends::TestSendsPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,6 +21,7 @@ pub fn AccountPage() -> impl IntoView {
         </div>
         <TimeZoneSection />
         <TestAudienceSection />
+        <TestSendsPanel kind=None />
         <section class="panel">
             <h2>"Change password"</h2>
             <p class="muted">

@@ -16,7 +16,7 @@ pub fn TestAudienceSection() -> impl IntoView {
     // also by its field.
     let result = form_outcome(set);
     view! {
-        <section class="panel" data-testid="test-audience-settings">
+        <section class="panel" id="test-audience" data-testid="test-audience-settings">
             <h2>"Your test audience"</h2>
             <p class="muted">
                 "Where “Send a test to me” will send an offer or advertisement for you to check: these Watchers user ids (your own test accounts) and this room. They are yours alone; empty both fields to clear them."

@@ -1,12 +1,15 @@
 //! The composer pages of a marketing kind: empty (`…/new`), from a saved draft
 //! (`…/drafts/:key`), or over a published item (`…/:id/edit`). Each writes the form's times in
-//! the person's zone (UTC while none is known) and hands the zone to the composer.
+//! the person's zone (UTC while none is known) and hands the zone to the composer, with whom
+//! their "Send a test to me" reaches; under it, the tests of this kind they sent.
 
 use super::MarketingPages;
 use crate::api::plan::check_plan;
 use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::header::{MeResource, use_me};
 use crate::components::island::IslandScripts;
+use crate::components::test_sends::TestSendsPanel;
 use crate::components::time_zone::page_zone;
 use crate::model::clash::Clash;
 use crate::model::draft::new_draft_key;
@@ -33,9 +36,18 @@ fn in_zone<F: MarketingPages>(mut form: F, zone: Option<Tz>) -> (F, Option<ZoneO
     (form, zone.map(|zone| ZoneOffsets::of(zone, now)))
 }
 
+/// Whom the signed-in person's test of `F`'s kind reaches, if they keep a test audience for it.
+async fn test_reach<F: MarketingPages>(me: MeResource) -> Option<String> {
+    me.await
+        .ok()
+        .flatten()
+        .and_then(|me| me.test_audience.reach(F::KIND))
+}
+
 /// `…/new`.
 pub fn new_page<F: MarketingPages>() -> impl IntoView {
     let zone = page_zone();
+    let me = use_me();
     view! {
         <Title text=format!("New {}", F::KIND.as_str()) />
         <IslandScripts />
@@ -43,9 +55,10 @@ pub fn new_page<F: MarketingPages>() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Loading the form…"</p> }>
             {move || Suspend::new(async move {
                 let (form, zone) = in_zone(F::default(), zone.known().await);
-                F::composer(form, new_draft_key(), None, vec![], zone)
+                F::composer(form, new_draft_key(), None, vec![], zone, test_reach::<F>(me).await)
             })}
         </Suspense>
+        <TestSendsPanel kind=Some(F::KIND) />
     }
 }
 
@@ -54,6 +67,7 @@ pub fn draft_page<F: MarketingPages>() -> impl IntoView {
     let key = crate::pages::route_key();
     let draft = Resource::new(key, F::fetch_draft);
     let zone = page_zone();
+    let me = use_me();
     view! {
         <Title text=format!("{} draft", F::KIND.noun()) />
         <IslandScripts />
@@ -65,13 +79,15 @@ pub fn draft_page<F: MarketingPages>() -> impl IntoView {
                     let clashes = clashes_of(&draft.form, target).await;
                     let known = zone.known().await;
                     let (form, zone) = in_zone(draft.form, known);
+                    let test_to = test_reach::<F>(me).await;
                     Ok::<_, crate::error::AppError>(view! {
                         <DraftHead summary=draft.summary zone=known.unwrap_or(Tz::UTC) />
-                        {F::composer(form, key, target, clashes, zone)}
+                        {F::composer(form, key, target, clashes, zone, test_to)}
                     })
                 })}
             </ErrorBoundary>
         </Suspense>
+        <TestSendsPanel kind=Some(F::KIND) />
     }
 }
 
@@ -81,6 +97,7 @@ pub fn edit_page<F: MarketingPages>() -> impl IntoView {
     let key = new_draft_key();
     let item = Resource::new(id, F::fetch);
     let zone = page_zone();
+    let me = use_me();
     let noun = F::KIND.as_str();
     view! {
         <Title text=format!("Edit {noun}") />
@@ -95,13 +112,15 @@ pub fn edit_page<F: MarketingPages>() -> impl IntoView {
                         let form = F::from_published(&item);
                         let clashes = clashes_of(&form, Some(id)).await;
                         let (form, zone) = in_zone(form, zone.known().await);
+                        let test_to = test_reach::<F>(me).await;
                         Ok::<_, crate::error::AppError>(view! {
                             <ComposeHead kind=F::KIND target=Some(id) />
-                            {F::composer(form, key, Some(id), clashes, zone)}
+                            {F::composer(form, key, Some(id), clashes, zone, test_to)}
                         })
                     })
                 }}
             </ErrorBoundary>
         </Suspense>
+        <TestSendsPanel kind=Some(F::KIND) />
     }
 }

@@ -1,12 +1,15 @@
 //! A published marketing item's page (`…/:id`): as chat users see it, its facts, what the
-//! platform reported on its last publish, edit, and delete (asked first).
+//! platform reported on its last publish, edit, and delete (asked first); a test ("Send a test
+//! to me") is marked so at its top.
 
 use super::MarketingPages;
+use crate::api::test_sends::test_send_ids;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::plan::{Explainer, ItemClashes};
 use crate::components::targeting_report::TargetingReport;
+use crate::components::test_sends::TestMark;
 use crate::components::time_zone::page_zone;
 use crate::error::AppError;
 use crate::model::targeting::WithReport;
@@ -25,6 +28,7 @@ use serde::de::DeserializeOwned;
 pub fn detail_page<F: MarketingPages>() -> impl IntoView {
     let id = crate::pages::route_id();
     let item = Resource::new(id, F::fetch);
+    let tests = Resource::new(|| F::KIND, test_send_ids);
     let zone = page_zone();
     let noun = F::KIND.as_str();
     view! {
@@ -32,14 +36,24 @@ pub fn detail_page<F: MarketingPages>() -> impl IntoView {
             <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors /> }>
                 {move || Suspend::new(async move {
                     let zone = zone.or_utc().await;
-                    item.await.map(|item| detail::<F>(item, zone))
+                    // Not marked when which items are tests cannot be read.
+                    let tests = tests.await.unwrap_or_default();
+                    item.await.map(|item| {
+                        let test = tests.contains(&F::item_id(&item.item));
+                        detail::<F>(item, zone, test)
+                    })
                 })}
             </ErrorBoundary>
         </Suspense>
     }
 }
 
-fn detail<F: MarketingPages>(published: WithReport<F::Item>, zone: Tz) -> impl IntoView {
+/// The page of `published`; `test` when it is a test sent with "Send a test to me".
+fn detail<F: MarketingPages>(
+    published: WithReport<F::Item>,
+    zone: Tz,
+    test: bool,
+) -> impl IntoView {
     let kind = F::KIND;
     let (base, noun, section) = (kind.base(), kind.as_str(), kind.section());
     let name = F::item_name(&published.item);
@@ -51,7 +65,12 @@ fn detail<F: MarketingPages>(published: WithReport<F::Item>, zone: Tz) -> impl I
         <div class="page-head page-head--actions">
             <div>
                 <p class="muted"><a href=base>{format!("← All {}", section.to_lowercase())}</a></p>
-                <h1>{format!("{} “{name}”", kind.noun())}</h1>
+                <h1>{format!("{} “{name}”", kind.noun())}{test.then(|| view! { " " <TestMark /> })}</h1>
+                {test.then(|| view! {
+                    <p class="notice" role="note" data-testid="test-send-note">
+                        {format!("A test sent with “Send a test to me”: it reaches only its sender’s test audience, and the dashboard removes it after its time. It raises no clash with real {}s.", noun)}
+                    </p>
+                })}
             </div>
             <IfCan capability=kind.capability()><a class="button" href=format!("{base}/{id}/edit")>"Edit"</a></IfCan>
         </div>

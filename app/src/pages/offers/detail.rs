@@ -39,8 +39,9 @@ impl MarketingPages for OfferForm {
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
         zone: Option<ZoneOffsets>,
+        test_to: Option<String>,
     ) -> AnyView {
-        view! { <OfferComposer form draft_key offer_id=target clashes zone /> }.into_any()
+        view! { <OfferComposer form draft_key offer_id=target clashes zone test_to /> }.into_any()
     }
 
     fn item_name(item: &Offer) -> String {

@@ -1,9 +1,12 @@
-//! `/offers`: published offers, newest first, paged through the address; and the drafts.
+//! `/offers`: published offers, newest first, paged through the address, tests marked; and the
+//! drafts.
 
 use crate::api::offers::list_offers;
+use crate::api::test_sends::test_send_ids;
 use crate::components::draft_list::DraftList;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
+use crate::components::test_sends::TestMark;
 use crate::components::time_zone::page_zone;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
 use crate::components::unreadable::rows;
@@ -21,6 +24,7 @@ use leptos_meta::Title;
 pub fn OffersPage() -> impl IntoView {
     let page = crate::pages::query_page();
     let offers = Resource::new(page, list_offers);
+    let tests = Resource::new(|| DraftKind::Offer, test_send_ids);
     let zone = page_zone();
     view! {
         <Title text="Offers" />
@@ -42,10 +46,12 @@ pub fn OffersPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let p = page();
                     let zone = zone.or_utc().await;
+                    // Which are tests: none marked when that cannot be read.
+                    let tests = tests.await.unwrap_or_default();
                     offers.await.map(|list| {
                         let full = list.len() as u32 >= MARKETING_PAGE;
                         view! {
-                            <OfferTable offers=list zone />
+                            <OfferTable offers=list zone tests />
                             <nav class="pager" aria-label="Pages">
                                 {(p > 0).then(|| view! { <a href=format!("/offers?page={}", p - 1)>"← Newer"</a> })}
                                 <span class="muted">{format!("Page {}", p + 1)}</span>
@@ -71,7 +77,12 @@ pub fn offer_name(offer: &Offer) -> String {
 }
 
 #[component]
-fn OfferTable(offers: Vec<Listed<Offer>>, zone: Tz) -> impl IntoView {
+fn OfferTable(
+    offers: Vec<Listed<Offer>>,
+    zone: Tz,
+    /// The ids of the offers that are tests.
+    tests: Vec<i64>,
+) -> impl IntoView {
     if offers.is_empty() {
         return view! {
             <section class="panel panel--empty" data-testid="offers-empty">
@@ -89,7 +100,10 @@ fn OfferTable(offers: Vec<Listed<Offer>>, zone: Tz) -> impl IntoView {
                     let when = |t: &Option<String>| t.as_deref().map(|t| show_in(zone, t)).unwrap_or_else(|| "—".into());
                     view! {
                         <tr data-offer-id=o.id>
-                            <td><a href=format!("/offers/{}", o.id)>{offer_name(&o)}</a></td>
+                            <td>
+                                <a href=format!("/offers/{}", o.id)>{offer_name(&o)}</a>
+                                {tests.contains(&o.id).then(|| view! { " " <TestMark /> })}
+                            </td>
                             <td>{o.template}</td>
                             <td>{o.audience.map(|a| a.as_str()).unwrap_or("—")}</td>
                             <td>{o.show_frequency.as_ref().map_or_else(|| "—".to_owned(), |f| f.text.clone())}</td>
