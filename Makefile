@@ -119,9 +119,11 @@ test-rust: deps-postgres
 	$(SANDBOX_ENV) REQUIRE_SITE=1 TEST_POSTGRES_URL=$$pg_url TEST_DATABASE=postgres cargo test --features ssr --test app
 
 # The built server in the background (stopped however the tests end), and a second one on a
-# loose-mode sandbox for loose.spec.ts; then Playwright against them.
+# loose-mode sandbox for loose.spec.ts; then Playwright against them. Advertisements' counters are
+# read every 2 seconds, so results.spec.ts finds readings within seconds.
 E2E_LOOSE_ADDR ?= 127.0.0.1:3011
-E2E_ENV = $(SANDBOX_ENV) $(SITE_ENV) DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD)
+E2E_ENV = $(SANDBOX_ENV) $(SITE_ENV) DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) \
+	DASHBOARD_AD_SAMPLE_SECONDS=2
 
 test-e2e: deps site
 	@for addr in $(E2E_ADDR) $(E2E_LOOSE_ADDR); do \

@@ -59,6 +59,7 @@ const FIXED_PAGES = [
   "/advertisements",
   "/advertisements/new",
   "/advertisements/deleted",
+  "/results",
   "/exclusions",
   "/rooms",
   "/rooms/new",

@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod exclusions;
 pub mod offers;
 pub mod plan;
+pub mod results;
 pub mod rooms;
 pub mod staff;
 pub mod system;

@@ -31,7 +31,9 @@ use crate::pages::undo::{
     DeletedAdvertisementsPage, DeletedBadgesPage, DeletedItemPage, DeletedOffersPage,
     DeletedRoomsPage,
 };
-use crate::pages::{exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage};
+use crate::pages::{
+    exclusions::ExclusionsPage, home::HomePage, not_found::NotFoundPage, results::ResultsPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -141,6 +143,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("advertisements/drafts/:key") view=AdvertisementDraftPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/:id") view=AdvertisementDetailPage ssr=SsrMode::Async />
                             <Route path=path!("advertisements/:id/edit") view=AdvertisementEditPage ssr=SsrMode::Async />
+                            <Route path=path!("results") view=ResultsPage ssr=SsrMode::Async />
                             <Route path=path!("exclusions") view=ExclusionsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms") view=RoomsPage ssr=SsrMode::Async />
                             <Route path=path!("rooms/new") view=RoomNewPage ssr=SsrMode::Async />

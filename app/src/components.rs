@@ -4,6 +4,7 @@ pub mod ad_composer;
 pub mod badge_editor;
 pub mod badge_preview;
 pub mod badge_users;
+pub mod chart;
 pub mod composer;
 pub mod delete_panel;
 pub mod draft_list;

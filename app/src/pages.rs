@@ -11,6 +11,7 @@ pub mod home;
 pub mod marketing;
 pub mod not_found;
 pub mod offers;
+pub mod results;
 pub mod rooms;
 pub mod undo;
 

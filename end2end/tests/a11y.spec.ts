@@ -20,6 +20,8 @@ const PAGES = [
   "/offers/new",
   "/advertisements",
   "/advertisements/new",
+  "/results",
+  "/results?sort=views&dir=asc&from=2030-13-45",
   "/exclusions",
   "/rooms",
   "/rooms/new",

@@ -23,6 +23,7 @@ mod plan;
 mod replicas;
 mod resilience;
 mod results;
+mod results_pages;
 mod roles;
 mod rooms;
 mod round_trip;

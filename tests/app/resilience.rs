@@ -21,6 +21,7 @@ const PAGES: &[&str] = &[
     "/offers/new",
     "/advertisements",
     "/advertisements/new",
+    "/results",
     "/rooms",
     "/rooms/agenda",
     "/calendar",

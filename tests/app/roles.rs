@@ -211,6 +211,12 @@ const FUNCTIONS: &[Case] = &[
         &[("id", SEEDED_AD)],
         Allowed::SignedIn,
     ),
+    ("/api/results/ad", &[("id", SEEDED_AD)], Allowed::SignedIn),
+    (
+        "/api/results/list",
+        &[("query[sort]", "views")],
+        Allowed::SignedIn,
+    ),
     (
         "/api/advertisements/submit",
         AD_DRAFT,

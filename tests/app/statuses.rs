@@ -202,6 +202,8 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ),
     ("/api/advertisements/list", &[("page", "")], 422),
     ("/api/advertisements/get", &[("id", "999999")], 404),
+    ("/api/results/ad", &[("id", "ten")], 422),
+    ("/api/results/list", &[], 422),
     (
         "/api/advertisements/submit",
         &[("draft_key", ""), ("intent", "publish")],

@@ -13,7 +13,7 @@ pub struct Section {
     pub needs: Capability,
 }
 
-pub const SECTIONS: [Section; 9] = [
+pub const SECTIONS: [Section; 10] = [
     Section {
         href: "/badges",
         label: "Badges",
@@ -30,6 +30,12 @@ pub const SECTIONS: [Section; 9] = [
         href: "/advertisements",
         label: "Advertisements",
         summary: "Multi-language advertisements and winshare posts (template 12).",
+        needs: Capability::View,
+    },
+    Section {
+        href: "/results",
+        label: "Results",
+        summary: "Advertisements side by side: views, messages and views per message over time.",
         needs: Capability::View,
     },
     Section {

@@ -35,6 +35,9 @@ pub trait MarketingPages: ComposerForm {
     fn item_name(item: &Self::Item) -> String;
     /// The facts under a published item's title, times in `zone` with UTC beside.
     fn facts(item: &Self::Item, zone: Tz) -> AnyView;
+    /// What the item did after it went out (an advertisement's counters over time), or why there
+    /// is nothing to show.
+    fn results(item: &Self::Item, zone: Tz) -> AnyView;
     /// The item drawn as chat users see it, from the payload that publishing would send.
     fn preview(payload: Self::Input) -> AnyView;
     /// The confirmed delete form of item `id` named `name`, with how it ended.

@@ -1,6 +1,7 @@
 //! `/advertisements/:id`: the advertisement as chat users see it in each language, its status
-//! and counters, the last targeting report, edit, and delete (asked first). The page frame is
-//! `pages::marketing::detail`; this file says what is the advertisement's own.
+//! and counters, its results over time (`results`), the last targeting report, edit, and delete
+//! (asked first). The page frame is `pages::marketing::detail`; this file says what is the
+//! advertisement's own.
 
 use super::list::{ad_languages, ad_name, counter};
 use crate::api::advertisements::{DeleteAdvertisement, get_advertisement};
@@ -77,6 +78,10 @@ impl MarketingPages for AdForm {
             </dl>
         }
         .into_any()
+    }
+
+    fn results(a: &Advertisement, zone: Tz) -> AnyView {
+        super::results::ad_results(a, zone)
     }
 
     fn preview(payload: AdvertisementInput) -> AnyView {

@@ -1,6 +1,6 @@
-//! A published marketing item's page (`…/:id`): as chat users see it, its facts, what the
-//! platform reported on its last publish, edit, and delete (asked first); a test ("Send a test
-//! to me") is marked so at its top.
+//! A published marketing item's page (`…/:id`): as chat users see it, its facts, its results,
+//! what the platform reported on its last publish, edit, and delete (asked first); a test ("Send
+//! a test to me") is marked so at its top.
 
 use super::MarketingPages;
 use crate::api::test_sends::test_send_ids;
@@ -77,6 +77,7 @@ fn detail<F: MarketingPages>(
         <div class="editor">
             <div class="editor__form">
                 <section class="panel">{F::facts(&item, zone)}</section>
+                {F::results(&item, zone)}
                 <TargetingReport report zone />
                 <ItemClashes kind=noun id />
                 <Explainer kind=noun id base />

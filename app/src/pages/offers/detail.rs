@@ -1,6 +1,6 @@
 //! `/offers/:id`: the offer as chat users see it, its settings, what the platform reported on
-//! its last publish, edit, and delete (asked first). The page frame is
-//! `pages::marketing::detail`; this file says what is the offer's own.
+//! its last publish (and that offers have no counters to chart), edit, and delete (asked first).
+//! The page frame is `pages::marketing::detail`; this file says what is the offer's own.
 
 use super::list::offer_name;
 use crate::api::offers::{DeleteOffer, get_offer};
@@ -75,6 +75,18 @@ impl MarketingPages for OfferForm {
                     _ => None,
                 }}
             </dl>
+        }
+        .into_any()
+    }
+
+    fn results(_: &Offer, _: Tz) -> AnyView {
+        view! {
+            <section class="panel" aria-labelledby="results-heading" data-testid="offer-results">
+                <h2 id="results-heading">"Results"</h2>
+                <p class="muted" data-testid="no-counters">
+                    "Watchers keeps no counters for offers (advertisements have views and messages), so there are no results to chart."
+                </p>
+            </section>
         }
         .into_any()
     }
