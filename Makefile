@@ -211,6 +211,9 @@ bench: deps-bench site
 	    SERVER_LOG=$(BENCH_CANCEL_DIR)/server.log SERVER_PID=$$cancel CANCEL_SECONDS=$(CANCEL_SECONDS) CANCEL_OUT=$$out \
 	    node bench/cancelled.mjs \
 	    || { echo "--- the cancelled-loads server's log:"; tail -n 40 $(BENCH_CANCEL_DIR)/server.log; exit 1; }; \
+	  kill $$cancel 2>/dev/null || true; \
+	  $(SANDBOX_ENV) $(SITE_ENV) SERVER_BIN=$(SERVER_BIN) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) RESULTS_OUT=$$out \
+	    bench/results.sh; \
 	  echo "written to $$out"; exit $$sizes
 
 # --- Installing what is missing -------------------------------------------------------------

@@ -18,7 +18,11 @@ use crate::model::advertisement::Advertisement;
 use crate::model::draft::{DraftKind, MARKETING_PAGE};
 use crate::model::loose::Listed;
 use crate::model::results::{AdResult, DEFAULT_SAMPLE_SECONDS, Sample, label};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+/// About how many readings of each advertisement the Results page gets for its small line: the
+/// range is cut into this many spans and each gives its last reading (the newest is always one).
+pub const OVERVIEW_POINTS: i64 = 60;
 
 /// The most pages of the advertisements list one pass reads (at 20 a page, 2,000 advertisements).
 pub const MAX_PAGES: u32 = 100;
@@ -41,24 +45,19 @@ pub async fn overview(
     if from > to {
         return Ok(Vec::new());
     }
-    let ads = samples::in_range(&state.db, from, to).await?;
-    let mut names: HashMap<i64, (String, Option<String>)> =
-        samples::names_in_range(&state.db, from, to)
-            .await?
-            .into_iter()
-            .map(|n| (n.ad_id, (n.label, n.sent_at)))
-            .collect();
+    let ads = samples::in_range(&state.db, from, to, OVERVIEW_POINTS).await?;
     Ok(ads
         .into_iter()
-        .map(|(id, samples)| {
-            let (label, sent_at) = names
-                .remove(&id)
+        .map(|ad| {
+            let id = ad.ad_id;
+            let (label, sent_at) = ad
+                .named
                 .unwrap_or_else(|| (format!("Advertisement {id}"), None));
             AdResult {
                 id,
                 label,
                 sent_at,
-                samples,
+                samples: ad.samples,
             }
         })
         .collect())

@@ -84,7 +84,6 @@ fn values(rows: usize) -> String {
 /// A reading as stored.
 #[derive(sqlx::FromRow)]
 struct SampleRow {
-    ad_id: i64,
     sampled_at: i64,
     views: Option<i64>,
     messages: Option<i64>,
@@ -103,7 +102,7 @@ impl SampleRow {
 /// Advertisement `ad_id`'s readings taken at `since` (Unix seconds) or later, oldest first.
 pub async fn of_ad(db: &Db, ad_id: i64, since: i64) -> Result<Vec<Sample>, sqlx::Error> {
     let rows: Vec<SampleRow> = sqlx::query_as(
-        "SELECT ad_id, sampled_at, views, messages FROM ad_samples \
+        "SELECT sampled_at, views, messages FROM ad_samples \
          WHERE ad_id = $1 AND sampled_at >= $2 ORDER BY sampled_at",
     )
     .bind(ad_id)
@@ -113,49 +112,86 @@ pub async fn of_ad(db: &Db, ad_id: i64, since: i64) -> Result<Vec<Sample>, sqlx:
     Ok(rows.iter().map(SampleRow::sample).collect())
 }
 
-/// Every advertisement's readings taken from `from` to `to` (Unix seconds, both included):
-/// advertisements newest (highest id) first, each one's readings oldest first.
-pub async fn in_range(db: &Db, from: i64, to: i64) -> Result<Vec<(i64, Vec<Sample>)>, sqlx::Error> {
-    let rows: Vec<SampleRow> = sqlx::query_as(
-        "SELECT ad_id, sampled_at, views, messages FROM ad_samples \
-         WHERE sampled_at >= $1 AND sampled_at <= $2 ORDER BY ad_id DESC, sampled_at",
+/// One advertisement's readings from `from` to `to`, and its name and send time as of the last
+/// of them whose record could be read (`None`: none could).
+pub struct InRange {
+    pub ad_id: i64,
+    pub samples: Vec<Sample>,
+    pub named: Option<(String, Option<String>)>,
+}
+
+/// A reading as the Results page reads it: with the name it had.
+#[derive(sqlx::FromRow)]
+struct NamedRow {
+    ad_id: i64,
+    sampled_at: i64,
+    views: Option<i64>,
+    messages: Option<i64>,
+    label: String,
+    sent_at: Option<String>,
+}
+
+/// Every advertisement's readings taken from `from` to `to` (Unix seconds, both included),
+/// thinned to about `points` for each: the time between its first and its last reading in the
+/// range is cut into `points` equal spans, and each span gives its last reading (so the newest
+/// reading is always there, and a range with fewer readings than `points` keeps them all).
+/// Advertisements newest (highest id) first, each one's readings oldest first. The database does
+/// the thinning: 90 days of readings every 5 minutes for 200 advertisements are 5 million rows.
+pub async fn in_range(
+    db: &Db,
+    from: i64,
+    to: i64,
+    points: i64,
+) -> Result<Vec<InRange>, sqlx::Error> {
+    // For each advertisement: its first and last reading in the range (index seeks), then the
+    // last reading of each of `points` equal spans between them (an index seek each): the
+    // database reads a few thousand index entries, not the millions of readings in the range.
+    let rows: Vec<NamedRow> = sqlx::query_as(
+        "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < $3 - 1), \
+         ads AS (SELECT DISTINCT ad_id FROM ad_samples), \
+         r AS (SELECT ad_id, \
+                 (SELECT MIN(sampled_at) FROM ad_samples s \
+                  WHERE s.ad_id = ads.ad_id AND s.sampled_at >= $1) AS first, \
+                 (SELECT MAX(sampled_at) FROM ad_samples s \
+                  WHERE s.ad_id = ads.ad_id AND s.sampled_at <= $2) AS last \
+               FROM ads), \
+         b AS (SELECT r.ad_id, \
+                 (SELECT MAX(sampled_at) FROM ad_samples s WHERE s.ad_id = r.ad_id \
+                  AND s.sampled_at >= r.first + (r.last - r.first + 1) * k.n / $3 \
+                  AND s.sampled_at < r.first + (r.last - r.first + 1) * (k.n + 1) / $3) AS latest \
+               FROM r CROSS JOIN k WHERE r.first IS NOT NULL AND r.last >= r.first) \
+         SELECT s.ad_id, s.sampled_at, s.views, s.messages, s.label, s.sent_at \
+         FROM b JOIN ad_samples s ON s.ad_id = b.ad_id AND s.sampled_at = b.latest \
+         ORDER BY s.ad_id DESC, s.sampled_at",
     )
     .bind(from)
     .bind(to)
+    .bind(points.max(1))
     .fetch_all(db)
     .await?;
-    let mut ads: Vec<(i64, Vec<Sample>)> = Vec::new();
-    for row in &rows {
+    let mut ads: Vec<InRange> = Vec::new();
+    for row in rows {
+        let sample = Sample {
+            at: row.sampled_at,
+            views: row.views,
+            messages: row.messages,
+        };
+        let named = (!row.label.is_empty()).then_some((row.label, row.sent_at));
         match ads.last_mut() {
-            Some((id, samples)) if *id == row.ad_id => samples.push(row.sample()),
-            _ => ads.push((row.ad_id, vec![row.sample()])),
+            Some(ad) if ad.ad_id == row.ad_id => {
+                ad.samples.push(sample);
+                if named.is_some() {
+                    ad.named = named;
+                }
+            }
+            _ => ads.push(InRange {
+                ad_id: row.ad_id,
+                samples: vec![sample],
+                named,
+            }),
         }
     }
     Ok(ads)
-}
-
-/// What an advertisement was called, and when it was sent, at its last readable reading.
-#[derive(sqlx::FromRow)]
-pub struct Named {
-    pub ad_id: i64,
-    pub label: String,
-    pub sent_at: Option<String>,
-}
-
-/// Each advertisement's name and send time as of its last reading from `from` to `to` whose
-/// record could be read (an advertisement with none is left out).
-pub async fn names_in_range(db: &Db, from: i64, to: i64) -> Result<Vec<Named>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT s.ad_id, s.label, s.sent_at FROM ad_samples s \
-         JOIN (SELECT ad_id, MAX(sampled_at) AS latest FROM ad_samples \
-               WHERE sampled_at >= $1 AND sampled_at <= $2 AND label <> '' \
-               GROUP BY ad_id) m \
-         ON s.ad_id = m.ad_id AND s.sampled_at = m.latest",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(db)
-    .await
 }
 
 /// Forgets every reading taken before `before` (Unix seconds), and the periods taken before it;
