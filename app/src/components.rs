@@ -20,6 +20,7 @@ pub mod offer_composer;
 pub mod plan;
 pub mod room_form;
 pub mod submit_note;
+pub mod table;
 pub mod targeting_report;
 pub mod test_sends;
 pub mod time_zone;

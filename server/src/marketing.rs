@@ -3,7 +3,7 @@
 
 mod publish;
 
-pub use publish::{Publish, submit};
+pub use publish::{Publish, press, submit};
 
 use super::audit::{AuditEvent, record_quietly};
 use super::auth::staff::Account;

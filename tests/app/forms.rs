@@ -7,7 +7,7 @@ const HTML: &str = "text/html,application/xhtml+xml,*/*;q=0.8";
 
 /// Posts `form` to server function `path` as a browser's plain form on page `from`; answers the
 /// status, the redirect's address and the landed cookie (`name=value`).
-async fn post_plain(
+pub async fn post_plain(
     app: &TestApp,
     cookie: &str,
     path: &str,

@@ -32,6 +32,19 @@ pub const OFFER: &[(&str, &str)] = &[
     ("form[room_ids]", "main-stage\nno-such-room"),
 ];
 
+/// An advertisement for room main-stage, in English, published at once.
+pub const AD: &[(&str, &str)] = &[
+    ("intent", "publish"),
+    ("form[template]", "2"),
+    ("form[open_type]", "NEW_WINDOW"),
+    ("form[room_ids]", "main-stage"),
+    ("form[langs][0][lang]", "en"),
+    ("form[langs][0][title]", "Big match"),
+    ("form[langs][0][text]", "Watch with us"),
+    ("form[langs][0][link]", "https://watchers.io"),
+    ("form[langs][0][link_text]", "More"),
+];
+
 pub fn with<'a>(
     base: &[(&'a str, &'a str)],
     changes: &[(&'a str, &'a str)],
@@ -48,6 +61,19 @@ pub fn with<'a>(
 pub async fn json(r: reqwest::Response) -> (u16, Value) {
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// Publishes [`AD`] with `changes` as `cookie`; answers the new advertisement's id.
+pub async fn publish_ad(app: &TestApp, cookie: &str, changes: &[(&str, &str)]) -> i64 {
+    let key = new_draft_key();
+    let form = with(&with(AD, &[("draft_key", key.as_str())]), changes);
+    let (status, body) = json(
+        app.call(Some(cookie), "/api/advertisements/submit", &form)
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body["Published"]["id"].as_i64().expect("published id")
 }
 
 pub async fn audit(app: &TestApp, cookie: &str, area: &str) -> Vec<Value> {
@@ -208,31 +234,14 @@ async fn a_failed_publish_is_sent_once_and_keeps_the_draft_with_the_reason() {
 async fn a_two_language_advertisement_and_a_winshare() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let key = new_draft_key();
-    let form = [
-        ("draft_key", key.as_str()),
-        ("intent", "publish"),
-        ("form[template]", "2"),
-        ("form[open_type]", "NEW_WINDOW"),
-        ("form[room_ids]", "main-stage"),
-        ("form[langs][0][lang]", "en"),
-        ("form[langs][0][title]", "Big match"),
-        ("form[langs][0][text]", "Watch with us"),
-        ("form[langs][0][link]", "https://watchers.io"),
-        ("form[langs][0][link_text]", "More"),
+    let second_language = [
         ("form[langs][1][lang]", "de"),
         ("form[langs][1][title]", "Großes Spiel"),
         ("form[langs][1][text]", "Schau mit uns"),
         ("form[langs][1][link]", "https://watchers.io/de"),
         ("form[langs][1][link_text]", "Mehr"),
     ];
-    let (status, body) = json(
-        app.call(Some(&admin), "/api/advertisements/submit", &form)
-            .await,
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body["Published"]["id"].as_i64().unwrap().to_string();
+    let id = publish_ad(&app, &admin, &second_language).await.to_string();
     let (_, ad) = json(
         app.call(Some(&admin), "/api/advertisements/get", &[("id", &id)])
             .await,
@@ -251,26 +260,15 @@ async fn a_two_language_advertisement_and_a_winshare() {
         serde_json::json!(["main-stage"])
     );
 
-    let key = new_draft_key();
     let winshare = [
-        ("draft_key", key.as_str()),
-        ("intent", "publish"),
         ("form[template]", "12"),
         ("form[user_id]", "123"),
-        ("form[room_ids]", "main-stage"),
-        ("form[langs][0][lang]", "en"),
         ("form[langs][0][title]", "Release the kraken"),
         ("form[langs][0][text]", "multiplier"),
         ("form[langs][0][link]", "https://watchers.io/"),
         ("form[langs][0][link_text]", "won 234$"),
     ];
-    let (status, body) = json(
-        app.call(Some(&admin), "/api/advertisements/submit", &winshare)
-            .await,
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body["Published"]["id"].as_i64().unwrap().to_string();
+    let id = publish_ad(&app, &admin, &winshare).await.to_string();
     let (_, ad) = json(
         app.call(Some(&admin), "/api/advertisements/get", &[("id", &id)])
             .await,

@@ -14,7 +14,7 @@ async fn json(r: reqwest::Response) -> (u16, Value) {
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
-async fn calendar(app: &TestApp, cookie: &str, query: &[(&str, &str)]) -> (u16, Value) {
+pub async fn calendar(app: &TestApp, cookie: &str, query: &[(&str, &str)]) -> (u16, Value) {
     json(app.call(Some(cookie), "/api/plan/calendar", query).await).await
 }
 

@@ -4,39 +4,33 @@
 //! that cannot be read is kept by its id with both counters unreadable, and a `null` counter
 //! stays unreadable (never 0).
 
-use crate::marketing::json;
-use crate::support::{ADMIN_PASSWORD, TestApp, database_url, loose_run, spawn_app};
-use watchers_dashboard::model::draft::new_draft_key;
+use crate::marketing::publish_ad;
+use crate::support::{ADMIN_PASSWORD, TestApp, count, database_url, loose_run, spawn_app};
 use watchers_dashboard::model::results::{CSV_HEADER, DEFAULT_SAMPLE_SECONDS, csv, iso_utc};
 use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::sandbox::loose::{BROKEN_ID, ODD_ID};
 use watchers_dashboard::server::results;
+use watchers_dashboard::server::state::AppState;
 
 /// A period, as the test apps count them (their sampler is off, so the default).
 const PERIOD: i64 = DEFAULT_SAMPLE_SECONDS;
 
-/// Publishes an advertisement titled `title` to one room; answers its id.
-async fn publish_ad(app: &TestApp, cookie: &str, title: &str) -> i64 {
-    let key = new_draft_key();
-    let form = [
-        ("draft_key", key.as_str()),
-        ("intent", "publish"),
-        ("form[template]", "2"),
-        ("form[open_type]", "NEW_WINDOW"),
-        ("form[room_ids]", "main-stage"),
-        ("form[langs][0][lang]", "en"),
-        ("form[langs][0][title]", title),
-        ("form[langs][0][text]", "Watch with us"),
-        ("form[langs][0][link]", "https://watchers.io"),
-        ("form[langs][0][link_text]", "More"),
-    ];
-    let (status, body) = json(
-        app.call(Some(cookie), "/api/advertisements/submit", &form)
-            .await,
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    body["Published"]["id"].as_i64().expect("published id")
+/// A started app where the admin published an advertisement titled `title` to one room: answers
+/// the app, the admin's cookie and the advertisement's id.
+async fn app_with_ad(title: &str) -> (TestApp, String, i64) {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let id = publish_ad(&app, &admin, &[("form[langs][0][title]", title)]).await;
+    (app, admin, id)
+}
+
+/// A pass of the sampler that reads the present period (`period` says which, if it does not):
+/// answers how many advertisements it read.
+async fn pass(state: &AppState, period: &str) -> usize {
+    results::sample_now(state)
+        .await
+        .expect("a pass")
+        .expect(period)
 }
 
 /// Moves `apps`' clocks (all at the same time) on to the start of the next period when the
@@ -50,21 +44,12 @@ fn early_in_a_period(apps: &[&TestApp]) {
     }
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let id = publish_ad(&app, &admin, "Season finale").await;
+    let (app, _, id) = app_with_ad("Season finale").await;
     let state = app.state();
     early_in_a_period(&[&app]);
-    let first = results::sample_now(&state)
-        .await
-        .expect("a pass")
-        .expect("the period is this app's");
+    let first = pass(&state, "the period is this app's").await;
     assert!(first >= 1);
     assert_eq!(
         results::sample_now(&state).await.expect("a pass"),
@@ -73,10 +58,7 @@ async fn two_passes_a_period_apart_keep_two_readings_of_each_advertisement() {
     );
     app.clock.advance(PERIOD);
     app.advance_sandbox_clock(PERIOD);
-    let second = results::sample_now(&state)
-        .await
-        .expect("a pass")
-        .expect("the next period");
+    let second = pass(&state, "the next period").await;
     assert_eq!(second, first, "the same advertisements");
 
     let samples = results::samples(&state, id).await.unwrap();
@@ -167,19 +149,11 @@ async fn passes_at_the_same_time_read_the_period_once_even_on_two_replicas() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readings_older_than_the_days_kept_are_forgotten() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let id = publish_ad(&app, &admin, "Kept a while").await;
+    let (app, _, id) = app_with_ad("Kept a while").await;
     let state = app.state();
-    let first = results::sample_now(&state)
-        .await
-        .unwrap()
-        .expect("a period");
+    let first = pass(&state, "a period").await;
     app.clock.advance(91 * 86_400);
-    results::sample_now(&state)
-        .await
-        .unwrap()
-        .expect("a period 91 days on");
+    pass(&state, "a period 91 days on").await;
     let stored = format!("SELECT COUNT(*) FROM ad_samples WHERE ad_id = {id}");
     assert_eq!(count(&app, &stored).await, 2);
     // Past the 90 days, the old reading is not shown even before it is forgotten.
@@ -198,20 +172,12 @@ async fn readings_older_than_the_days_kept_are_forgotten() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_advertisements_readings_download_as_csv() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let id = publish_ad(&app, &admin, "Downloaded").await;
+    let (app, admin, id) = app_with_ad("Downloaded").await;
     let state = app.state();
     early_in_a_period(&[&app]);
-    results::sample_now(&state)
-        .await
-        .unwrap()
-        .expect("a period");
+    pass(&state, "a period").await;
     app.clock.advance(PERIOD);
-    results::sample_now(&state)
-        .await
-        .unwrap()
-        .expect("a period");
+    pass(&state, "the next period").await;
     let samples = results::samples(&state, id).await.unwrap();
     assert_eq!(samples.len(), 2);
 
@@ -237,9 +203,7 @@ async fn an_advertisements_readings_download_as_csv() {
     );
 
     // Every signed-in role may read advertisements; no one else.
-    app.add_staff("mod", Role::Moderator, "moderator-password-1")
-        .await;
-    let moderator = app.sign_in("mod", "moderator-password-1").await;
+    let moderator = app.staff_signed_in("mod", Role::Moderator).await;
     assert_eq!(app.get_as(&moderator, &path).await.status(), 200);
     let anonymous = app.client.get(app.url(&path)).send().await.unwrap();
     assert_eq!(anonymous.status(), 303, "sent to sign in");

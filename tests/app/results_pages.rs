@@ -3,21 +3,17 @@
 //! first reading, or the chart) with the CSV link; the Results page keeps a day it could not read
 //! as it was typed, with the problem beside it, and marks the column it is in order by.
 
-use crate::support::{ADMIN_PASSWORD, spawn_app};
+use crate::support::{ADMIN_PASSWORD, page, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_results_pages_render_complete_without_javascript() {
     let app = spawn_app(&[]).await;
     let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
 
-    let offer = app.get_as(&cookie, "/offers/8").await;
-    assert_eq!(offer.status(), 200);
-    let offer = offer.text().await.unwrap();
+    let offer = page(&app, &cookie, "/offers/8").await;
     assert!(offer.contains("data-testid=\"no-counters\""), "{offer}");
 
-    let ad = app.get_as(&cookie, "/advertisements/10").await;
-    assert_eq!(ad.status(), 200);
-    let ad = ad.text().await.unwrap();
+    let ad = page(&app, &cookie, "/advertisements/10").await;
     assert!(ad.contains("data-testid=\"ad-results\""), "{ad}");
     assert!(ad.contains("href=\"/advertisements/10/results.csv\""));
     assert!(
@@ -26,11 +22,7 @@ async fn the_results_pages_render_complete_without_javascript() {
         "either the first reading is promised or the chart is drawn"
     );
 
-    let results = app
-        .get_as(&cookie, "/results?from=banana&to=&sort=views&dir=asc")
-        .await;
-    assert_eq!(results.status(), 200);
-    let results = results.text().await.unwrap();
+    let results = page(&app, &cookie, "/results?from=banana&to=&sort=views&dir=asc").await;
     assert!(results.contains("value=\"banana\""), "what was typed stays");
     assert!(results.contains("“banana” is not a date"), "{results}");
     assert!(results.contains("aria-sort=\"ascending\""));

@@ -355,9 +355,7 @@ async fn cookie_for(app: &TestApp, who: Who) -> Option<String> {
         Who::Marketing => ("mia", Role::Marketing),
         Who::Moderator => ("max", Role::Moderator),
     };
-    app.add_staff(name, role, &format!("{name}-password-1234"))
-        .await;
-    Some(app.sign_in(name, &format!("{name}-password-1234")).await)
+    Some(app.staff_signed_in(name, role).await)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

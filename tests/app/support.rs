@@ -224,6 +224,22 @@ pub fn client_from(ip: [u8; 4]) -> reqwest::Client {
         .expect("client")
 }
 
+/// A page's HTML as a browser asks for it (`accept: text/html`, which a landed note needs), signed
+/// in with `cookie` (which may carry others: the browser's `tz`, the landed note); the page must
+/// answer 200.
+pub async fn page(app: &TestApp, cookie: &str, path: &str) -> String {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("accept", "text/html")
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(response.status(), 200, "{path}");
+    response.text().await.expect("body")
+}
+
 /// The `name=value` part of a response's session cookie.
 pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
     set_cookie(response, "watchers_session")
@@ -292,6 +308,14 @@ impl TestApp {
         );
     }
 
+    /// Creates a member of staff `username` with `role` (their password `{username}-password-1234`)
+    /// and signs them in; answers the session cookie.
+    pub async fn staff_signed_in(&self, username: &str, role: Role) -> String {
+        let password = format!("{username}-password-1234");
+        self.add_staff(username, role, &password).await;
+        self.sign_in(username, &password).await
+    }
+
     /// Signs out the session of `cookie` (the form's POST); answers the response.
     pub async fn sign_out(&self, cookie: &str) -> reqwest::Response {
         self.client
@@ -341,11 +365,9 @@ pub fn credentials(key: &str, token: &str) -> Credentials {
     }
 }
 
-/// A sandbox in memory (seeded or empty) and a client that holds its credentials.
-pub async fn sandbox_and_client(
-    seed: bool,
-    settings: ClientSettings,
-) -> (Arc<Sandbox>, WatchersClient) {
+/// A sandbox in memory (seeded or empty) on a loopback port, loose in a loose run, guarded by
+/// [`KEY`] and [`TOKEN`]: answers it and its address (`http://…`).
+pub async fn sandbox_on_loopback(seed: bool) -> (Arc<Sandbox>, String) {
     let sandbox = Sandbox::open(SandboxConfig {
         api_key: KEY.into(),
         bearer_token: TOKEN.into(),
@@ -359,13 +381,23 @@ pub async fn sandbox_and_client(
         .spawn(([127, 0, 0, 1], 0).into())
         .await
         .expect("spawn");
-    let client = WatchersClient::new(
-        &format!("http://{addr}"),
-        &credentials(KEY, TOKEN),
-        settings,
-    )
-    .expect("client");
+    (sandbox, format!("http://{addr}"))
+}
+
+/// A sandbox in memory (seeded or empty) and a client that holds its credentials.
+pub async fn sandbox_and_client(
+    seed: bool,
+    settings: ClientSettings,
+) -> (Arc<Sandbox>, WatchersClient) {
+    let (sandbox, base_url) = sandbox_on_loopback(seed).await;
+    let client =
+        WatchersClient::new(&base_url, &credentials(KEY, TOKEN), settings).expect("client");
     (sandbox, client)
+}
+
+/// The one number `sql` (a `SELECT COUNT(*) …`) answers on `app`'s database.
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.db).await.unwrap()
 }
 
 /// Quick timeouts so fault tests finish fast.

@@ -7,7 +7,9 @@ use crate::support::{ADMIN_PASSWORD, TestApp, set_cookie, spawn_app};
 use serde_json::{Value, json as value};
 use watchers_dashboard::model::staff::Role;
 
-async fn keep(app: &TestApp, cookie: &str, user_ids: &str, room_id: &str) -> (u16, Value) {
+/// Keeps `cookie`'s test audience (user ids one a line, and a room) through the account page's
+/// server function; answers its status and answer.
+pub async fn keep(app: &TestApp, cookie: &str, user_ids: &str, room_id: &str) -> (u16, Value) {
     let form = [("test_user_ids", user_ids), ("test_room_id", room_id)];
     json(
         app.call(Some(cookie), "/api/auth/test-audience", &form)

@@ -5,7 +5,7 @@
 
 mod removal;
 
-use crate::support::{TestApp, readable, spawn_app};
+use crate::support::{TestApp, count, readable, spawn_app};
 use watchers_dashboard::error::AppError;
 use watchers_dashboard::model::advertisement::form::{AdForm, LanguageForm};
 use watchers_dashboard::model::draft::DraftKind;
@@ -15,6 +15,7 @@ use watchers_dashboard::model::targeting::AudienceType;
 use watchers_dashboard::model::test_send::{TestSend, TestSendState};
 use watchers_dashboard::model::time::{LocalTime, parse_iso};
 use watchers_dashboard::server::auth::staff::{self, Account};
+use watchers_dashboard::server::state::AppState;
 use watchers_dashboard::server::test_sends;
 
 /// How long a test stays up by default, in seconds.
@@ -69,6 +70,15 @@ fn advertisement(title: &str) -> AdForm {
     }
 }
 
+/// Sends the test offer titled `title` as `who`; answers the test and its offer's id upstream.
+pub async fn sent(state: &AppState, who: &Account, title: &str) -> (TestSend, i64) {
+    let test = test_sends::send(state, who, &offer(title))
+        .await
+        .expect("sent");
+    let id = test.upstream_id.expect("its offer's id");
+    (test, id)
+}
+
 /// Unix seconds of an ISO time.
 pub fn seconds(iso: &str) -> i64 {
     parse_iso(iso).expect("an ISO time").timestamp()
@@ -98,16 +108,13 @@ async fn an_offer_test_goes_to_the_test_users_alone_from_now_whatever_the_form_s
     let state = app.state();
     let who = sender(&app, "fan-1\nfan-2", "r-test").await;
     let now = app.clock.now();
-    let test = test_sends::send(&state, &who, &offer("Double odds tonight"))
-        .await
-        .expect("sent");
+    let (test, id) = sent(&state, &who, "Double odds tonight").await;
     assert_eq!(test.kind, DraftKind::Offer);
     assert_eq!(test.state, TestSendState::Live);
     assert_eq!(test.by, "admin");
     assert_eq!(test.label, "Double odds tonight");
     about(seconds(&test.sent_at), now, "sent");
     about(seconds(&test.remove_at), now + UP, "removed");
-    let id = test.upstream_id.expect("the new offer's id");
 
     // What Watchers holds: USER, the test ids only, from now for 15 minutes (the form said
     // GLOBAL, from 2030, and named rooms).
@@ -173,11 +180,7 @@ async fn an_offer_test_goes_to_the_test_users_alone_from_now_whatever_the_form_s
             .is_empty()
     );
     // Nothing became a draft.
-    let drafts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(drafts, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM drafts").await, 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -238,11 +241,7 @@ async fn without_the_test_ids_it_needs_a_test_says_what_to_set_and_sends_nothing
         "Set your test room id on your Account page first."
     );
     assert!(audited(&app, "test send", "ok").await.is_empty());
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM test_sends")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(rows, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM test_sends").await, 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,33 +1,57 @@
 //! "Send a test to me" through the composers' own forms, over HTTP as a browser posts them (with
 //! JavaScript, and as a plain form without): an offer test goes to the sender's test user ids
 //! alone (USER, whatever the form said) and leaves the draft as it was; without test ids it is
-//! refused with the way to the Account page; "Remove now" takes it down upstream (one's own only);
-//! the lists, the calendar and the explainer mark it, and it clashes with nothing; a role that may
-//! not publish cannot send one.
+//! refused with the way to the Account page; a role that may not publish cannot send one. Once
+//! sent, "Remove now" and the marks on the calendar and in the explainer are in
+//! `test_sends_http/seen.rs`.
 
-use crate::marketing::{OFFER, audit, json, with};
-use crate::support::{ADMIN_PASSWORD, TestApp, set_cookie, spawn_app};
+mod seen;
+
+use crate::forms::post_plain;
+use crate::marketing::{AD, OFFER, audit, drafts, json, with};
+use crate::support::{ADMIN_PASSWORD, TestApp, page, spawn_app};
+use crate::test_audience::keep;
+use crate::undo::quiet_hits;
 use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::model::staff::Role;
 use watchers_dashboard::model::time::parse_iso;
 
-const HTML: &str = "text/html,application/xhtml+xml,*/*;q=0.8";
-
 /// Keeps `cookie`'s test audience: user ids one a line and a room.
 async fn keep_audience(app: &TestApp, cookie: &str, user_ids: &str, room: &str) {
-    let form = [("test_user_ids", user_ids), ("test_room_id", room)];
-    let (status, body) = json(
-        app.call(Some(cookie), "/api/auth/test-audience", &form)
-            .await,
-    )
-    .await;
+    let (status, body) = keep(app, cookie, user_ids, room).await;
     assert_eq!(status, 200, "{body}");
 }
 
-/// Posts `form` to server function `path` as a browser's plain form on page `from` does (no
-/// JavaScript); answers the status, where it goes, and the page it lands on with what the post
-/// did (empty when it goes nowhere).
+/// A started app and the admin's cookie, the admin keeping `user_ids` and `room` as their test
+/// audience.
+async fn admin_keeping(user_ids: &str, room: &str) -> (TestApp, String) {
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    keep_audience(&app, &admin, user_ids, room).await;
+    (app, admin)
+}
+
+/// The offer composer's form with draft `key`, its "Send a test to me" button pressed.
+fn test_form(key: &str) -> Vec<(&str, &str)> {
+    with(OFFER, &[("draft_key", key), ("intent", "test")])
+}
+
+/// Sends the offer composer's test as its JavaScript does (the answer comes in place, no
+/// redirect); answers the answer's `TestSent`.
+async fn send_test(app: &TestApp, cookie: &str) -> Value {
+    let key = new_draft_key();
+    let response = app
+        .call(Some(cookie), "/api/offers/submit", &test_form(&key))
+        .await;
+    assert!(response.headers().get("location").is_none(), "no redirect");
+    let (status, body) = json(response).await;
+    assert_eq!(status, 200, "{body}");
+    body["TestSent"].clone()
+}
+
+/// [`post_plain`], then the page it lands on with what the post did (empty when it goes
+/// nowhere); answers the status, where it goes (the path alone) and that page.
 async fn post_plainly(
     app: &TestApp,
     cookie: &str,
@@ -35,41 +59,15 @@ async fn post_plainly(
     from: &str,
     form: &[(&str, &str)],
 ) -> (u16, String, String) {
-    let posted = app
-        .client
-        .post(app.url(path))
-        .form(form)
-        .header("accept", HTML)
-        .header("referer", app.url(from))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .expect("POST");
-    let status = posted.status().as_u16();
-    let location = posted
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let (status, location, landed) = post_plain(app, cookie, path, from, form).await;
     let location = location
         .strip_prefix(&app.base_url)
         .unwrap_or(&location)
         .to_owned();
-    let Some(landed) = set_cookie(&posted, "watchers_landed") else {
-        return (status, location, String::new());
+    let html = match landed {
+        Some(landed) => page(app, &format!("{cookie}; {landed}"), &location).await,
+        None => String::new(),
     };
-    let html = app
-        .client
-        .get(app.url(&location))
-        .header("accept", HTML)
-        .header("cookie", format!("{cookie}; {landed}"))
-        .send()
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
     (status, location, html)
 }
 
@@ -83,6 +81,7 @@ async fn offer(app: &TestApp, cookie: &str, id: i64) -> (u16, Value) {
     .await
 }
 
+/// `cookie`'s own tests of `kind`, as the "Test sends" panel lists them.
 async fn tests_of(app: &TestApp, cookie: &str, kind: &str) -> Vec<Value> {
     let (status, body) = json(
         app.call(Some(cookie), "/api/test-sends/list", &[("kind", kind)])
@@ -104,9 +103,7 @@ fn row<'a>(html: &'a str, attribute: &str, id: i64) -> &'a str {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    keep_audience(&app, &admin, "fan-1\nfan-2", "main-stage").await;
+    let (app, admin) = admin_keeping("fan-1\nfan-2", "main-stage").await;
     // A draft that reaches everyone, saved first.
     let key = new_draft_key();
     let saved = with(
@@ -120,19 +117,21 @@ async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft
     let (status, _) = json(app.call(Some(&admin), "/api/offers/submit", &saved).await).await;
     assert_eq!(status, 200);
     let draft_page = format!("/offers/drafts/{key}");
-    let (_, before) = json(
-        app.call(Some(&admin), "/api/offers/get-draft", &[("key", &key)])
-            .await,
-    )
-    .await;
+    let draft = || async {
+        json(
+            app.call(Some(&admin), "/api/offers/get-draft", &[("key", &key)])
+                .await,
+        )
+        .await
+        .1
+    };
+    let before = draft().await;
 
     // The same composer's form, changed and sent as a test without JavaScript: the browser comes
     // back to the composer, which says what was sent and when it goes.
     let test = with(
-        OFFER,
+        &test_form(&key),
         &[
-            ("draft_key", key.as_str()),
-            ("intent", "test"),
             ("form[audience]", "GLOBAL"),
             ("form[title]", "Try-out of tonight"),
         ],
@@ -150,11 +149,7 @@ async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft
     assert!(html.contains("data-testid=\"test-sends\""), "the panel");
 
     // The draft is as it was: not saved again, not published, not removed.
-    let (_, after) = json(
-        app.call(Some(&admin), "/api/offers/get-draft", &[("key", &key)])
-            .await,
-    )
-    .await;
+    let after = draft().await;
     assert_eq!(after, before, "the draft is untouched");
     assert_eq!(after["form"]["title"], "Double odds tonight");
 
@@ -195,7 +190,7 @@ async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft
         entries.iter().any(|e| e["action"] == "test send"),
         "{entries:?}"
     );
-    let list = app.get_as(&admin, "/offers").await.text().await.unwrap();
+    let list = page(&app, &admin, "/offers").await;
     assert!(row(&list, "data-offer-id", id).contains("data-testid=\"test-mark\""));
     assert_eq!(
         list.matches("data-testid=\"test-mark\"").count(),
@@ -203,36 +198,28 @@ async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft
         "only the test"
     );
     // And on its own page.
-    let page = app
-        .get_as(&admin, &format!("/offers/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(page.contains("data-testid=\"test-send-note\""));
+    let own = page(&app, &admin, &format!("/offers/{id}")).await;
+    assert!(own.contains("data-testid=\"test-send-note\""));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_test_ids_a_test_is_refused_and_the_account_page_named() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let sandbox = app.sandbox.clone().unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let before = sandbox.hits();
+    let before = quiet_hits(&app).await;
     let key = new_draft_key();
-    let form = with(OFFER, &[("draft_key", key.as_str()), ("intent", "test")]);
+    let form = test_form(&key);
     let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["Invalid"]["field"], "test_audience");
     let message = body["Invalid"]["message"].as_str().unwrap();
     assert!(message.contains("Account page"), "{message}");
+    let sandbox = app.sandbox.as_ref().unwrap();
     assert_eq!(sandbox.hits(), before, "nothing reached Watchers");
-    let (_, drafts) = json(
-        app.call(Some(&admin), "/api/drafts/list", &[("kind", "offer")])
-            .await,
-    )
-    .await;
-    assert_eq!(drafts, Value::Array(vec![]), "no draft kept either");
+    assert!(
+        drafts(&app, &admin, "offer").await.is_empty(),
+        "no draft kept either"
+    );
 
     // Without JavaScript: back to the composer, which says why, and says what to set where.
     let (status, location, html) =
@@ -254,186 +241,31 @@ async fn without_test_ids_a_test_is_refused_and_the_account_page_named() {
     assert_eq!(status, 422);
     // With ids the composer offers the button.
     keep_audience(&app, &admin, "fan-1", "").await;
-    let composer = app
-        .get_as(&admin, "/offers/new")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let composer = page(&app, &admin, "/offers/new").await;
     assert!(composer.contains("data-testid=\"send-test\""));
     assert!(composer.contains("value=\"test\""));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn remove_now_takes_ones_own_test_down_upstream() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    keep_audience(&app, &admin, "fan-1", "").await;
-    let key = new_draft_key();
-    let form = with(OFFER, &[("draft_key", key.as_str()), ("intent", "test")]);
-    // With JavaScript: the composer shows the answer in place (no redirect).
-    let response = app.call(Some(&admin), "/api/offers/submit", &form).await;
-    assert!(response.headers().get("location").is_none());
-    let (status, body) = json(response).await;
-    assert_eq!(status, 200, "{body}");
-    let notice = body["TestSent"]["notice"].as_str().unwrap();
-    assert!(notice.starts_with("Sent a test of “Double odds tonight” to your test user;"));
-    let test_id = body["TestSent"]["test"]["id"].as_i64().unwrap();
-    let upstream = body["TestSent"]["test"]["upstream_id"].as_i64().unwrap();
-    let id = test_id.to_string();
-    let remove = [("kind", "offer"), ("id", id.as_str())];
-
-    // Not by someone else, nor by a role that may not publish offers.
-    app.add_staff("mia", Role::Marketing, "mia-password-1234")
-        .await;
-    let mia = app.sign_in("mia", "mia-password-1234").await;
-    let r = app
-        .call(Some(&mia), "/api/test-sends/remove", &remove)
-        .await;
-    assert_eq!(r.status(), 404, "another's test is not found");
-    app.add_staff("max", Role::Moderator, "max-password-1234")
-        .await;
-    let max = app.sign_in("max", "max-password-1234").await;
-    let r = app
-        .call(Some(&max), "/api/test-sends/remove", &remove)
-        .await;
-    assert_eq!(r.status(), 403);
-    assert_eq!(offer(&app, &admin, upstream).await.0, 200, "still up");
-    // Nor as the other kind.
-    let wrong = [("kind", "advertisement"), ("id", id.as_str())];
-    let r = app
-        .call(Some(&admin), "/api/test-sends/remove", &wrong)
-        .await;
-    assert_eq!(r.status(), 404);
-
-    // The account page lists it, live, with "Remove now"; pressed without JavaScript.
-    let account = app.get_as(&admin, "/account").await.text().await.unwrap();
-    let listed = row(&account, "data-test-send", test_id);
-    assert!(listed.contains("data-state=\"live\""), "{listed}");
-    assert!(listed.contains("data-testid=\"remove-test-send\""));
-    let (status, location, html) =
-        post_plainly(&app, &admin, "/api/test-sends/remove", "/account", &remove).await;
-    assert_eq!((status, location.as_str()), (302, "/account"));
-    assert!(
-        html.contains("Removed the test “Double odds tonight”."),
-        "{html}"
-    );
-    assert!(row(&html, "data-test-send", test_id).contains("data-state=\"removed\""));
-    assert!(!row(&html, "data-test-send", test_id).contains("remove-test-send"));
-    assert_eq!(offer(&app, &admin, upstream).await.0, 404, "gone upstream");
-    // Mia's own list never showed it.
-    assert!(tests_of(&app, &mia, "offer").await.is_empty());
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_test_is_marked_on_the_calendar_and_in_the_explainer_and_clashes_with_nothing() {
-    let app = spawn_app(&[]).await;
-    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    keep_audience(&app, &admin, "fan-1", "main-stage").await;
-    let key = new_draft_key();
-    let form = with(OFFER, &[("draft_key", key.as_str()), ("intent", "test")]);
-    let (status, body) = json(app.call(Some(&admin), "/api/offers/submit", &form).await).await;
-    assert_eq!(status, 200, "{body}");
-    let id = body["TestSent"]["test"]["upstream_id"].as_i64().unwrap();
-    let key = format!("offer:{id}");
-
-    // In this week's view, beside the seeded GLOBAL offer running now: marked, and no clash.
-    let (status, view) = json(
-        app.call(
-            Some(&admin),
-            "/api/plan/calendar",
-            &[("query[view]", "week")],
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, 200, "{view}");
-    let item = view["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["key"] == key.as_str())
-        .expect("the test on the calendar");
-    assert_eq!(item["test"], true);
-    let clashes = view["clashes"].as_array().unwrap();
-    assert!(
-        clashes.iter().all(|c| !c["keys"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|k| k == key.as_str())),
-        "{clashes:?}"
-    );
-    let id_text = id.to_string();
-    let (status, own) = json(
-        app.call(
-            Some(&admin),
-            "/api/plan/item-clashes",
-            &[("kind", "offer"), ("id", id_text.as_str())],
-        )
-        .await,
-    )
-    .await;
-    assert_eq!((status, own), (200, Value::Array(vec![])));
-    let html = app
-        .get_as(&admin, "/calendar?view=week")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(html.contains("agenda-bar--test"));
-
-    // "Why won't it show?" says first that it is a test.
-    let (status, explained) = json(
-        app.call(
-            Some(&admin),
-            "/api/plan/explain",
-            &[
-                ("kind", "offer"),
-                ("id", id_text.as_str()),
-                ("query[user]", "fan-1"),
-            ],
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, 200, "{explained}");
-    assert_eq!(explained["answer"]["lines"][0]["check"], "Test send");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_that_may_not_publish_cannot_send_a_test() {
     let app = spawn_app(&[]).await;
-    app.add_staff("max", Role::Moderator, "max-password-1234")
-        .await;
-    let max = app.sign_in("max", "max-password-1234").await;
+    let max = app.staff_signed_in("max", Role::Moderator).await;
     keep_audience(&app, &max, "fan-1", "main-stage").await;
-    let sandbox = app.sandbox.clone().unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let before = sandbox.hits();
+    let before = quiet_hits(&app).await;
     let key = new_draft_key();
-    let offer_test = with(OFFER, &[("draft_key", key.as_str()), ("intent", "test")]);
     let r = app
-        .call(Some(&max), "/api/offers/submit", &offer_test)
+        .call(Some(&max), "/api/offers/submit", &test_form(&key))
         .await;
     assert_eq!(r.status(), 403);
-    let ad_test = [
-        ("draft_key", key.as_str()),
-        ("intent", "test"),
-        ("form[template]", "2"),
-        ("form[langs][0][lang]", "en"),
-        ("form[langs][0][title]", "Big match"),
-        ("form[langs][0][text]", "Watch with us"),
-        ("form[langs][0][link]", "https://watchers.io"),
-        ("form[langs][0][link_text]", "More"),
-    ];
+    let ad_test = with(AD, &[("draft_key", key.as_str()), ("intent", "test")]);
     let r = app
         .call(Some(&max), "/api/advertisements/submit", &ad_test)
         .await;
     assert_eq!(r.status(), 403);
+    let sandbox = app.sandbox.as_ref().unwrap();
     assert_eq!(sandbox.hits(), before, "nothing reached Watchers");
     assert!(tests_of(&app, &max, "offer").await.is_empty());
     // Their account page shows no test panel.
-    let account = app.get_as(&max, "/account").await.text().await.unwrap();
+    let account = page(&app, &max, "/account").await;
     assert!(!account.contains("data-testid=\"test-sends\""));
 }

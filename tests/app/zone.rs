@@ -4,7 +4,7 @@
 //! without JavaScript read in it.
 
 use crate::marketing::{OFFER, json, with};
-use crate::support::{ADMIN_PASSWORD, TestApp, set_cookie, spawn_app};
+use crate::support::{ADMIN_PASSWORD, TestApp, page, set_cookie, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::model::staff::Role;
@@ -21,13 +21,6 @@ async fn me(app: &TestApp, cookie: &str) -> Value {
     json(app.call(Some(cookie), "/api/auth/me", &[]).await)
         .await
         .1
-}
-
-/// A page's HTML, signed in with `cookie` (which may carry the browser's `tz` too).
-async fn page(app: &TestApp, cookie: &str, path: &str) -> String {
-    let response = app.get_as(cookie, path).await;
-    assert_eq!(response.status(), 200, "{path}");
-    response.text().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -77,17 +70,7 @@ async fn each_person_chooses_their_zone_and_an_unknown_one_is_refused_by_the_fie
     assert_eq!(back, "/account", "the address stays clean");
     // Why it was refused goes with the redirect, in the landed cookie the page takes.
     let landed = set_cookie(&refused, "watchers_landed").expect("the landed cookie");
-    let html = app
-        .client
-        .get(app.url(&back))
-        .header("accept", "text/html")
-        .header("cookie", format!("{zoe}; {landed}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&app, &format!("{zoe}; {landed}"), &back).await;
     let by_field = html
         .split(r#"data-field="time_zone""#)
         .nth(1)

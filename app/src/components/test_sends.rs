@@ -7,6 +7,7 @@
 
 use super::error_panel::ErrorPanel;
 use super::header::use_me;
+use super::table::captioned_table;
 use super::time_zone::page_zone;
 use crate::api::test_sends::{RemoveTestSend, list_test_sends};
 use crate::model::draft::DraftKind;
@@ -77,23 +78,16 @@ fn TestSendTable(list: Vec<TestSend>, zone: Tz) -> impl IntoView {
         "Your tests, newest first; times in {} with UTC beside",
         zone.name()
     );
-    view! {
-        <table class="table" data-testid="test-sends-table">
-            <caption>{caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Test"</th>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"Sent"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Remove"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {list.into_iter().map(|test| test_row(test, zone, remove)).collect_view()}
-            </tbody>
-        </table>
-    }
+    let rows = list
+        .into_iter()
+        .map(|test| test_row(test, zone, remove))
+        .collect_view();
+    captioned_table(
+        "test-sends-table",
+        caption,
+        &["Test", "Kind", "Sent", "State", "Remove"],
+        rows,
+    )
 }
 
 /// One test's row: its name (a link to the item while it is up), kind, when it was sent, its

@@ -16,11 +16,8 @@ pub async fn audit_csv(
     session: Session,
     Query(filter): Query<AuditFilter>,
 ) -> Response {
-    match session::current(&session, &state).await {
-        Ok(Some(account)) if account.role.can(Capability::ViewAudit) => {}
-        Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    if let Err(status) = session::allows(&session, &state, Capability::ViewAudit).await {
+        return status.into_response();
     }
     let csv = query(&state.db, &filter, 100_000, 0)
         .await

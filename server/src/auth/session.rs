@@ -4,7 +4,9 @@
 use super::session_store::Store;
 use super::staff::Account;
 use crate::clock::Clock;
+use crate::model::staff::Capability;
 use crate::state::AppState;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration;
@@ -111,4 +113,20 @@ pub async fn current(session: &Session, state: &AppState) -> Result<Option<Accou
             .map_err(|e| e.to_string())?;
     }
     Ok(account)
+}
+
+/// Whether the person behind `session` may do `capability`, for a route that is no server
+/// function (the CSV downloads, which have no `guard`): `Err` is the status to answer (401 signed
+/// out, 403 not allowed, 500 when the session cannot be read).
+pub async fn allows(
+    session: &Session,
+    state: &AppState,
+    capability: Capability,
+) -> Result<(), StatusCode> {
+    match current(session, state).await {
+        Ok(Some(account)) if account.role.can(capability) => Ok(()),
+        Ok(Some(_)) => Err(StatusCode::FORBIDDEN),
+        Ok(None) => Err(StatusCode::UNAUTHORIZED),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR),
+    }
 }

@@ -111,13 +111,19 @@ pub async fn sent(db: &Db, id: i64, upstream_id: Option<i64>) -> Result<(), sqlx
     .map(|_| ())
 }
 
+/// Runs `sql`, a statement on test `id` (`$1`) alone.
+async fn on_one(db: &Db, sql: &str, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(sql).bind(id).execute(db).await.map(|_| ())
+}
+
 /// The platform did not take test `id`: its row goes, and the same test may be sent again.
 pub async fn unsent(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM test_sends WHERE id = $1 AND state = 'sending'")
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    on_one(
+        db,
+        "DELETE FROM test_sends WHERE id = $1 AND state = 'sending'",
+        id,
+    )
+    .await
 }
 
 /// Test `id`, whoever sent it.
@@ -184,14 +190,13 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error>
     .await
 }
 
-/// Claims the removal of test `id` for the job, if it is still due at `now` and no one holds it:
-/// true for the one replica that wins.
-pub async fn claim_due(db: &Db, id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query(
-        "UPDATE test_sends SET claimed_until = $1 WHERE id = $2 AND state = 'live' \
-         AND remove_at <= $3 AND next_try_at <= $3 \
-         AND (claimed_until IS NULL OR claimed_until < $3)",
-    )
+/// Claims the removal of test `id` at `now` if it is up, no one holds it, and `also` (more SQL
+/// conditions on `$3`, the time) holds: true for the one replica that wins.
+async fn claim(db: &Db, id: i64, now: i64, also: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query(&format!(
+        "UPDATE test_sends SET claimed_until = $1 WHERE id = $2 AND state = 'live' {also} \
+         AND (claimed_until IS NULL OR claimed_until < $3)"
+    ))
     .bind(now + CLAIM_SECONDS)
     .bind(id)
     .bind(now)
@@ -200,19 +205,16 @@ pub async fn claim_due(db: &Db, id: i64, now: i64) -> Result<bool, sqlx::Error> 
     .map(|r| r.rows_affected() == 1)
 }
 
+/// Claims the removal of test `id` for the job, if it is still due at `now` and no one holds it:
+/// true for the one replica that wins.
+pub async fn claim_due(db: &Db, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    claim(db, id, now, "AND remove_at <= $3 AND next_try_at <= $3").await
+}
+
 /// Claims the removal of test `id` now ("Remove now"), whatever its time, if it is up and no one
 /// holds it.
 pub async fn claim_now(db: &Db, id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query(
-        "UPDATE test_sends SET claimed_until = $1 WHERE id = $2 AND state = 'live' \
-         AND (claimed_until IS NULL OR claimed_until < $3)",
-    )
-    .bind(now + CLAIM_SECONDS)
-    .bind(id)
-    .bind(now)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    claim(db, id, now, "").await
 }
 
 /// Test `id` is gone upstream since `at`; `note` says why when it was not removed by a delete.
@@ -253,11 +255,12 @@ pub async fn failed(
 
 /// Lets test `id` go without trying it (the removal was refused before anything was sent).
 pub async fn release(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE test_sends SET claimed_until = NULL WHERE id = $1")
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    on_one(
+        db,
+        "UPDATE test_sends SET claimed_until = NULL WHERE id = $1",
+        id,
+    )
+    .await
 }
 
 /// Tests left `sending` past their claim at `now` (the process that sent them stopped before

@@ -1,6 +1,6 @@
 //! The composers' one submission path: keep the form as a draft, and on "publish" validate it,
 //! send it once, record it, and keep what the platform reported. A failed publish keeps the
-//! draft and notes why.
+//! draft and notes why. "Send a test to me" goes to `test_sends` instead ([`press`]).
 
 use super::Composer;
 use crate::audit::{AuditEvent, record_quietly};
@@ -11,10 +11,11 @@ use crate::door::{self, Applies, Ask, Described, Done, Failure, Kind, Pass, Rule
 use crate::drafts::{self, Save};
 use crate::error::AppError;
 use crate::model::approval::draft_subject;
-use crate::model::draft::{DraftKind, Intent, Submitted};
+use crate::model::draft::{DraftKind, Intent, Submitted, submission};
 use crate::model::targeting::{PublishReport, Sent, Targeting};
 use crate::state::AppState;
 use crate::upstream::UpstreamError;
+use crate::{landed, test_sends, zone};
 
 /// Notes on draft `key` why its publish failed.
 async fn note_error(state: &AppState, key: &str, err: &AppError) {
@@ -115,6 +116,37 @@ pub async fn submit<F: Composer>(
             Err(err)
         }
     }
+}
+
+/// A composer's button (`intent`, as the form sent it), pressed by `who`: "Send a test to me"
+/// sends `form` to their own test audience alone and leaves draft `key` as it was
+/// ([`test_sends::send`]); "Save draft" and "Publish" go to [`submit`]. What it did is said on
+/// the page the browser lands on, and the browser goes where the answer says (a test stays on
+/// the composer it was sent from; without JavaScript, the page it posted from).
+pub async fn press<F: Composer>(
+    state: &AppState,
+    who: &Account,
+    key: &str,
+    target: Option<i64>,
+    intent: &str,
+    form: &F,
+) -> Result<Submitted, AppError> {
+    let kind = F::KIND;
+    let intent = submission(key, intent).map_err(invalid)?;
+    let submitted = if intent == Intent::Test {
+        let test = test_sends::send(state, who, form).await?;
+        let reach = who.test_audience.reach(kind).unwrap_or_default();
+        Submitted::test_sent(test, &reach, zone::viewer(who).zone)
+    } else {
+        submit(state, who, key, target, intent, form).await?
+    };
+    if let Some(notice) = submitted.notice() {
+        landed::done(notice);
+    }
+    if let Some(location) = submitted.location(kind) {
+        leptos_axum::redirect(&location);
+    }
+    Ok(submitted)
 }
 
 /// Draft `key`'s form published, sent once: creates an item, or updates `target`. On success the

@@ -17,11 +17,8 @@ pub async fn results_csv(
     session: Session,
     Path(id): Path<i64>,
 ) -> Response {
-    match session::current(&session, &state).await {
-        Ok(Some(account)) if account.role.can(Capability::View) => {}
-        Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    if let Err(status) = session::allows(&session, &state, Capability::View).await {
+        return status.into_response();
     }
     match samples(&state, id).await {
         Ok(samples) => (

@@ -42,9 +42,17 @@ async fn a_long_run_of_readings_is_thinned_and_keeps_the_newest() {
     let newest = long.samples.last().unwrap();
     assert_eq!(newest.at, start + 599 * 300, "the newest reading is kept");
     assert_eq!(newest.views, None, "and shown unreadable as it was");
-    assert!(long.samples.windows(2).all(|w| w[0].at < w[1].at), "oldest first");
+    assert!(
+        long.samples.windows(2).all(|w| w[0].at < w[1].at),
+        "oldest first"
+    );
     assert_eq!(long.label, "Thinned 7001");
-    assert_eq!(short.samples.len(), 3, "a short run whole: {:?}", short.samples);
+    assert_eq!(
+        short.samples.len(),
+        3,
+        "a short run whole: {:?}",
+        short.samples
+    );
     // An advertisement's own page still gets every reading.
     assert_eq!(results::samples(&state, 7001).await.unwrap().len(), 600);
 }

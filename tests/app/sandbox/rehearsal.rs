@@ -2,7 +2,7 @@
 //! test or by `PUT /_sandbox/clock`), advertisement counters that grow with it, offers targeted at
 //! users, and deletes that answer 404 the second time.
 
-use crate::support::{KEY, TOKEN, readable, sandbox_and_client};
+use crate::support::{KEY, TOKEN, readable, sandbox_and_client, sandbox_on_loopback};
 use serde_json::{Value, json};
 use watchers_dashboard::model::advertisement::{AdLanguage, AdvertisementInput};
 use watchers_dashboard::model::loose::ExternalId;
@@ -10,7 +10,6 @@ use watchers_dashboard::model::offer::{OfferInput, TemplateData};
 use watchers_dashboard::model::room::{RoomInput, RoomStatus};
 use watchers_dashboard::model::targeting::{AudienceType, ShowFrequency};
 use watchers_dashboard::model::time::{format_iso, format_room_time};
-use watchers_dashboard::sandbox::{Sandbox, SandboxConfig};
 use watchers_dashboard::server::door::Pass;
 use watchers_dashboard::server::upstream::{ClientSettings, UpstreamError, WatchersClient};
 
@@ -119,16 +118,8 @@ async fn counters_grow_and_schedules_pass_as_the_sandbox_clock_moves_on() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_clock_control_endpoint_reads_and_sets_how_far_ahead_it_runs() {
-    let sandbox = Sandbox::open(SandboxConfig {
-        api_key: KEY.into(),
-        bearer_token: TOKEN.into(),
-        tagmango_token: "tagmango-token".into(),
-        data_file: None,
-        seed: false,
-    })
-    .unwrap();
-    let addr = sandbox.spawn(([127, 0, 0, 1], 0).into()).await.unwrap();
-    let url = format!("http://{addr}/_sandbox/clock");
+    let (sandbox, base_url) = sandbox_on_loopback(false).await;
+    let url = format!("{base_url}/_sandbox/clock");
     let http = reqwest::Client::new();
     let signed = |request: reqwest::RequestBuilder| {
         request

@@ -3,34 +3,21 @@
 //! and the sandbox's file, tried again after an upstream 5xx once its wait is over, and "Remove
 //! now".
 
-use super::{UP, audited, offer, sender};
-use crate::support::{KEY, TOKEN, database_url, loose_run, spawn_app, spawn_stoppable_app};
+use super::{UP, audited, offer, sender, sent};
+use crate::support::{
+    KEY, TOKEN, database_url, sandbox_on_loopback, spawn_app, spawn_stoppable_app,
+};
 use std::time::{Duration, Instant};
 use watchers_dashboard::error::AppError;
 use watchers_dashboard::model::test_send::TestSendState;
-use watchers_dashboard::sandbox::{FaultSettings, Sandbox, SandboxConfig};
+use watchers_dashboard::sandbox::FaultSettings;
 use watchers_dashboard::server::test_sends;
 use watchers_dashboard::server::upstream::UpstreamError;
-
-/// An empty sandbox on a loopback port that both replicas call: answers it and its address.
-async fn shared_upstream() -> (std::sync::Arc<Sandbox>, String) {
-    let sandbox = Sandbox::open(SandboxConfig {
-        api_key: KEY.into(),
-        bearer_token: TOKEN.into(),
-        tagmango_token: "tagmango-token".into(),
-        data_file: None,
-        seed: false,
-    })
-    .expect("sandbox");
-    sandbox.set_loose(loose_run());
-    let addr = sandbox.spawn(([127, 0, 0, 1], 0).into()).await.unwrap();
-    (sandbox, format!("http://{addr}"))
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_remove_each_test_exactly_once() {
     let started = Instant::now();
-    let (sandbox, upstream) = shared_upstream().await;
+    let (sandbox, upstream) = sandbox_on_loopback(false).await;
     let dir = tempfile::tempdir().unwrap();
     let database = database_url(dir.path()).await;
     let vars = [
@@ -45,10 +32,7 @@ async fn two_replicas_remove_each_test_exactly_once() {
     let who = sender(&a, "fan-1\nfan-2", "r-test").await;
     let mut ids = Vec::new();
     for title in ["First", "Second", "Third"] {
-        let test = test_sends::send(&state_a, &who, &offer(title))
-            .await
-            .unwrap();
-        ids.push(test.upstream_id.unwrap());
+        ids.push(sent(&state_a, &who, title).await.1);
     }
     // Not yet: nothing is due.
     assert_eq!(test_sends::remove_due(&state_b).await, 0);
@@ -103,10 +87,7 @@ async fn a_test_is_removed_after_a_restart() {
     ];
     let (first, stop, serving) = spawn_stoppable_app(&vars).await;
     let who = sender(&first, "fan-1", "r-test").await;
-    let test = test_sends::send(&first.state(), &who, &offer("Across a restart"))
-        .await
-        .unwrap();
-    let id = test.upstream_id.unwrap();
+    let (_, id) = sent(&first.state(), &who, "Across a restart").await;
     stop.send(()).unwrap();
     serving.await.unwrap();
     drop(first);
@@ -134,10 +115,7 @@ async fn a_removal_that_meets_an_upstream_5xx_is_tried_again_after_its_wait() {
     let state = app.state();
     let sandbox = app.sandbox.as_ref().unwrap();
     let who = sender(&app, "fan-1", "r-test").await;
-    let test = test_sends::send(&state, &who, &offer("Flaky"))
-        .await
-        .unwrap();
-    let id = test.upstream_id.unwrap();
+    let (_, id) = sent(&state, &who, "Flaky").await;
     app.clock.advance(UP + 1);
 
     sandbox.set_faults(FaultSettings {
@@ -182,10 +160,7 @@ async fn remove_now_removes_a_test_before_its_time_and_only_its_senders() {
     let state = app.state();
     let sandbox = app.sandbox.as_ref().unwrap();
     let who = sender(&app, "fan-1", "r-test").await;
-    let test = test_sends::send(&state, &who, &offer("Early"))
-        .await
-        .unwrap();
-    let id = test.upstream_id.unwrap();
+    let (test, id) = sent(&state, &who, "Early").await;
 
     // Someone else's is not theirs to remove.
     let mut other = who.clone();

@@ -5,6 +5,7 @@
 
 use crate::api::results::get_ad_results;
 use crate::components::chart::{ResultsChart, when};
+use crate::components::table::captioned_table;
 use crate::error::AppError;
 use crate::model::advertisement::Advertisement;
 use crate::model::chart::{Counter, Reading, ago, every, group, readings};
@@ -183,19 +184,10 @@ fn readings_table(samples: &[Sample], zone: Tz) -> AnyView {
     } else {
         "Every reading, newest first".to_owned()
     };
-    view! {
-        <table class="table" data-testid="readings-table">
-            <caption>{caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Time"</th>
-                    <th scope="col">"Views"</th>
-                    <th scope="col">"Messages"</th>
-                    <th scope="col">"Views per message"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    captioned_table(
+        "readings-table",
+        caption,
+        &["Time", "Views", "Messages", "Views per message"],
+        rows,
+    )
 }
