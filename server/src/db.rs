@@ -10,6 +10,7 @@ pub mod badge_users;
 pub mod copy;
 pub mod drafts;
 pub mod exclusions;
+pub mod kept_forms;
 pub mod pace;
 pub mod rooms;
 pub mod samples;

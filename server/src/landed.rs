@@ -87,6 +87,27 @@ pub async fn carry(State(state): State<AppState>, mut request: Request, next: Ne
     response
 }
 
+/// Whether the server function being served was posted as a plain form (no JavaScript), whose
+/// answer is a redirect to a page drawn anew, as server_fn tells them from its client's posts.
+pub fn plain_form() -> bool {
+    leptos::prelude::use_context::<Parts>().is_some_and(|parts| accepts_html(&parts.headers))
+}
+
+/// The path of the page the request being served came from (its `Referer`, which the browser
+/// sends within the site), when it is `base` or under it: `/offers/new` for `/offers`.
+pub fn came_from(base: &str) -> Option<String> {
+    let parts = leptos::prelude::use_context::<Parts>()?;
+    let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+    let path = Uri::try_from(referer).ok()?.path().to_owned();
+    under(&path, base).then_some(path)
+}
+
+/// Whether `path` is `base` or a page under it.
+fn under(path: &str, base: &str) -> bool {
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// A browser's own request (a page, a plain form), as server_fn tells them from its client's.
 fn accepts_html(headers: &HeaderMap) -> bool {
     headers
@@ -219,6 +240,16 @@ mod tests {
         );
         assert_eq!(without_error("http://h/badges/5?"), "http://h/badges/5");
         assert_eq!(without_error("/rooms?deleted=3"), "/rooms?deleted=3");
+    }
+
+    #[test]
+    fn a_page_is_under_its_base_alone() {
+        assert!(under("/offers/new", "/offers"));
+        assert!(under("/offers/drafts/ab12", "/offers"));
+        assert!(under("/offers", "/offers"));
+        assert!(!under("/offersx/new", "/offers"));
+        assert!(!under("/advertisements/new", "/offers"));
+        assert!(!under("//evil.example/offers", "/offers"));
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! job that survives a restart, removes each test exactly once across replicas (a claim in the
 //! database) and tries again with backoff when the platform fails.
 
+mod kept;
 mod remove;
 mod send;
 
 /// The test sends' table, in the storage room.
 pub use crate::db::test_sends as store;
+pub use kept::{KEEP_SECONDS, keep_form, kept_form};
 pub use remove::{EVERY, SYSTEM, remove_due, remove_now, spawn_remover};
 pub use send::send;
 

@@ -289,6 +289,14 @@ const FUNCTIONS: &[Case] = &[
         &[("kind", "offer"), ("id", "999999")],
         Allowed::AdminAndMissing(Who::Marketing),
     ),
+    (
+        "/api/test-sends/kept",
+        &[
+            ("kind", "offer"),
+            ("key", "0123456789abcdef0123456789abcdef"),
+        ],
+        Allowed::SignedIn,
+    ),
     // Last: it moves the caller's session to a new id.
     (
         "/api/auth/change-password",

@@ -244,6 +244,14 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ("/api/test-sends/list", &[("kind", "poster")], 422),
     ("/api/test-sends/ids", &[("kind", "poster")], 422),
     (
+        "/api/test-sends/kept",
+        &[
+            ("kind", "poster"),
+            ("key", "0123456789abcdef0123456789abcdef"),
+        ],
+        422,
+    ),
+    (
         "/api/test-sends/remove",
         &[("kind", "offer"), ("id", "999999")],
         404,

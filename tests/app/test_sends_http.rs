@@ -3,8 +3,10 @@
 //! alone (USER, whatever the form said) and leaves the draft as it was; without test ids it is
 //! refused with the way to the Account page; a role that may not publish cannot send one. Once
 //! sent, "Remove now" and the marks on the calendar and in the explainer are in
-//! `test_sends_http/seen.rs`.
+//! `test_sends_http/seen.rs`; the form as typed, kept for the composer a plain form comes back
+//! to, in `test_sends_http/kept.rs`.
 
+mod kept;
 mod seen;
 
 use crate::forms::post_plain;
@@ -139,7 +141,14 @@ async fn an_offer_test_goes_to_the_senders_test_users_alone_and_leaves_the_draft
     let (status, location, html) =
         post_plainly(&app, &admin, "/api/offers/submit", &draft_page, &test).await;
     assert_eq!(status, 302);
-    assert_eq!(location, draft_page, "back to the composer");
+    assert!(
+        location.starts_with(&format!("{draft_page}?kept=")),
+        "back to the composer, the form kept: {location}"
+    );
+    assert!(
+        html.contains("value=\"Try-out of tonight\""),
+        "the title as typed, not as saved"
+    );
     assert!(
         html.contains(
             "Sent a test of “Try-out of tonight” to your 2 test users; it will be removed at "
@@ -225,7 +234,7 @@ async fn without_test_ids_a_test_is_refused_and_the_account_page_named() {
     let (status, location, html) =
         post_plainly(&app, &admin, "/api/offers/submit", "/offers/new", &form).await;
     assert_eq!(status, 302);
-    assert_eq!(location, "/offers/new");
+    assert!(location.starts_with("/offers/new?kept="), "{location}");
     assert!(
         html.contains("role=\"alert\" data-testid=\"landed\""),
         "{html}"

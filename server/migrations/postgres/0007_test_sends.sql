@@ -29,3 +29,15 @@ CREATE UNIQUE INDEX test_sends_once ON test_sends (by_user, fingerprint)
     WHERE state IN ('sending', 'live');
 CREATE INDEX test_sends_due ON test_sends (state, remove_at);
 CREATE INDEX test_sends_by_user ON test_sends (by_user, id);
+
+-- What a person typed in a composer when they sent a test without JavaScript, kept for an hour
+-- so the composer they come back to shows it again (a test never touches the draft). `key` is
+-- 32 random hex digits; `form` the composer's form as JSON; `kept_until` Unix seconds.
+CREATE TABLE kept_forms (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('offer', 'advertisement')),
+    by_user TEXT NOT NULL,
+    form TEXT NOT NULL,
+    kept_until BIGINT NOT NULL
+);
+CREATE INDEX kept_forms_until ON kept_forms (kept_until);

@@ -186,6 +186,16 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("claimed_until", Int),
         ],
     ),
+    (
+        "kept_forms",
+        &[
+            ("key", Text),
+            ("kind", Text),
+            ("by_user", Text),
+            ("form", Text),
+            ("kept_until", Int),
+        ],
+    ),
 ];
 
 /// Tables whose `id` the target numbers itself afterwards (PostgreSQL's identity columns must be

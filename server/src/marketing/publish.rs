@@ -122,7 +122,8 @@ pub async fn submit<F: Composer>(
 /// sends `form` to their own test audience alone and leaves draft `key` as it was
 /// ([`test_sends::send`]); "Save draft" and "Publish" go to [`submit`]. What it did is said on
 /// the page the browser lands on, and the browser goes where the answer says (a test stays on
-/// the composer it was sent from; without JavaScript, the page it posted from).
+/// the composer it was sent from; without JavaScript, the composer page it posted from, with
+/// the form as typed kept for it: [`back_with_form`]).
 pub async fn press<F: Composer>(
     state: &AppState,
     who: &Account,
@@ -134,7 +135,11 @@ pub async fn press<F: Composer>(
     let kind = F::KIND;
     let intent = submission(key, intent).map_err(invalid)?;
     let submitted = if intent == Intent::Test {
-        let test = test_sends::send(state, who, form).await?;
+        let sent = test_sends::send(state, who, form).await;
+        if landed::plain_form() {
+            back_with_form(state, who, form).await;
+        }
+        let test = sent?;
         let reach = who.test_audience.reach(kind).unwrap_or_default();
         Submitted::test_sent(test, &reach, zone::viewer(who).zone)
     } else {
@@ -147,6 +152,24 @@ pub async fn press<F: Composer>(
         leptos_axum::redirect(&location);
     }
     Ok(submitted)
+}
+
+/// Without JavaScript, a test sent or refused would bring the browser back to a composer drawn
+/// anew, empty or as saved: the form as typed is kept a while ([`test_sends::keep_form`]) and
+/// the browser goes to the composer page it posted from (its `Referer`, under the kind's pages;
+/// else `…/new`) with `?kept=<key>`, which shows it again. When it cannot be kept, the browser
+/// lands where it posted from, as before.
+async fn back_with_form<F: Composer>(state: &AppState, who: &Account, form: &F) {
+    let base = F::KIND.base();
+    let key = match test_sends::keep_form(state, who, form).await {
+        Ok(key) => key,
+        Err(err) => {
+            tracing::error!("cannot keep a composer's form for a test without JavaScript: {err}");
+            return;
+        }
+    };
+    let page = landed::came_from(base).unwrap_or_else(|| format!("{base}/new"));
+    leptos_axum::redirect(&format!("{page}?kept={key}"));
 }
 
 /// Draft `key`'s form published, sent once: creates an item, or updates `target`. On success the
