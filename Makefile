@@ -155,8 +155,12 @@ test-e2e: deps site
 # the typed error in a crate of its own, 306,575 B (wasm-split's chunks move by a few hundred
 # bytes from one layout to the next, hence the headroom). Issue 29's one zone per person (the
 # composers and the room form read a typed time in the person's zone as the server will, from the
-# zone's offsets sent as one line of text): 308,583 B.
-BUNDLE_RATCHET_BYTES := 310500
+# zone's offsets sent as one line of text): 308,583 B. Issue 30's "Send a test to me" in both
+# composers (the button or the sentence that says what to keep on the account page, its answer,
+# refusals that speak of the test, the intent it was pressed with): 317,290 B, with the island's
+# answer cut to the test's id and sentence (the whole test send in it cost 2.2 kB more). Issue
+# 31 is the work of bringing it down.
+BUNDLE_RATCHET_BYTES := 319500
 
 size-check: deps-node site
 	WASM_BUDGET_BYTES=$(BUNDLE_RATCHET_BYTES) WASM_LIMIT_LABEL=ratchet bench/sizes.sh target/site/pkg

@@ -131,10 +131,13 @@ pub enum Submitted {
     AwaitingApproval {
         request: i64,
     },
-    /// "Send a test to me": sent to the person's own test audience as `test`, the draft left as it
-    /// was; `notice` says so in one sentence, its removal time in their zone ([`Self::test_sent`]).
+    /// "Send a test to me": sent to the person's own test audience as test send `id` (the item
+    /// `upstream_id` upstream), the draft left as it was; `notice` says so in one sentence, its
+    /// removal time in their zone ([`Self::test_sent`]). Only these: the island that shows it
+    /// need not know the whole [`TestSend`].
     TestSent {
-        test: TestSend,
+        id: i64,
+        upstream_id: Option<i64>,
         notice: String,
     },
 }
@@ -149,7 +152,11 @@ impl Submitted {
             test.label,
             show_in(zone, &test.remove_at)
         );
-        Submitted::TestSent { test, notice }
+        Submitted::TestSent {
+            id: test.id,
+            upstream_id: test.upstream_id,
+            notice,
+        }
     }
 
     /// Where the browser goes next: the draft's own address, or the published item's page; `None`

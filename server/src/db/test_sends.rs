@@ -68,7 +68,7 @@ pub struct New<'a> {
 /// Claims the send of `new`: `Ok(id)` of its row (in `sending`), or `Err(test)` when the same
 /// test by the same person is being sent or is up already. One statement, so two presses, tabs
 /// or replicas at once send it once.
-pub async fn claim_send(db: &Db, new: New<'_>) -> Result<Result<i64, TestSend>, sqlx::Error> {
+pub async fn claim_send(db: &Db, new: New<'_>) -> Result<Result<i64, Box<TestSend>>, sqlx::Error> {
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO test_sends (kind, label, by_user, fingerprint, sent_at, remove_at, state, attempts, next_try_at, claimed_until) \
          VALUES ($1, $2, $3, $4, $5, $6, 'sending', 0, 0, $7) ON CONFLICT DO NOTHING RETURNING id",
@@ -94,7 +94,7 @@ pub async fn claim_send(db: &Db, new: New<'_>) -> Result<Result<i64, TestSend>, 
     .fetch_optional(db)
     .await?;
     // Gone between the two statements (removed meanwhile): the caller may press again.
-    open.map(|row| Err(to_test_send(row)))
+    open.map(|row| Err(Box::new(to_test_send(row))))
         .ok_or(sqlx::Error::RowNotFound)
 }
 

@@ -15,8 +15,8 @@ async fn remove_now_takes_ones_own_test_down_upstream() {
     let sent = send_test(&app, &admin).await;
     let notice = sent["notice"].as_str().unwrap();
     assert!(notice.starts_with("Sent a test of “Double odds tonight” to your test user;"));
-    let test_id = sent["test"]["id"].as_i64().unwrap();
-    let upstream = sent["test"]["upstream_id"].as_i64().unwrap();
+    let test_id = sent["id"].as_i64().unwrap();
+    let upstream = sent["upstream_id"].as_i64().unwrap();
     let id = test_id.to_string();
     let remove = [("kind", "offer"), ("id", id.as_str())];
 
@@ -59,7 +59,7 @@ async fn remove_now_takes_ones_own_test_down_upstream() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_test_is_marked_on_the_calendar_and_in_the_explainer_and_clashes_with_nothing() {
     let (app, admin) = admin_keeping("fan-1", "main-stage").await;
-    let id = send_test(&app, &admin).await["test"]["upstream_id"]
+    let id = send_test(&app, &admin).await["upstream_id"]
         .as_i64()
         .unwrap();
     let key = format!("offer:{id}");
