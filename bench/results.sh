@@ -45,7 +45,7 @@ start
 stop
 now=$(date +%s)
 seed_started=$(date +%s.%N)
-sqlite3 "$db" <<SQL
+sqlite3 "$db" > /dev/null <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE

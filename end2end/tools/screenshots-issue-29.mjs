@@ -3,6 +3,7 @@
 // From end2end/: node tools/screenshots-issue-29.mjs http://127.0.0.1:3000 <admin password> ../docs/screenshots/issue-29/after
 import { chromium } from "playwright";
 import { mkdirSync } from "node:fs";
+import { signedIn } from "./sign-in.mjs";
 
 const [base, password, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -11,16 +12,8 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu"],
 });
 
-async function session(js, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport, timezoneId: "Asia/Tokyo" });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { context, page };
-}
+const session = (js, viewport) =>
+  signedIn(browser, base, password, { js, viewport, timezoneId: "Asia/Tokyo" });
 
 const shot = (page, name, fullPage = false) => page.screenshot({ path: `${out}/${name}.png`, fullPage });
 

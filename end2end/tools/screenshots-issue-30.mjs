@@ -6,6 +6,7 @@
 // From end2end/: node tools/screenshots-issue-30.mjs http://127.0.0.1:3010 <admin password> ../docs/screenshots/issue-30
 import { chromium } from "playwright";
 import { mkdirSync } from "node:fs";
+import { signedIn } from "./sign-in.mjs";
 
 const [base, password, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -14,20 +15,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu"],
 });
 
-async function session(js) {
-  const context = await browser.newContext({
-    javaScriptEnabled: js,
-    viewport: { width: 1280, height: 800 },
-    timezoneId: "Europe/Berlin",
-  });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return { context, page };
-}
+const session = (js) => signedIn(browser, base, password, { js, timezoneId: "Europe/Berlin" });
 
 const shot = (page, name, fullPage = false) => page.screenshot({ path: `${out}/${name}.png`, fullPage });
 const field = (page, name) => page.locator(`[name='form[${name}]']`);
