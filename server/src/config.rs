@@ -49,6 +49,9 @@ pub struct Config {
     /// `DASHBOARD_TEST_SEND_MINUTES`: how long a test send ("Send a test to me") stays up before
     /// the dashboard removes it upstream (15).
     pub test_send_minutes: i64,
+    /// `DASHBOARD_TEST_SEND_SWEEP_SECONDS`: how often each replica looks for test sends whose
+    /// time is up (15); 0 turns the look off (tests, which remove them when they say).
+    pub test_send_sweep_seconds: u64,
     /// `DASHBOARD_METRICS_ADDR`: where Prometheus metrics are served (`/metrics`); off when unset.
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// `DASHBOARD_SHUTDOWN_SECONDS`: how long a stop waits for the requests under way (20).
@@ -223,6 +226,12 @@ impl Config {
                 "DASHBOARD_TEST_SEND_MINUTES",
                 crate::model::test_send::DEFAULT_MINUTES,
             )?,
+            test_send_sweep_seconds: match get("DASHBOARD_TEST_SEND_SWEEP_SECONDS") {
+                None => 15,
+                Some(v) => v.trim().parse::<u64>().ok().filter(|n| *n <= 3_600).ok_or(
+                    ConfigError::BadNumber("DASHBOARD_TEST_SEND_SWEEP_SECONDS", v),
+                )?,
+            },
             region,
             base_url,
             credentials,
@@ -403,6 +412,19 @@ mod tests {
             assert_eq!(
                 config(&[("DASHBOARD_TEST_SEND_MINUTES", bad)]).unwrap_err(),
                 ConfigError::BadNumber("DASHBOARD_TEST_SEND_MINUTES", bad.into())
+            );
+        }
+    }
+
+    #[test]
+    fn test_sends_are_looked_for_every_fifteen_seconds_unless_told() {
+        assert_eq!(config(&[]).unwrap().test_send_sweep_seconds, 15);
+        let c = config(&[("DASHBOARD_TEST_SEND_SWEEP_SECONDS", "0")]).unwrap();
+        assert_eq!(c.test_send_sweep_seconds, 0, "0 turns it off");
+        for bad in ["-1", "soon", "3601"] {
+            assert_eq!(
+                config(&[("DASHBOARD_TEST_SEND_SWEEP_SECONDS", bad)]).unwrap_err(),
+                ConfigError::BadNumber("DASHBOARD_TEST_SEND_SWEEP_SECONDS", bad.into())
             );
         }
     }

@@ -11,7 +11,7 @@ mod send;
 /// The test sends' table, in the storage room.
 pub use crate::db::test_sends as store;
 pub use kept::{KEEP_SECONDS, keep_form, kept_form};
-pub use remove::{EVERY, SYSTEM, remove_due, remove_now, spawn_remover};
+pub use remove::{SYSTEM, remove_due, remove_now, spawn_remover};
 pub use send::send;
 
 use crate::auth::staff::Account;

@@ -130,6 +130,9 @@ async fn start_app(
     // No sampler in the background: a test reads the advertisements' counters when it says.
     vars.entry("DASHBOARD_AD_SAMPLE_SECONDS".into())
         .or_insert_with(|| "0".into());
+    // Nor a test send remover: a test removes them when it says (`test_sends::remove_due`).
+    vars.entry("DASHBOARD_TEST_SEND_SWEEP_SECONDS".into())
+        .or_insert_with(|| "0".into());
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("config");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

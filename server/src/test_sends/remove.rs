@@ -16,8 +16,6 @@ use crate::upstream::{Unavailable, UpstreamError};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-/// How often the job looks for tests whose time is up.
-pub const EVERY: Duration = Duration::from_secs(15);
 /// The most tests one pass removes; the rest wait for the next.
 const PASS_MAX: i64 = 50;
 /// Who the job's audit entries name: the dashboard itself (on the sender's behalf, as each
@@ -42,15 +40,19 @@ fn system() -> Account {
     }
 }
 
-/// Starts the job: a pass of [`remove_due`] every [`EVERY`], each on a task of its own (a pass
-/// that panics is logged and the next runs all the same), until the app that owns `state` is
-/// gone. The host calls it once at start.
+/// Starts the job: a pass of [`remove_due`] every `DASHBOARD_TEST_SEND_SWEEP_SECONDS` (15; none
+/// when 0), each on a task of its own (a pass that panics is logged and the next runs all the
+/// same), until the app that owns `state` is gone. The host calls it once at start.
 pub fn spawn_remover(state: AppState) {
+    let every = Duration::from_secs(state.config.test_send_sweep_seconds);
+    if every.is_zero() {
+        return;
+    }
     let weak = state.downgrade();
     drop(state);
     tokio::spawn(async move {
         loop {
-            tokio::time::sleep(EVERY).await;
+            tokio::time::sleep(every).await;
             let Some(state) = weak.upgrade() else {
                 return;
             };
