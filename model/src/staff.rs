@@ -134,7 +134,12 @@ pub fn validate_password(field: &str, password: &str, username: &str) -> Problem
     p
 }
 
-/// Usernames: 2 to 64 of a-z, 0-9, `.`, `_`, `-`; stored lowercase.
+/// The names the dashboard signs its own audit entries with (`system`: an approval expired;
+/// `dashboard`: a test send removed when its time was up), which no member of staff may take.
+pub const RESERVED_USERNAMES: [&str; 2] = ["system", "dashboard"];
+
+/// Usernames: 2 to 64 of a-z, 0-9, `.`, `_`, `-`; stored lowercase; not one of
+/// [`RESERVED_USERNAMES`].
 pub fn validate_username(username: &str) -> Problems {
     let mut p = Problems::default();
     let u = username.trim();
@@ -145,6 +150,16 @@ pub fn validate_username(username: &str) -> Problems {
         p.push(
             "username",
             "Use 2 to 64 letters, digits, dots, dashes or underscores.",
+        );
+    } else if RESERVED_USERNAMES
+        .iter()
+        .any(|name| u.eq_ignore_ascii_case(name))
+    {
+        p.push(
+            "username",
+            format!(
+                "“{u}” is the name the dashboard signs its own audit entries with: choose another."
+            ),
         );
     }
     p
@@ -181,5 +196,11 @@ mod tests {
         assert!(validate_username("ann.lee-2").is_empty());
         assert!(validate_username("a").for_field("username").is_some());
         assert!(validate_username("ann lee").for_field("username").is_some());
+        for reserved in ["dashboard", "System", " DASHBOARD "] {
+            assert!(
+                validate_username(reserved).for_field("username").is_some(),
+                "{reserved}"
+            );
+        }
     }
 }

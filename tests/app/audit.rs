@@ -36,6 +36,21 @@ async fn changes_are_recorded_filtered_and_exported_for_admins_only() {
         error["Invalid"]["field"], "password",
         "the error names its field: {error}"
     );
+    // The names the dashboard signs its own entries with are no one else's.
+    let reserved = app
+        .call(
+            Some(&admin),
+            "/api/staff/add",
+            &[
+                ("username", "Dashboard"),
+                ("role", "marketing"),
+                ("password", "dash-password-12345"),
+            ],
+        )
+        .await;
+    assert_eq!(reserved.status(), 422);
+    let error: Value = reserved.json().await.unwrap();
+    assert_eq!(error["Invalid"]["field"], "username", "{error}");
 
     let list = |filter: &'static [(&'static str, &'static str)]| {
         let mut form = vec![("page", "0"), ("filter[to]", "")];

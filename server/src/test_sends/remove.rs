@@ -19,8 +19,8 @@ use std::time::Duration;
 /// The most tests one pass removes; the rest wait for the next.
 const PASS_MAX: i64 = 50;
 /// Who the job's audit entries name: the dashboard itself (on the sender's behalf, as each
-/// entry says).
-pub const SYSTEM: &str = "dashboard";
+/// entry says); no member of staff may take the name (`model::staff::RESERVED_USERNAMES`).
+pub const SYSTEM: &str = crate::model::staff::RESERVED_USERNAMES[1];
 /// Why a test with no known id upstream is closed without a delete.
 const NO_ID: &str = "Watchers did not say the test's id, so the dashboard cannot remove it: it ends on its own at its end time.";
 /// Why a test whose send never finished is closed.
