@@ -93,6 +93,33 @@ impl AppState {
         WeakState(Arc::downgrade(&self.0))
     }
 
+    /// Runs `pass` in the background, again and again, each time after the wait `wait` works out
+    /// from the state, until the app that owns the state is gone. Each pass runs on a task of
+    /// its own, so one that panics is logged (as `what`'s) and the next runs all the same.
+    pub fn repeat<W, P, F>(self, what: &'static str, wait: W, pass: P)
+    where
+        W: Fn(&AppState) -> std::time::Duration + Send + 'static,
+        P: Fn(AppState) -> F + Send + 'static,
+        F: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let weak = self.downgrade();
+        drop(self);
+        tokio::spawn(async move {
+            loop {
+                let Some(pause) = weak.upgrade().map(|state| wait(&state)) else {
+                    return;
+                };
+                tokio::time::sleep(pause).await;
+                let Some(state) = weak.upgrade() else {
+                    return;
+                };
+                if let Err(err) = tokio::spawn(pass(state)).await {
+                    tracing::error!("a pass of {what} failed: {err}");
+                }
+            }
+        });
+    }
+
     /// What the page header and `/healthz` say about this deployment.
     pub fn shell_info(&self) -> ShellInfo {
         ShellInfo {

@@ -207,9 +207,8 @@ async fn start(
     .map_err(StartupError::Client)?;
     watch_upstream(client.clone());
     let state = AppState::new(leptos_options, config, client, db, sessions, tagmango);
-    if state.config.ad_sample_seconds > 0 {
-        crate::server::results::spawn_sampler(state.clone());
-    }
+    // Each replica's background passes (each one does nothing when its period is 0).
+    crate::server::results::spawn_sampler(state.clone());
     // Test sends whose time is up are removed upstream, here as on every replica (each once).
     crate::server::test_sends::spawn_remover(state.clone());
     Ok((state, sandbox))

@@ -14,24 +14,11 @@ pub fn spawn_sampler(state: AppState) {
         tracing::info!("DASHBOARD_AD_SAMPLE_SECONDS=0: advertisement results are not sampled");
         return;
     }
-    let weak = state.downgrade();
-    drop(state);
-    tokio::spawn(async move {
-        loop {
-            let Some(wait) = weak.upgrade().map(|s| until_next(s.clock.now(), seconds)) else {
-                return;
-            };
-            tokio::time::sleep(Duration::from_secs(wait)).await;
-            let Some(state) = weak.upgrade() else {
-                return;
-            };
-            // A pass on a task of its own: were it to panic, the loop carries on.
-            let task = tokio::spawn(async move { pass(&state).await });
-            if let Err(err) = task.await {
-                tracing::error!("the advertisement sampler's pass failed: {err}");
-            }
-        }
-    });
+    state.repeat(
+        "the advertisement sampler",
+        move |state| Duration::from_secs(until_next(state.clock.now(), seconds)),
+        |state| async move { pass(&state).await },
+    );
 }
 
 /// One pass: read the counters (if this replica takes the period), then forget old readings.

@@ -48,22 +48,16 @@ pub fn spawn_remover(state: AppState) {
     if every.is_zero() {
         return;
     }
-    let weak = state.downgrade();
-    drop(state);
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(every).await;
-            let Some(state) = weak.upgrade() else {
-                return;
-            };
-            let pass = tokio::spawn(async move { remove_due(&state).await });
-            match pass.await {
-                Ok(0) => {}
-                Ok(tried) => tracing::debug!(tried, "tried to remove test sends whose time was up"),
-                Err(err) => tracing::error!("a pass of the test send remover failed: {err}"),
+    state.repeat(
+        "the test send remover",
+        move |_| every,
+        |state| async move {
+            let tried = remove_due(&state).await;
+            if tried > 0 {
+                tracing::debug!(tried, "tried to remove test sends whose time was up");
             }
-        }
-    });
+        },
+    );
 }
 
 /// One pass of the job: every test whose time is up (and whose next try is due) is claimed and
