@@ -139,6 +139,8 @@ test-e2e: deps site
 	cd end2end && CI=$${CI:-} BASE_URL=http://$(E2E_ADDR) LOOSE_BASE_URL=http://$(E2E_LOOSE_ADDR) \
 		E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) npx playwright test 2>&1 | tee $(E2E_DIR)/playwright.log \
 		|| { echo "--- the servers' logs:"; tail -n 25 $(E2E_DIR)/server.log $(E2E_DIR)/loose/server.log; \
+		     echo "--- why the first ones failed (Playwright's errors, from its report):"; \
+		     sed -n '/^  1) /,/^  [0-9]* failed/p' $(E2E_DIR)/playwright.log | grep -v '^ *at \|^ *[0-9]* |' | head -n 60; \
 		     echo "--- what failed (the end of Playwright's report, again):"; \
 		     sed -n '/^  [0-9]* failed/,$$p' $(E2E_DIR)/playwright.log | head -n 40; exit 1; }
 

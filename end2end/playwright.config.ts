@@ -9,7 +9,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // In CI a test that fails is run once more, and Playwright reports it as flaky (the list ends
+  // with its name): one CI run in about twenty saw a walk fail once under load that passed in
+  // every run here. A failure that repeats still fails the run.
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: [["list"]],
   use: {
