@@ -3,6 +3,8 @@
 //! with a reason; unanswered ones expire. Every step is audited. Sending what was approved is
 //! `approved`'s, above the areas whose changes it sends.
 
+pub mod counts;
+
 /// The requests' table, in the storage room.
 pub use crate::db::approvals as store;
 
@@ -79,6 +81,7 @@ pub async fn request(
     let id = store::insert(&state.db, new)
         .await?
         .map_err(|request| AppError::AlreadyWaiting { request })?;
+    state.approval_counts.changed().await;
     let mut event = AuditEvent::new(&who.username, action.area(), "request approval")
         .summary(format!(
             "asked for approval #{id}: {} “{label}”",
@@ -96,6 +99,9 @@ pub async fn request(
 pub async fn expire_due(state: &AppState) {
     match store::expire(&state.db, state.clock.now()).await {
         Ok(expired) => {
+            if !expired.is_empty() {
+                state.approval_counts.changed().await;
+            }
             for (id, action, label, by) in expired {
                 let area = ApprovalAction::parse(&action).map(ApprovalAction::area);
                 let Some(area) = area else { continue };
@@ -143,12 +149,15 @@ pub async fn get(state: &AppState, who: &Account, id: i64) -> Result<Approval, A
 /// decision: the header stops counting it for them.
 pub async fn open(state: &AppState, who: &Account, id: i64) -> Result<Approval, AppError> {
     let request = get(state, who, id).await?;
-    if request.state.is_decided()
-        && request.requested_by == who.username
-        && let Err(err) = store::seen(&state.db, id, &who.username).await
-    {
-        tracing::error!("cannot mark approval #{id} seen: {err}");
-        state.breaker.note(&state.db, &err);
+    if request.state.is_decided() && request.requested_by == who.username {
+        match store::seen(&state.db, id, &who.username).await {
+            Ok(true) => state.approval_counts.changed().await,
+            Ok(false) => {}
+            Err(err) => {
+                tracing::error!("cannot mark approval #{id} seen: {err}");
+                state.breaker.note(&state.db, &err);
+            }
+        }
     }
     Ok(request)
 }
@@ -158,16 +167,18 @@ pub async fn unseen(state: &AppState, who: &Account) -> Result<Vec<Approval>, Ap
     Ok(store::unseen(&state.db, &who.username).await?)
 }
 
-/// How many of `who`'s own requests were decided since they last opened them (counted in the
-/// header beside [`waiting_for`]).
+/// How many of `who`'s own requests were decided since they last opened them, or are past their
+/// time unanswered (counted in the header beside [`waiting_for`]).
 pub async fn decided_for(state: &AppState, who: &Account) -> u32 {
-    // A read only, one count over an index: every page asks. Not asked while the database is
-    // known not to answer, so that a page does not wait out the pool twice before its 503.
+    // A read only, from memory (`counts`) but for the first after a change: every page asks. Not
+    // asked while the database is known not to answer, so that a page does not wait out the
+    // pool twice before its 503.
     if state.breaker.is_open() {
         return 0;
     }
-    match store::unseen_count(&state.db, &who.username, state.clock.now()).await {
-        Ok(count) => u32::try_from(count).unwrap_or(u32::MAX),
+    let counts = &state.approval_counts;
+    match counts.decided(&who.username, state.clock.now()).await {
+        Ok(count) => count,
         Err(err) => {
             tracing::error!("cannot count decided approval requests: {err}");
             state.breaker.note(&state.db, &err);
@@ -178,18 +189,14 @@ pub async fn decided_for(state: &AppState, who: &Account) -> u32 {
 
 /// How many pending requests `who` could decide (the header's count).
 pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
-    // A read only: every page asks, so it neither expires nor writes anything.
+    // A read only, from memory (`counts`, judged against the clock now): every page asks, so it
+    // neither expires nor writes anything.
     if state.breaker.is_open() {
         return 0;
     }
-    match store::pending(&state.db, state.clock.now()).await {
-        Ok(all) => all
-            .iter()
-            .filter(|(action, by)| {
-                ApprovalAction::parse(action)
-                    .is_some_and(|a| approval::may_decide(a, by, &who.username, who.role))
-            })
-            .count() as u32,
+    let counts = &state.approval_counts;
+    match counts.waiting(&who.username, who.role, state.clock.now()).await {
+        Ok(count) => count,
         Err(err) => {
             tracing::error!("cannot count approval requests: {err}");
             state.breaker.note(&state.db, &err);
@@ -239,6 +246,7 @@ pub async fn decide(
             "Someone decided this request a moment ago.",
         ));
     }
+    state.approval_counts.changed().await;
     let verb = if approve { "approve" } else { "reject" };
     let mut summary = format!(
         "{verb}d approval #{id}: {} “{}” (asked by {})",

@@ -67,6 +67,7 @@ async fn send(state: &AppState, who: &Account, request: &Approval) -> Result<(),
         Err(err) => (ApprovalState::Failed, err.to_string(), Outcome::Failed),
     };
     store::finish(&state.db, id, to, &outcome).await?;
+    state.approval_counts.changed().await;
     let event = AuditEvent::new(&who.username, request.action.area(), "send approved")
         .outcome(audit_outcome)
         .summary(format!(

@@ -271,6 +271,7 @@ impl Kind for Users {
                 total,
             };
             if approvals::store::set_payload(db, request, &payload).await? {
+                state.approval_counts.changed().await;
                 return Ok(Applies::Joined(request));
             }
         }

@@ -81,7 +81,8 @@ fn describe() {
     );
     describe_counter!(
         "dashboard_cache_requests_total",
-        "Look-ups in the in-memory copies, by cache (sessions, accounts) and result (hit, miss)"
+        "Look-ups in the in-memory copies, by cache (sessions, accounts, approvals_pending, \
+         approvals_decided) and result (hit, miss)"
     );
     describe_counter!("dashboard_panics_total", "Panics in the server's threads");
     describe_gauge!(

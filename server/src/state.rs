@@ -42,6 +42,8 @@ pub struct Shared {
     pub clock: Arc<Clock>,
     /// The last refreshed room list (see `server::rooms`).
     pub rooms: Arc<super::rooms::cache::Cache>,
+    /// The header's approval counts held in memory (see `server::approvals::counts`).
+    pub approval_counts: super::approvals::counts::Counts,
     /// The requests under way, each on a task of its own (see `server::detach`).
     pub detached: super::detach::Detached,
     /// The runtime workers' heartbeats (see `server::watchdog`).
@@ -74,6 +76,7 @@ impl AppState {
             upstream,
             tagmango,
             accounts: Arc::new(Accounts::new(db.clone())),
+            approval_counts: super::approvals::counts::Counts::new(db.clone()),
             clock: Arc::default(),
             db,
             sessions,

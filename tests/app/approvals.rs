@@ -9,7 +9,7 @@ use serde_json::Value;
 use watchers_dashboard::model::draft::new_draft_key;
 use watchers_dashboard::model::staff::Role;
 
-async fn turn_on(app: &TestApp, admin: &str, rules: &[&str]) {
+pub async fn turn_on(app: &TestApp, admin: &str, rules: &[&str]) {
     let names: Vec<String> = rules.iter().map(|r| format!("rules[{r}]")).collect();
     let mut form = vec![("rules[sent]", "1")];
     form.extend(names.iter().map(|n| (n.as_str(), "on")));
@@ -18,7 +18,7 @@ async fn turn_on(app: &TestApp, admin: &str, rules: &[&str]) {
 }
 
 /// Three people: admin, marketing `mia`, moderator `max`.
-async fn people(app: &TestApp) -> (String, String, String) {
+pub async fn people(app: &TestApp) -> (String, String, String) {
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     app.add_staff("mia", Role::Marketing, "mia-password-1234")
         .await;
@@ -29,7 +29,7 @@ async fn people(app: &TestApp) -> (String, String, String) {
     (admin, mia, max)
 }
 
-async fn ask_for_global_offer(app: &TestApp, cookie: &str) -> i64 {
+pub async fn ask_for_global_offer(app: &TestApp, cookie: &str) -> i64 {
     ask_for_global_draft(app, cookie, &new_draft_key()).await
 }
 
@@ -55,7 +55,7 @@ async fn ask_for_global_draft(app: &TestApp, cookie: &str, key: &str) -> i64 {
         .unwrap_or_else(|| panic!("a request, not a publish: {body}"))
 }
 
-async fn decide(
+pub async fn decide(
     app: &TestApp,
     cookie: &str,
     id: i64,

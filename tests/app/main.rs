@@ -3,6 +3,7 @@
 #![cfg(feature = "ssr")]
 
 mod approvals;
+mod approvals_counts;
 mod assets;
 mod audit;
 mod auth;

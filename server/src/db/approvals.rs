@@ -260,29 +260,46 @@ pub async fn open_replace(db: &Db, badge: i64, by: &str) -> Result<Option<i64>, 
     .await
 }
 
-/// Pending requests not yet past their time: (action, requester), for the header's count.
-pub async fn pending(db: &Db, now: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT action, requested_by FROM approvals WHERE state = 'pending' AND expires_at >= $1",
+/// A pending request as the header counts it (`approvals::counts` keeps them in memory).
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// `None`: an action this version does not know, which nobody is shown as theirs to decide.
+    pub action: Option<ApprovalAction>,
+    pub requested_by: String,
+    /// Unix seconds; past it, the request counts as decided for its requester, not as waiting.
+    pub expires_at: i64,
+}
+
+/// Every pending request, past its time or not: the header's counts judge the time when they
+/// read, so that one copy serves until a request changes.
+pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT action, requested_by, expires_at FROM approvals WHERE state = 'pending'",
     )
-    .bind(now)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(action, requested_by, expires_at)| Pending {
+            action: ApprovalAction::parse(&action),
+            requested_by,
+            expires_at,
+        })
+        .collect())
 }
 
 // Decided and done, below: `state IN ('sent', 'failed', 'rejected', 'expired')`, as
 // `ApprovalState::is_decided` says.
 
-/// How many of `by`'s requests are decided (or pending past their time, which the next read
-/// expires) and not yet opened by them since: one count over an index, for the header.
-pub async fn unseen_count(db: &Db, by: &str, now: i64) -> Result<i64, sqlx::Error> {
+/// How many of `by`'s requests are decided and not yet opened by them since: one count over an
+/// index, for the header (which adds their pending requests past their time, as
+/// `approvals::counts` says).
+pub async fn decided_unseen_count(db: &Db, by: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM approvals WHERE requested_by = $1 AND seen_by_requester = 0 \
-         AND (state IN ('sent', 'failed', 'rejected', 'expired') \
-         OR (state = 'pending' AND expires_at < $2))",
+         AND state IN ('sent', 'failed', 'rejected', 'expired')",
     )
     .bind(by)
-    .bind(now)
     .fetch_one(db)
     .await
 }
@@ -299,8 +316,9 @@ pub async fn unseen(db: &Db, by: &str) -> Result<Vec<Approval>, sqlx::Error> {
     Ok(rows.into_iter().map(|r| to_approval(r, false)).collect())
 }
 
-/// Request `id`, decided, is seen by `by` when they asked for it (otherwise nothing changes).
-pub async fn seen(db: &Db, id: i64, by: &str) -> Result<(), sqlx::Error> {
+/// Request `id`, decided, is seen by `by` when they asked for it (otherwise nothing changes):
+/// true when it was not seen before.
+pub async fn seen(db: &Db, id: i64, by: &str) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE approvals SET seen_by_requester = 1 WHERE id = $1 AND requested_by = $2 \
          AND seen_by_requester = 0 AND state IN ('sent', 'failed', 'rejected', 'expired')",
@@ -309,5 +327,5 @@ pub async fn seen(db: &Db, id: i64, by: &str) -> Result<(), sqlx::Error> {
     .bind(by)
     .execute(db)
     .await
-    .map(|_| ())
+    .map(|r| r.rows_affected() == 1)
 }

@@ -22,16 +22,24 @@ pub enum Topic {
     Sessions,
     /// The room registry: the refreshed room list.
     Rooms,
+    /// The approval requests (made, decided, sent, expired, seen): the header's approval counts.
+    Approvals,
 }
 
 impl Topic {
-    const ALL: [Topic; 3] = [Topic::Accounts, Topic::Sessions, Topic::Rooms];
+    const ALL: [Topic; 4] = [
+        Topic::Accounts,
+        Topic::Sessions,
+        Topic::Rooms,
+        Topic::Approvals,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
             Topic::Accounts => "accounts",
             Topic::Sessions => "sessions",
             Topic::Rooms => "rooms",
+            Topic::Approvals => "approvals",
         }
     }
 }
@@ -95,5 +103,6 @@ fn forget(state: &Shared, topic: Topic) {
         Topic::Accounts => state.accounts.forget_all(),
         Topic::Sessions => state.sessions.forget_all(),
         Topic::Rooms => state.rooms.clear(),
+        Topic::Approvals => state.approval_counts.forget_all(),
     }
 }
