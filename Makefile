@@ -171,6 +171,10 @@ size-check: deps-node site
 # budget can fail this target, after everything else has been measured (and Lighthouse, when it
 # cannot sign in or run: its missed goals are results). cargo bench gets the same features and
 # compile-time variables as cargo-leptos, so it reuses the release build's crate.
+# The results file opens with issue 31's figures against their goals (`| figure | measured | goal |
+# met |`): the Rust bench, bench/sizes.mjs and bench/lighthouse.mjs each append their rows to
+# <results>.summary (BENCH_SUMMARY), and `summarize` puts them at the top once everything has run, or
+# from the EXIT trap with the rows gathered so far when the recipe stops early.
 # Lighthouse audits the release server started like the browser tests' one, on a port and a
 # database of its own, stopped however the run ends; the script waits for /healthz. A port already
 # taken is refused first, or the audits would measure whichever server holds it.
@@ -193,18 +197,25 @@ CANCEL_SECONDS ?= 180
 
 bench: deps-bench site
 	@mkdir -p bench/results
-	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; \
-	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; \
-	  $(SANDBOX_ENV) $(SITE_ENV) BENCH_OUT=$$out.runtime cargo bench --no-default-features --features ssr --bench dashboard; \
+	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); out=bench/results/$$stamp.md; summary=$$out.summary; \
+	  echo "# make bench, $$stamp, $$(nproc) cores" > $$out; echo >> $$out; rm -f $$summary; \
+	  summarize() { \
+	    [ -s $$summary ] || return 0; \
+	    { head -n 2 $$out; echo "| figure | measured | goal | met |"; echo "| --- | --- | --- | --- |"; \
+	      cat $$summary; echo; tail -n +3 $$out; } > $$out.tmp && mv $$out.tmp $$out; \
+	    rm -f $$summary; echo; echo "Issue 31's figures against their goals:"; echo; sed -n '3,/^$$/p' $$out; \
+	  }; \
+	  server=; cancel=; \
+	  trap '[ -z "$$server" ] || kill $$server 2>/dev/null || true; [ -z "$$cancel" ] || kill -KILL $$cancel 2>/dev/null || true; summarize || true' EXIT; \
+	  $(SANDBOX_ENV) $(SITE_ENV) BENCH_OUT=$$out.runtime BENCH_SUMMARY=$$summary cargo bench --no-default-features --features ssr --bench dashboard; \
 	  cat $$out.runtime >> $$out; rm -f $$out.runtime; echo >> $$out; \
-	  sizes=0; bench/sizes.sh target/site/pkg | tee -a $$out || sizes=$$?; \
+	  sizes=0; BENCH_SUMMARY=$$summary bench/sizes.sh target/site/pkg | tee -a $$out || sizes=$$?; \
 	  ! (: > /dev/tcp/$(subst :,/,$(BENCH_LH_ADDR))) 2>/dev/null \
 	    || { echo "$(BENCH_LH_ADDR) is taken: stop what listens there or set BENCH_LH_ADDR"; exit 1; }; \
 	  rm -rf $(BENCH_LH_DIR) && mkdir -p $(BENCH_LH_DIR); \
 	  $(E2E_ENV) LEPTOS_SITE_ADDR=$(BENCH_LH_ADDR) DATABASE_URL=sqlite://$(BENCH_LH_DIR)/dashboard.db \
 	    $(SERVER_BIN) > $(BENCH_LH_DIR)/server.log 2>&1 & server=$$!; \
-	  cancel=; trap 'kill $$server 2>/dev/null || true; [ -z "$$cancel" ] || kill -KILL $$cancel 2>/dev/null || true' EXIT; \
-	  BASE_URL=http://$(BENCH_LH_ADDR) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) LH_RUNS=$(LH_RUNS) LH_OUT=$$out \
+	  BASE_URL=http://$(BENCH_LH_ADDR) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) LH_RUNS=$(LH_RUNS) LH_OUT=$$out BENCH_SUMMARY=$$summary \
 	    node bench/lighthouse.mjs \
 	    || { echo "--- the Lighthouse server's log:"; tail -n 40 $(BENCH_LH_DIR)/server.log; exit 1; }; \
 	  kill $$server 2>/dev/null || true; \
@@ -220,7 +231,7 @@ bench: deps-bench site
 	  kill $$cancel 2>/dev/null || true; \
 	  $(SANDBOX_ENV) $(SITE_ENV) SERVER_BIN=$(SERVER_BIN) E2E_ADMIN_PASSWORD=$(E2E_ADMIN_PASSWORD) RESULTS_OUT=$$out \
 	    bench/results.sh; \
-	  echo "written to $$out"; exit $$sizes
+	  summarize; echo "written to $$out"; exit $$sizes
 
 # --- Installing what is missing -------------------------------------------------------------
 

@@ -1,14 +1,19 @@
 // Lighthouse rows of `make bench`: what a signed-in admin's browser gets on a cold load.
 //
 // Signs in as `admin` against a running dashboard (BASE_URL, E2E_ADMIN_PASSWORD), then audits
-// /badges, one badge's page, /offers/new and /rooms/agenda with the mobile preset (Lighthouse's
-// default: Moto G Power, simulated slow 4G) and the desktop preset, performance and accessibility,
-// each in a fresh Chromium (new profile, empty cache). Prints a Markdown table and a goals line
-// per row, appended to LH_OUT too when set. LH_RUNS=N takes the median of N runs (default 1);
-// CHROMIUM_PATH picks the browser (default /usr/bin/chromium).
+// /badges, one badge's page, /offers/new, one offer's page, /advertisements/new, the TagMango
+// editor (one TagMango badge's edit page), /rooms/agenda and /calendar with the mobile preset
+// (Lighthouse's default: Moto G Power, simulated slow 4G) and the desktop preset, performance and
+// accessibility, each in a fresh Chromium (new profile, empty cache). The pages with an id are the
+// first linked from their list page (the sandbox's demo data has them from the start). Prints a
+// Markdown table and a goals line per row, appended to LH_OUT too when set; when BENCH_SUMMARY
+// names a file, appends the lowest mobile performance score over the pages to it as a row of
+// `make bench`'s summary table. LH_RUNS=N takes the median of N runs (default 1); CHROMIUM_PATH
+// picks the browser (default /usr/bin/chromium).
 //
 // A missed goal is a result, not a failure: the exit status is non-zero only when the sign-in
-// fails, a page is not the signed-in page, or Lighthouse cannot run.
+// fails, a page is not the signed-in page, a page with an id has none linked, or Lighthouse cannot
+// run.
 import { appendFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -25,7 +30,8 @@ const password = process.env.E2E_ADMIN_PASSWORD;
 const runs = Math.max(1, Number(process.env.LH_RUNS ?? 1) || 1);
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PRESETS = { mobile: undefined, desktop: desktopConfig }; // undefined: Lighthouse's default
-const JS_WASM_GOAL = 150_000;
+const JS_WASM_GOAL = 120_000; // every page with islands (issue 31)
+const MOBILE_PERFORMANCE_GOAL = 95; // on every page (issue 31)
 
 function fail(message) {
   console.error(`bench/lighthouse.mjs: ${message}`);
@@ -63,13 +69,14 @@ async function signIn() {
   return cookie;
 }
 
-// The first badge linked from /badges, fetched as the signed-in admin.
-async function firstBadge(cookie) {
-  const response = await fetch(`${base}/badges`, { headers: { cookie }, redirect: "manual" });
-  if (response.status !== 200) fail(`/badges with the session cookie answered ${response.status}`);
-  const id = (await response.text()).match(/href="\/badges\/(\d+)"/)?.[1];
-  if (!id) fail("/badges links no badge's page");
-  return `/badges/${id}`;
+// A page with an id: the first link of `list` (fetched as the signed-in admin) that `pattern`
+// matches; the pattern matches the whole `href="..."` and captures the path as its first group.
+async function firstLinked(list, pattern, what, cookie) {
+  const response = await fetch(`${base}${list}`, { headers: { cookie }, redirect: "manual" });
+  if (response.status !== 200) fail(`${list} with the session cookie answered ${response.status}`);
+  const path = (await response.text()).match(pattern)?.[1];
+  if (!path) fail(`${list} links no ${what}`);
+  return path;
 }
 
 // JS and WASM as the cold load transferred them (the WASM arrives by fetch(), not as a Script).
@@ -141,7 +148,17 @@ if (!password) fail("E2E_ADMIN_PASSWORD is not set");
 if (!existsSync(chromePath)) fail(`no Chromium at ${chromePath} (make deps-chromium)`);
 await waitForHealth();
 const cookie = await signIn();
-const pages = ["/badges", await firstBadge(cookie), "/offers/new", "/rooms/agenda"];
+const pages = [
+  "/badges",
+  await firstLinked("/badges", /href="(\/badges\/\d+)"/, "badge's page", cookie),
+  "/offers/new",
+  await firstLinked("/offers", /href="(\/offers\/\d+)"/, "offer's page", cookie),
+  "/advertisements/new",
+  // The TagMango editor: a TagMango badge's edit page (the list links each badge's page).
+  `${await firstLinked("/badges/tagmango", /href="(\/badges\/tagmango\/(?!new")[^"/?#]+)"/, "TagMango badge's page", cookie)}/edit`,
+  "/rooms/agenda",
+  "/calendar",
+];
 
 const rows = [];
 for (const path of pages) {
@@ -177,8 +194,10 @@ const lines = [
   "",
   ...rows.map((r) =>
     [
-      `- ${r.path} ${r.preset}: ` + goal("JS+WASM ≤ 150 kB", r.code <= JS_WASM_GOAL, `${n(r.code)} B`),
-      ...(r.preset === "mobile" ? [goal("performance ≥ 95", r.perf >= 95, r.perf)] : []),
+      `- ${r.path} ${r.preset}: ` + goal("JS+WASM ≤ 120 kB", r.code <= JS_WASM_GOAL, `${n(r.code)} B`),
+      ...(r.preset === "mobile"
+        ? [goal(`performance ≥ ${MOBILE_PERFORMANCE_GOAL}`, r.perf >= MOBILE_PERFORMANCE_GOAL, r.perf)]
+        : []),
       goal("LCP ≤ 2.5 s", r.lcp <= 2.5, `${r.lcp.toFixed(2)} s`),
       goal("TBT ≤ 200 ms", r.tbt <= 200, `${n(r.tbt)} ms`),
       goal("accessibility = 100", r.a11y === 100, r.a11y),
@@ -188,3 +207,19 @@ const lines = [
 const text = lines.join("\n") + "\n";
 process.stdout.write(text);
 if (process.env.LH_OUT) appendFileSync(process.env.LH_OUT, `\n${text}`);
+
+// The summary row: the lowest mobile performance score, the page it was on, and the pages under
+// the goal.
+if (process.env.BENCH_SUMMARY) {
+  const mobile = rows.filter((r) => r.preset === "mobile");
+  const lowest = mobile.reduce((a, r) => (r.perf < a.perf ? r : a));
+  const under = mobile.filter((r) => r.perf < MOBILE_PERFORMANCE_GOAL).map((r) => r.path);
+  const measured =
+    `${lowest.perf} (${lowest.path}); ` +
+    (under.length ? `under the goal: ${under.join(", ")}` : `all ${mobile.length} pages at or above`);
+  const met = under.length === 0 ? "yes" : "**no**";
+  appendFileSync(
+    process.env.BENCH_SUMMARY,
+    `| Lighthouse mobile performance, lowest over ${mobile.length} pages (cold load, signed in) | ${measured} | ≥ ${MOBILE_PERFORMANCE_GOAL} on every page | ${met} |\n`,
+  );
+}

@@ -1,13 +1,17 @@
 //! `make bench`: proxy overhead, server-rendered throughput, resident memory and bulk user
 //! assignment, measured against the in-process sandbox. Prints a table and writes it under
-//! `bench/results/`. Not a test: it never fails on a budget (the WASM size check in the Makefile
+//! `bench/results/`, and appends issue 31's figures with their goals to the summary file
+//! (BENCH_SUMMARY). Not a test: it never fails on a budget (the WASM size check in the Makefile
 //! does).
 
 #[path = "dashboard/profile.rs"]
 mod profile;
+#[path = "dashboard/summary.rs"]
+mod summary;
+#[path = "dashboard/wrk.rs"]
+mod wrk;
 
 use leptos::prelude::LeptosOptions;
-use std::process::Command;
 use std::time::{Duration, Instant};
 use watchers_dashboard::host::application::Application;
 use watchers_dashboard::model::badge::BadgeOrder;
@@ -50,30 +54,13 @@ async fn timed(request: reqwest::RequestBuilder) -> Duration {
     t.elapsed()
 }
 
-/// Runs wrk against `url` (GET) and answers requests per second.
-fn wrk(url: &str, connections: u32, cookie: &str) -> f64 {
-    wrk_with(url, connections, cookie, &[])
-}
-
-/// Runs wrk with extra arguments and answers requests per second.
-fn wrk_with(url: &str, connections: u32, cookie: &str, extra: &[&str]) -> f64 {
-    let out = Command::new("wrk")
-        .args([
-            "-t2",
-            &format!("-c{connections}"),
-            "-d5s",
-            "-H",
-            &format!("Cookie: {cookie}"),
-        ])
-        .args(extra)
-        .arg(url)
-        .output()
-        .expect("wrk (Debian package wrk) is installed by make bench");
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.lines()
-        .find(|l| l.starts_with("Requests/sec:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0.0)
+/// What a wrk row adds when some answers were neither 2xx nor 3xx (their speed is not the page's).
+fn failed_note(load: &wrk::Load) -> String {
+    if load.failed == 0 {
+        String::new()
+    } else {
+        format!(" (**{} answers not 2xx/3xx**)", load.failed)
+    }
 }
 
 #[tokio::main]
@@ -215,13 +202,23 @@ async fn main() {
         percentile(&direct, 0.99),
     );
 
-    // 2. Server-rendered throughput of the badge list against a bare handler; 3. memory under load.
-    let ssr_rps = wrk(&format!("{base}/badges"), 50, &cookie);
+    // 2. Server-rendered throughput of the badge list, signed in, against the sign-in page signed
+    // out (Leptos's own floor here: no session, no upstream call), one right after the other, and
+    // against a bare handler; 3. memory under load.
+    let badges = wrk::run(&format!("{base}/badges"), 50, Some(cookie.as_str()), &[]);
+    let login_page = wrk::run(&format!("{base}/login"), 50, None, &[]);
+    let ssr_rps = badges.rps;
     // Profiled in a run of its own: sampling costs throughput.
     let ((), ssr_profile) = profile::sample(|| {
-        wrk(&format!("{base}/badges"), 50, &cookie);
+        wrk::run(&format!("{base}/badges"), 50, Some(cookie.as_str()), &[]);
     });
-    let bare_rps = wrk(&format!("http://{bare_addr}/"), 50, &cookie);
+    let bare_rps = wrk::run(
+        &format!("http://{bare_addr}/"),
+        50,
+        Some(cookie.as_str()),
+        &[],
+    )
+    .rps;
     // And the session-only server function under load: what a server function costs before any
     // upstream call.
     let post = dir.path().join("post.lua");
@@ -232,7 +229,12 @@ async fn main() {
     .unwrap();
     let post = post.to_string_lossy().into_owned();
     let ((), fn_profile) = profile::sample(|| {
-        wrk_with(&format!("{base}/api/auth/me"), 10, &cookie, &["-s", &post]);
+        wrk::run(
+            &format!("{base}/api/auth/me"),
+            10,
+            Some(cookie.as_str()),
+            &["-s", &post],
+        );
     });
     let sampler = tokio::spawn(async {
         let mut peak = 0;
@@ -244,7 +246,10 @@ async fn main() {
     });
     let loaded_url = format!("{base}/badges");
     let cookie_for_load = cookie.clone();
-    let _ = tokio::task::spawn_blocking(move || wrk(&loaded_url, 100, &cookie_for_load)).await;
+    let _ = tokio::task::spawn_blocking(move || {
+        wrk::run(&loaded_url, 100, Some(cookie_for_load.as_str()), &[])
+    })
+    .await;
     let loaded_rss = sampler.await.unwrap();
 
     // 4. 10,000 user ids onto a badge: through the dashboard (20 chunks) vs the sandbox directly.
@@ -328,13 +333,59 @@ async fn main() {
     } else {
         "SQLite (a new file)"
     };
+    let ssr_ratio = badges.rps / login_page.rps.max(1.0);
+    let proxy_ratio = ms(v50) / ms(hop50);
+    let bulk_ratio = ms(through) / ms(alone);
+    let ssr_clean = badges.failed == 0 && login_page.failed == 0;
+    summary::append(&[
+        summary::row(
+            "SSR `/badges` signed in, 50 connections (wrk)",
+            &format!(
+                "{} req/s{}",
+                summary::thousands(badges.rps),
+                failed_note(&badges)
+            ),
+            "≥ 8,000 req/s",
+            ssr_clean && badges.rps >= 8000.0,
+        ),
+        summary::row(
+            "SSR `/badges` p99, 50 connections",
+            &format!("{:.2} ms", ms(badges.p99)),
+            "≤ 10 ms",
+            ssr_clean && !badges.p99.is_zero() && ms(badges.p99) <= 10.0,
+        ),
+        summary::row(
+            "SSR `/badges` ÷ `/login` signed out (Leptos's floor), same run",
+            &format!(
+                "{ssr_ratio:.2} ({} ÷ {} req/s; p99 {:.2} ÷ {:.2} ms)",
+                summary::thousands(badges.rps),
+                summary::thousands(login_page.rps),
+                ms(badges.p99),
+                ms(login_page.p99)
+            ),
+            "≥ 0.75",
+            ssr_clean && ssr_ratio >= 0.75,
+        ),
+        summary::row(
+            "server function ÷ bare forwarding hop, p50",
+            &format!("{proxy_ratio:.2} ({:.3} ÷ {:.3} ms)", ms(v50), ms(hop50)),
+            "≤ 1.15",
+            proxy_ratio <= 1.15,
+        ),
+        summary::row(
+            "10,000 user ids through the dashboard ÷ sandbox alone",
+            &format!("{bulk_ratio:.2} ({:.0} ÷ {:.0} ms)", ms(through), ms(alone)),
+            "≤ 3",
+            bulk_ratio <= 3.0,
+        ),
+    ]);
     let rows = [
         format!("| database | {store} | | |"),
         format!(
             "| proxy p50 (server fn / bare forwarding hop, same client) | {:.3} ms / {:.3} ms | ratio {:.2} | goal ≤ 1.15 |",
             ms(v50),
             ms(hop50),
-            ms(v50) / ms(hop50)
+            proxy_ratio
         ),
         format!(
             "| proxy p99 (server fn / bare forwarding hop, same client) | {:.3} ms / {:.3} ms | ratio {:.2} | |",
@@ -363,6 +414,18 @@ async fn main() {
             ssr_rps / bare_rps.max(1.0)
         ),
         format!(
+            "| SSR /badges (signed in) / /login (signed out, Leptos's floor), 50 conns, same run | {:.0}{} / {:.0}{} req/s | ratio {ssr_ratio:.2} | goal ≥ 8,000 req/s, ratio ≥ 0.75 |",
+            badges.rps,
+            failed_note(&badges),
+            login_page.rps,
+            failed_note(&login_page)
+        ),
+        format!(
+            "| SSR p99 /badges / /login, 50 conns | {:.2} ms / {:.2} ms | | goal ≤ 10 ms |",
+            ms(badges.p99),
+            ms(login_page.p99)
+        ),
+        format!(
             "| resident memory idle / 100 conns | {} / {} KiB | | |",
             idle_rss, loaded_rss
         ),
@@ -376,10 +439,10 @@ async fn main() {
             if alive { "yes" } else { "**no**" }
         ),
         format!(
-            "| 10,000 user ids (20 × 500) dashboard / sandbox alone | {:.0} ms / {:.0} ms | ratio {:.2} | |",
+            "| 10,000 user ids (20 × 500) dashboard / sandbox alone | {:.0} ms / {:.0} ms | ratio {:.2} | goal ≤ 3 |",
             ms(through),
             ms(alone),
-            ms(through) / ms(alone)
+            bulk_ratio
         ),
     ];
     let table = format!(
