@@ -9,6 +9,7 @@ use super::auth::staff::Account;
 use super::change::read;
 use super::door::{self, Applies, Ask, Created, Deletable, Delete, Described, Done, Failure};
 use super::door::{Kept, Kind, Pass, Rule};
+use super::read_cache::Call;
 use super::state::AppState;
 use crate::change::for_viewer;
 use crate::error::AppError;
@@ -39,7 +40,8 @@ fn badge_change(
     Described::new(needs, audit, what)
 }
 
-/// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]).
+/// Page `page` (from 0) of badges in `order`, each read on its own (see [`for_viewer`]); for a
+/// page, so kept a short while (`state.reads`).
 pub async fn list(
     state: &AppState,
     who: &Account,
@@ -48,11 +50,18 @@ pub async fn list(
 ) -> Result<Vec<Listed<Badge>>, AppError> {
     let offset = page.saturating_mul(BADGES_PAGE);
     let call = state.upstream.list_badges(BADGES_PAGE, offset, order);
-    Ok(for_viewer(who, read("Badges", call).await?))
+    let kept = state.reads.get(
+        Call::new("badges", format!("{offset} {}", order.as_str())),
+        call,
+    );
+    Ok(for_viewer(who, read("Badges", kept).await?))
 }
 
+/// Badge `id`, for a page: kept a short while (`state.reads`).
 pub async fn get(state: &AppState, id: i64) -> Result<Badge, AppError> {
-    read(&format!("Badge {id}"), state.upstream.get_badge(id)).await
+    let call = state.upstream.get_badge(id);
+    let kept = state.reads.get(Call::new("badge", id.to_string()), call);
+    read(&format!("Badge {id}"), kept).await
 }
 
 /// Creates a badge; answers its id, or `None` when Watchers accepted it but its answer could not

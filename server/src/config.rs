@@ -52,6 +52,10 @@ pub struct Config {
     /// `DASHBOARD_TEST_SEND_SWEEP_SECONDS`: how often each replica looks for test sends whose
     /// time is up (15); 0 turns the look off (tests, which remove them when they say).
     pub test_send_sweep_seconds: u64,
+    /// `DASHBOARD_READ_CACHE_MS`: how long a page's read of a platform (a list, an item) is
+    /// answered again from memory (2000); 0 turns the copy off (tests, which change the sandbox
+    /// between two reads). The dashboard's own changes drop it at once, on every replica.
+    pub read_cache_ms: u64,
     /// `DASHBOARD_METRICS_ADDR`: where Prometheus metrics are served (`/metrics`); off when unset.
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// `DASHBOARD_SHUTDOWN_SECONDS`: how long a stop waits for the requests under way (20).
@@ -92,6 +96,10 @@ pub enum ConfigError {
         "DASHBOARD_AD_SAMPLE_SECONDS={0:?} must be a whole number of seconds from 0 (no sampling) to 86400."
     )]
     BadSamplePeriod(String),
+    #[error(
+        "DASHBOARD_READ_CACHE_MS={0:?} must be a whole number of milliseconds from 0 (no copy) to 60000."
+    )]
+    BadReadCache(String),
     #[error("DASHBOARD_METRICS_ADDR={0:?} must be an address and port, such as 127.0.0.1:9464.")]
     BadMetricsAddr(String),
     #[error("DASHBOARD_PUBLIC_URL={0:?} must be an http:// or https:// URL.")]
@@ -231,6 +239,15 @@ impl Config {
                 Some(v) => v.trim().parse::<u64>().ok().filter(|n| *n <= 3_600).ok_or(
                     ConfigError::BadNumber("DASHBOARD_TEST_SEND_SWEEP_SECONDS", v),
                 )?,
+            },
+            read_cache_ms: match get("DASHBOARD_READ_CACHE_MS") {
+                None => crate::read_cache::DEFAULT_MS,
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n <= crate::read_cache::MAX_MS)
+                    .ok_or(ConfigError::BadReadCache(v))?,
             },
             region,
             base_url,
@@ -425,6 +442,19 @@ mod tests {
             assert_eq!(
                 config(&[("DASHBOARD_TEST_SEND_SWEEP_SECONDS", bad)]).unwrap_err(),
                 ConfigError::BadNumber("DASHBOARD_TEST_SEND_SWEEP_SECONDS", bad.into())
+            );
+        }
+    }
+
+    #[test]
+    fn page_reads_are_kept_two_seconds_unless_told() {
+        assert_eq!(config(&[]).unwrap().read_cache_ms, 2_000);
+        let c = config(&[("DASHBOARD_READ_CACHE_MS", "0")]).unwrap();
+        assert_eq!(c.read_cache_ms, 0, "0 turns it off");
+        for bad in ["-1", "soon", "60001", "1.5"] {
+            assert_eq!(
+                config(&[("DASHBOARD_READ_CACHE_MS", bad)]).unwrap_err(),
+                ConfigError::BadReadCache(bad.into())
             );
         }
     }

@@ -27,6 +27,7 @@ pub mod landed;
 pub mod marketing;
 pub mod metrics;
 pub mod plan;
+pub mod read_cache;
 pub mod results;
 pub mod rooms;
 pub mod staff;

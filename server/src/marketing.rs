@@ -10,6 +10,7 @@ use super::auth::staff::Account;
 use super::change::{for_viewer, read};
 use super::door::{self, Created, Deletable, Delete, Kept, Pass};
 use super::drafts;
+use super::read_cache::Call;
 use super::state::AppState;
 use super::upstream::{UpstreamError, WatchersClient};
 use crate::error::AppError;
@@ -197,7 +198,8 @@ impl Composer for AdForm {
     }
 }
 
-/// Page `page` (from 0) of published items, newest first, each read on its own.
+/// Page `page` (from 0) of published items, newest first, each read on its own; for a page (the
+/// lists, the calendar), so kept a short while (`state.reads`).
 pub async fn list<F: Composer>(
     state: &AppState,
     who: &Account,
@@ -205,14 +207,22 @@ pub async fn list<F: Composer>(
 ) -> Result<Vec<Listed<F::Item>>, AppError> {
     let offset = page.saturating_mul(MARKETING_PAGE);
     let call = F::list(&state.upstream, MARKETING_PAGE, offset);
-    Ok(for_viewer(who, read(F::KIND.section(), call).await?))
+    let kept = state
+        .reads
+        .get(Call::new(F::KIND.section(), offset.to_string()), call);
+    Ok(for_viewer(who, read(F::KIND.section(), kept).await?))
 }
 
-/// Item `id`, with what its last publish through the dashboard reported.
+/// Item `id`, with what its last publish through the dashboard reported; for a page, so the item
+/// is kept a short while (`state.reads`; the report is read every time).
 pub async fn get<F: Composer>(state: &AppState, id: i64) -> Result<WithReport<F::Item>, AppError> {
     let kind = F::KIND;
     let what = format!("{} {id}", kind.noun());
-    let item = read(&what, F::get(&state.upstream, id)).await?;
+    let call = F::get(&state.upstream, id);
+    let kept = state
+        .reads
+        .get(Call::new(kind.noun(), id.to_string()), call);
+    let item = read(&what, kept).await?;
     let report = drafts::report(&state.db, kind, id)
         .await
         .unwrap_or_else(|err| {

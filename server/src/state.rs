@@ -44,6 +44,8 @@ pub struct Shared {
     pub rooms: Arc<super::rooms::cache::Cache>,
     /// The header's approval counts held in memory (see `server::approvals::counts`).
     pub approval_counts: super::approvals::counts::Counts,
+    /// What pages read from the platforms, kept a short while (see `server::read_cache`).
+    pub reads: super::read_cache::ReadCache,
     /// The requests under way, each on a task of its own (see `server::detach`).
     pub detached: super::detach::Detached,
     /// The runtime workers' heartbeats (see `server::watchdog`).
@@ -70,6 +72,9 @@ impl AppState {
             let (breaker, db) = (breaker.clone(), db.clone());
             crate::error::database::OnDatabaseDown::new(move || breaker.trip(&db))
         };
+        let reads = super::read_cache::ReadCache::new(std::time::Duration::from_millis(
+            config.read_cache_ms,
+        ));
         let state = AppState(Arc::new(Shared {
             leptos_options,
             config: Arc::new(config),
@@ -81,6 +86,7 @@ impl AppState {
             db,
             sessions,
             rooms: Arc::default(),
+            reads,
             detached: super::detach::Detached::default(),
             heartbeats: super::watchdog::Heartbeats::watch(tokio::runtime::Handle::current()),
             breaker,

@@ -5,6 +5,7 @@ use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::{for_viewer, read_from};
 use super::door::{self, Described, Kind, Pass};
+use super::read_cache::Call;
 use super::state::AppState;
 use super::upstream::UpstreamError;
 use super::upstream::tagmango::Created as MangoCreated;
@@ -35,11 +36,15 @@ fn badge_change(
 
 /// Every badge of the creator, each read on its own (see [`for_viewer`]).
 pub async fn list(state: &AppState, who: &Account) -> Result<Vec<Listed<MangoBadge>>, AppError> {
+    Ok(for_viewer(who, all(state).await?))
+}
+
+/// TagMango's whole badge list, for a page: kept a short while (`state.reads`), so the list and
+/// each badge's page, which both read it, ask TagMango (and its rate limit) once between them.
+async fn all(state: &AppState) -> Result<Vec<Listed<MangoBadge>>, AppError> {
     let call = state.tagmango.list_badges();
-    Ok(for_viewer(
-        who,
-        read_from(Platform::TagMango, "TagMango badges", call).await?,
-    ))
+    let kept = state.reads.get(Call::new("TagMango badges", ""), call);
+    read_from(Platform::TagMango, "TagMango badges", kept).await
 }
 
 /// Badge `id`: the API has no route for one badge, so it is found in the list.
@@ -50,8 +55,7 @@ pub async fn get(state: &AppState, id: &str) -> Result<MangoBadge, AppError> {
     if !is_object_id(id) {
         return Err(not_found());
     }
-    let call = state.tagmango.list_badges();
-    read_from(Platform::TagMango, "TagMango badges", call)
+    all(state)
         .await?
         .into_iter()
         .filter_map(Listed::into_read)

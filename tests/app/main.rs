@@ -21,6 +21,7 @@ mod loose;
 mod marketing;
 mod pages;
 mod plan;
+mod read_cache;
 mod replicas;
 mod resilience;
 mod results;

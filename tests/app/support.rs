@@ -133,6 +133,10 @@ async fn start_app(
     // Nor a test send remover: a test removes them when it says (`test_sends::remove_due`).
     vars.entry("DASHBOARD_TEST_SEND_SWEEP_SECONDS".into())
         .or_insert_with(|| "0".into());
+    // Nor a copy of the platforms' answers: many tests change the sandbox directly (faults, loose
+    // mode, its clock) between two reads and must see it (`read_cache` turns it on).
+    vars.entry("DASHBOARD_READ_CACHE_MS".into())
+        .or_insert_with(|| "0".into());
     let config = Config::from_lookup(|name| vars.get(name).cloned()).expect("config");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -24,14 +24,17 @@ pub enum Topic {
     Rooms,
     /// The approval requests (made, decided, sent, expired, seen): the header's approval counts.
     Approvals,
+    /// Anything of a platform's (a change the door sent): the pages' reads (`read_cache`).
+    Upstream,
 }
 
 impl Topic {
-    const ALL: [Topic; 4] = [
+    const ALL: [Topic; 5] = [
         Topic::Accounts,
         Topic::Sessions,
         Topic::Rooms,
         Topic::Approvals,
+        Topic::Upstream,
     ];
 
     fn as_str(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Topic {
             Topic::Sessions => "sessions",
             Topic::Rooms => "rooms",
             Topic::Approvals => "approvals",
+            Topic::Upstream => "upstream",
         }
     }
 }
@@ -104,5 +108,6 @@ fn forget(state: &Shared, topic: Topic) {
         Topic::Sessions => state.sessions.forget_all(),
         Topic::Rooms => state.rooms.clear(),
         Topic::Approvals => state.approval_counts.forget_all(),
+        Topic::Upstream => state.reads.forget_all(),
     }
 }

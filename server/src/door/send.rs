@@ -42,8 +42,10 @@ impl Change {
     }
 }
 
-/// Sends a change once, then records its audit entry, which `done` completes from a success; a
-/// refusal or failure is recorded as one, with why.
+/// Sends a change once, then drops every copy of the platforms' answers the pages read (here at
+/// once, on every other replica within a poll: even a failed write may have changed something),
+/// and records its audit entry, which `done` completes from a success; a refusal or failure is
+/// recorded as one, with why.
 pub(super) async fn once<T, Fut>(
     state: &AppState,
     change: Change,
@@ -54,6 +56,7 @@ where
     Fut: Future<Output = Result<T, UpstreamError>>,
 {
     let result = write(Pass::new()).await;
+    state.reads.changed(&state.db).await;
     let mut event = change.audit;
     match &result {
         Ok(answer) => event = done(answer, event),
