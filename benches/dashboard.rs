@@ -63,19 +63,18 @@ fn failed_note(load: &wrk::Load) -> String {
     }
 }
 
-#[tokio::main]
-async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    // BENCH_DATABASE_URL (an empty database, e.g. PostgreSQL) measures another store than the
-    // default new SQLite file.
-    let db = std::env::var("BENCH_DATABASE_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("bench.db").display()));
-    let store_url = db.clone();
-    let vars = [
+/// Starts the dashboard on `db` with its own in-process sandbox (the read cache as configured by
+/// default, or `read_cache_ms`); answers its address and its Watchers client.
+async fn start(
+    db: &str,
+    read_cache_ms: Option<&str>,
+) -> (
+    std::net::SocketAddr,
+    watchers_dashboard::server::upstream::WatchersClient,
+) {
+    let mut vars = vec![
         ("WATCHERS_SANDBOX_FILE", ":memory:".to_owned()),
-        ("DATABASE_URL", db),
+        ("DATABASE_URL", db.to_owned()),
         (
             "DASHBOARD_BOOTSTRAP_ADMIN_PASSWORD",
             ADMIN_PASSWORD.to_owned(),
@@ -83,6 +82,9 @@ async fn main() {
         // No advertisement sampler reading the sandbox in the middle of a measurement.
         ("DASHBOARD_AD_SAMPLE_SECONDS", "0".to_owned()),
     ];
+    if let Some(ms) = read_cache_ms {
+        vars.push(("DASHBOARD_READ_CACHE_MS", ms.to_owned()));
+    }
     let config =
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
             .unwrap();
@@ -96,6 +98,23 @@ async fn main() {
     let addr = app.address();
     let upstream = app.state().upstream.clone();
     tokio::spawn(async move { app.run_until_stopped(std::future::pending()).await.unwrap() });
+    (addr, upstream)
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    // BENCH_DATABASE_URL (an empty database, e.g. PostgreSQL) measures another store than the
+    // default new SQLite file.
+    let db = std::env::var("BENCH_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let store_url = db.clone();
+    // The pages' server, with the read cache as deployed; and a second one on the same database
+    // with it off, so the proxy figures time a real upstream call, not a copy in memory.
+    let (addr, _) = start(&db, None).await;
+    let (proxy_addr, upstream) = start(&db, Some("0")).await;
     // The bare handler to compare server rendering with, and a bare forwarding hop (no session,
     // no server-function machinery) that shows what one more HTTP hop costs on its own.
     let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -144,9 +163,10 @@ async fn main() {
     let idle_rss = rss_kib();
 
     // 1. Proxy overhead: list badges through a server function vs the same client, direct.
+    let proxy_base = format!("http://{proxy_addr}");
     let list_fn = || {
         client
-            .post(format!("{base}/api/badges/list"))
+            .post(format!("{proxy_base}/api/badges/list"))
             .header("cookie", &cookie)
             .header("accept", "application/json")
             .form(&[("page", "0"), ("order", "id_desc")])

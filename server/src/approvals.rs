@@ -195,7 +195,10 @@ pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
         return 0;
     }
     let counts = &state.approval_counts;
-    match counts.waiting(&who.username, who.role, state.clock.now()).await {
+    match counts
+        .waiting(&who.username, who.role, state.clock.now())
+        .await
+    {
         Ok(count) => count,
         Err(err) => {
             tracing::error!("cannot count approval requests: {err}");

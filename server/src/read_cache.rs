@@ -95,9 +95,8 @@ impl ReadCache {
         let generation = self.generation.load(Ordering::Acquire);
         let key = (generation, TypeId::of::<T>(), call);
         let read = async move { read.await.map(|answer| Arc::new(answer) as Answer) };
-        let entry = answers
-            .entry(key)
-            .or_try_insert_with(read)
+        // On the heap: moka's future is large, and a page's task nests several reads.
+        let entry = Box::pin(answers.entry(key).or_try_insert_with(read))
             .await
             .map_err(|err| (*err).clone())?;
         crate::metrics::cache_lookup("reads", !entry.is_fresh());
