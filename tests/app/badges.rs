@@ -1,20 +1,9 @@
 //! The badge server functions over HTTP: validation before anything is sent, the audit log, user
 //! chunks, and an upstream failure that is reported, audited and not retried.
 
-use crate::support::{ADMIN_PASSWORD, TestApp, spawn_app};
+use crate::support::{ADMIN_PASSWORD, BADGE_FORM, TestApp, spawn_app};
 use serde_json::Value;
 use watchers_dashboard::sandbox::FaultSettings;
-
-const VALID: &[(&str, &str)] = &[
-    ("form[text]", "⭐ Star"),
-    ("form[background_color]", "#123456"),
-    ("form[text_color]", "#ffffff"),
-    ("form[tooltip]", "A star"),
-    ("form[communication_title]", "Hello"),
-    ("form[communication_text]", "Welcome, star"),
-    ("form[trigger]", "message_count"),
-    ("form[message_count]", "10"),
-];
 
 async fn settled(app: &TestApp) -> u64 {
     let sandbox = app.sandbox.as_ref().unwrap();
@@ -46,7 +35,7 @@ async fn invalid_forms_are_refused_before_anything_is_sent() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     let before = settled(&app).await;
-    let mut form = VALID.to_vec();
+    let mut form = BADGE_FORM.to_vec();
     let long = "x".repeat(141);
     form[3] = ("form[tooltip]", long.as_str());
     let r = app.call(Some(&admin), "/api/badges/create", &form).await;
@@ -68,7 +57,9 @@ async fn invalid_forms_are_refused_before_anything_is_sent() {
 async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let r = app.call(Some(&admin), "/api/badges/create", VALID).await;
+    let r = app
+        .call(Some(&admin), "/api/badges/create", BADGE_FORM)
+        .await;
     assert_eq!(r.status(), 200);
     let id: i64 = r.json().await.unwrap();
 
@@ -145,7 +136,9 @@ async fn an_upstream_failure_is_reported_audited_and_not_retried() {
         error_percent: 100,
         ..Default::default()
     });
-    let r = app.call(Some(&admin), "/api/badges/create", VALID).await;
+    let r = app
+        .call(Some(&admin), "/api/badges/create", BADGE_FORM)
+        .await;
     assert_eq!(r.status(), 503);
     let body: Value = r.json().await.unwrap();
     assert_eq!(

@@ -3,34 +3,14 @@
 //! through the dashboard is seen on the very next view, and on another replica within a second.
 
 use crate::support::{
-    ADMIN_PASSWORD, KEY, TOKEN, TestApp, database_url, page, sandbox_on_loopback, spawn_app,
+    ADMIN_PASSWORD, BADGE_FORM, MANGO_BADGE_FORM, TestApp, database_url, page, replica_of,
+    sandbox_on_loopback, spawn_app,
 };
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
 /// Long enough that only a change, never the time, can make a test see a new answer.
 const KEPT_MS: &str = "60000";
-
-const BADGE: &[(&str, &str)] = &[
-    ("form[text]", "Kept star"),
-    ("form[background_color]", "#123456"),
-    ("form[text_color]", "#ffffff"),
-    ("form[tooltip]", "A star"),
-    ("form[communication_title]", "Hello"),
-    ("form[communication_text]", "Welcome, star"),
-    ("form[trigger]", "message_count"),
-    ("form[message_count]", "10"),
-];
-
-const MANGO_BADGE: &[(&str, &str)] = &[
-    ("form[name]", "Kept club"),
-    ("form[description]", "1,000 lifetime points"),
-    ("form[image_url]", ""),
-    ("form[automation]", "points"),
-    ("form[points_threshold]", "1000"),
-    ("form[point_category]", ""),
-    ("form[mangoes]", ""),
-];
 
 /// Waits until Watchers answered the app's health probe at start, so the sandbox's count of
 /// requests moves only with what the test asks.
@@ -77,7 +57,7 @@ fn ids(list: &Value) -> Vec<i64> {
 
 /// A badge made through the dashboard: its id.
 async fn create_badge(app: &TestApp, cookie: &str) -> i64 {
-    let id = json(app, cookie, "/api/badges/create", BADGE).await;
+    let id = json(app, cookie, "/api/badges/create", BADGE_FORM).await;
     id.as_i64().expect("an id")
 }
 
@@ -106,18 +86,18 @@ async fn a_badge_page_viewed_again_asks_watchers_nothing_and_a_change_is_seen_at
         "listed at once"
     );
     let html = page(&app, &admin, "/badges").await;
-    assert!(html.contains("Kept star"), "on the page at once");
+    assert!(html.contains("⭐ Star"), "on the page at once");
 
     // Its page, kept, then changed through the dashboard: the next view shows the change.
     let id_text = id.to_string();
     let one = [("id", id_text.as_str())];
     let read = json(&app, &admin, "/api/badges/get", &one).await;
-    assert_eq!(read["text"], "Kept star");
+    assert_eq!(read["text"], "⭐ Star");
     let asked = sandbox.hits();
     json(&app, &admin, "/api/badges/get", &one).await;
     assert_eq!(sandbox.hits(), asked, "the badge's page is kept too");
     let mut renamed = one.to_vec();
-    renamed.extend(BADGE.iter().copied());
+    renamed.extend(BADGE_FORM.iter().copied());
     renamed[1] = ("form[text]", "Renamed star");
     json(&app, &admin, "/api/badges/update", &renamed).await;
     let read = json(&app, &admin, "/api/badges/get", &one).await;
@@ -130,7 +110,7 @@ async fn tagmangos_list_and_a_badges_page_read_tagmango_once_between_them() {
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     let sandbox = app.sandbox.clone().expect("the in-process sandbox");
     probed(&app).await;
-    let created = json(&app, &admin, "/api/tagmango/create", MANGO_BADGE).await;
+    let created = json(&app, &admin, "/api/tagmango/create", MANGO_BADGE_FORM).await;
     let id = created.as_str().expect("an id").to_owned();
 
     let before = sandbox.hits();
@@ -143,7 +123,7 @@ async fn tagmangos_list_and_a_badges_page_read_tagmango_once_between_them() {
     assert!(listed, "the new badge is listed: {list}");
     let one = [("id", id.as_str())];
     let badge = json(&app, &admin, "/api/tagmango/get", &one).await;
-    assert_eq!(badge["name"], "Kept club");
+    assert_eq!(badge["name"], "Thousand club");
     json(&app, &admin, "/api/tagmango/list", &[]).await;
     json(&app, &admin, "/api/tagmango/get", &one).await;
     assert_eq!(
@@ -153,7 +133,7 @@ async fn tagmangos_list_and_a_badges_page_read_tagmango_once_between_them() {
     );
 
     let mut renamed: Vec<(&str, &str)> = vec![("id", id.as_str())];
-    renamed.extend(MANGO_BADGE.iter().copied());
+    renamed.extend(MANGO_BADGE_FORM.iter().copied());
     renamed[1] = ("form[name]", "Renamed club");
     json(&app, &admin, "/api/tagmango/update", &renamed).await;
     let badge = json(&app, &admin, "/api/tagmango/get", &one).await;
@@ -167,13 +147,8 @@ async fn a_change_made_on_one_replica_is_seen_on_another_within_a_second() {
     let (sandbox, upstream) = sandbox_on_loopback(true).await;
     let dir = tempfile::tempdir().unwrap();
     let database = database_url(dir.path()).await;
-    let vars = [
-        ("DATABASE_URL", database.as_str()),
-        ("WATCHERS_API_KEY", KEY),
-        ("WATCHERS_BEARER_TOKEN", TOKEN),
-        ("WATCHERS_BASE_URL", upstream.as_str()),
-        ("DASHBOARD_READ_CACHE_MS", KEPT_MS),
-    ];
+    let mut vars = replica_of(&database, &upstream);
+    vars.push(("DASHBOARD_READ_CACHE_MS", KEPT_MS));
     let a = spawn_app(&vars).await;
     let b = spawn_app(&vars).await;
     probed(&a).await;

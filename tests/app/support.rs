@@ -372,6 +372,40 @@ pub fn credentials(key: &str, token: &str) -> Credentials {
     }
 }
 
+/// The settings of an app on `database` that talks to the Watchers at `upstream` with [`KEY`] and
+/// [`TOKEN`]: two apps started with the same are two replicas.
+pub fn replica_of<'a>(database: &'a str, upstream: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("DATABASE_URL", database),
+        ("WATCHERS_API_KEY", KEY),
+        ("WATCHERS_BEARER_TOKEN", TOKEN),
+        ("WATCHERS_BASE_URL", upstream),
+    ]
+}
+
+/// A badge form as the editor posts it, valid.
+pub const BADGE_FORM: &[(&str, &str)] = &[
+    ("form[text]", "⭐ Star"),
+    ("form[background_color]", "#123456"),
+    ("form[text_color]", "#ffffff"),
+    ("form[tooltip]", "A star"),
+    ("form[communication_title]", "Hello"),
+    ("form[communication_text]", "Welcome, star"),
+    ("form[trigger]", "message_count"),
+    ("form[message_count]", "10"),
+];
+
+/// A TagMango badge form as the editor posts it, valid: points.
+pub const MANGO_BADGE_FORM: &[(&str, &str)] = &[
+    ("form[name]", "Thousand club"),
+    ("form[description]", "1,000 lifetime points"),
+    ("form[image_url]", ""),
+    ("form[automation]", "points"),
+    ("form[points_threshold]", "1000"),
+    ("form[point_category]", ""),
+    ("form[mangoes]", ""),
+];
+
 /// A sandbox in memory (seeded or empty) on a loopback port, loose in a loose run, guarded by
 /// [`KEY`] and [`TOKEN`]: answers it and its address (`http://…`).
 pub async fn sandbox_on_loopback(seed: bool) -> (Arc<Sandbox>, String) {

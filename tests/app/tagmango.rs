@@ -2,7 +2,8 @@
 //! the rate limit), then the server functions a member of staff calls.
 
 use crate::support::{
-    ADMIN_PASSWORD, fast_settings, fresh_postgres, postgres_run, postgres_url, spawn_app,
+    ADMIN_PASSWORD, MANGO_BADGE_FORM, fast_settings, fresh_postgres, postgres_run, postgres_url,
+    spawn_app,
 };
 use secrecy::SecretString;
 use serde_json::Value;
@@ -232,23 +233,13 @@ async fn replicas_keep_under_the_rate_limit_together() {
 async fn staff_create_and_edit_tagmango_badges_through_server_functions() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let create = [
-        ("form[name]", "Thousand club"),
-        ("form[description]", "1,000 lifetime points"),
-        ("form[image_url]", ""),
-        ("form[automation]", "points"),
-        ("form[points_threshold]", "1000"),
-        ("form[point_category]", ""),
-        ("form[mangoes]", ""),
-    ];
-    let r = app
-        .call(Some(&admin), "/api/tagmango/create", &create)
-        .await;
+    let create = MANGO_BADGE_FORM;
+    let r = app.call(Some(&admin), "/api/tagmango/create", create).await;
     assert_eq!(r.status(), 200);
     let id: String = r.json::<Option<String>>().await.unwrap().expect("an id");
 
     // Both types at once: refused next to the field, before anything is sent.
-    let mut both = create;
+    let mut both = create.to_vec();
     both[6] = ("form[mangoes]", MANGO);
     both[3] = ("form[automation]", "mangoes");
     let refused = app
@@ -262,7 +253,7 @@ async fn staff_create_and_edit_tagmango_badges_through_server_functions() {
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["Invalid"]["field"], "pointsThreshold");
 
-    let mut mangoes = both;
+    let mut mangoes = both.clone();
     mangoes[4] = ("form[points_threshold]", "");
     let saved = app
         .call(
@@ -290,7 +281,7 @@ async fn staff_create_and_edit_tagmango_badges_through_server_functions() {
             .status(),
         200
     );
-    let denied = app.call(Some(&max), "/api/tagmango/create", &create).await;
+    let denied = app.call(Some(&max), "/api/tagmango/create", create).await;
     assert_eq!(denied.status(), 403);
     let log: Value = app
         .call(

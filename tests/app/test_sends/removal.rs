@@ -5,7 +5,7 @@
 
 use super::{UP, audited, offer, sender, sent};
 use crate::support::{
-    KEY, TOKEN, database_url, sandbox_on_loopback, spawn_app, spawn_stoppable_app,
+    database_url, replica_of, sandbox_on_loopback, spawn_app, spawn_stoppable_app,
 };
 
 use watchers_dashboard::error::AppError;
@@ -19,12 +19,7 @@ async fn two_replicas_remove_each_test_exactly_once() {
     let (sandbox, upstream) = sandbox_on_loopback(false).await;
     let dir = tempfile::tempdir().unwrap();
     let database = database_url(dir.path()).await;
-    let vars = [
-        ("DATABASE_URL", database.as_str()),
-        ("WATCHERS_API_KEY", KEY),
-        ("WATCHERS_BEARER_TOKEN", TOKEN),
-        ("WATCHERS_BASE_URL", upstream.as_str()),
-    ];
+    let vars = replica_of(&database, &upstream);
     let a = spawn_app(&vars).await;
     let b = spawn_app(&vars).await;
     let (state_a, state_b) = (a.state(), b.state());
