@@ -3,6 +3,7 @@
 
 use crate::db::Db;
 pub use crate::db::audit::{people, query};
+use crate::db::batch::Write;
 use crate::error::AppError;
 use crate::model::audit::{AUDIT_PAGE_SIZE, AuditArea, AuditFilter, AuditPage};
 
@@ -79,9 +80,9 @@ impl AuditEvent {
     }
 }
 
-/// Writes `event` to the log, now.
-pub async fn record(db: &Db, event: &AuditEvent) -> Result<(), sqlx::Error> {
-    let entry = crate::db::audit::Entry {
+/// `event` as the table keeps it.
+fn entry(event: &AuditEvent) -> crate::db::audit::Entry<'_> {
+    crate::db::audit::Entry {
         actor: &event.actor,
         action: event.action,
         area: event.area.as_str(),
@@ -89,8 +90,12 @@ pub async fn record(db: &Db, event: &AuditEvent) -> Result<(), sqlx::Error> {
         outcome: event.outcome.as_str(),
         summary: &event.summary,
         link: event.link.as_deref(),
-    };
-    crate::db::audit::insert(db, entry).await
+    }
+}
+
+/// Writes `event` to the log, now.
+pub async fn record(db: &Db, event: &AuditEvent) -> Result<(), sqlx::Error> {
+    crate::db::audit::insert(db, entry(event)).await
 }
 
 /// Records, and only logs when the audit log itself cannot be written.
@@ -98,6 +103,24 @@ pub async fn record_quietly(db: &Db, event: AuditEvent) {
     if let Err(err) = record(db, &event).await {
         let (action, area) = (event.action, event.area.as_str());
         tracing::error!(action, area, "cannot write the audit log: {err}");
+    }
+}
+
+/// Records `event` with the other writes of the same change (`with`), all in one transaction:
+/// one commit instead of one each. When the database refuses one of them, each is made on its
+/// own, the entry first, so the entry is not lost with another write (`db::batch`); only logs,
+/// as [`record_quietly`].
+pub async fn record_with(db: &Db, event: AuditEvent, with: &[Write<'_>]) {
+    let mut writes = Vec::with_capacity(with.len() + 1);
+    writes.push(Write::Audit(entry(&event)));
+    writes.extend_from_slice(with);
+    if let Err(err) = crate::db::batch::commit(db, &writes).await {
+        let (action, area) = (event.action, event.area.as_str());
+        tracing::error!(
+            action,
+            area,
+            "cannot write the audit log or what followed: {err}"
+        );
     }
 }
 

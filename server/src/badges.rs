@@ -7,8 +7,8 @@ use super::approvals;
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
 use super::change::read;
-use super::door::{self, Applies, Ask, Created, Deletable, Delete, Described, Done, Failure};
-use super::door::{Kept, Kind, Pass, Rule};
+use super::door::{self, Applies, Ask, Created, Deletable, Delete, Described, Done};
+use super::door::{Kept, Kind, Pass, Rule, Write};
 use super::read_cache::Call;
 use super::state::AppState;
 use crate::change::for_viewer;
@@ -305,12 +305,14 @@ impl Kind for Users {
         }
     }
 
-    async fn after(&self, state: &AppState, _: &Account, sent: Result<&UsersChanged, Failure<'_>>) {
-        let (id, ids) = (self.id, &self.list.ids);
-        if sent.is_ok()
-            && let Err(err) = assigned::note(&state.db, id, self.mode, self.chunk, ids).await
-        {
-            tracing::error!("cannot note badge {id}'s users: {err}");
-        }
+    /// The users the dashboard gave the badge (what a deleted badge's restore gives back),
+    /// written with the chunk's audit entry.
+    fn remember(&self, _: &UsersChanged) -> Vec<Write<'_>> {
+        vec![Write::BadgeUsers {
+            badge: self.id,
+            mode: self.mode,
+            chunk: self.chunk,
+            ids: &self.list.ids,
+        }]
     }
 }

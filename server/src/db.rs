@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod audit;
 pub mod backup;
 pub mod badge_users;
+pub mod batch;
 pub mod copy;
 pub mod drafts;
 pub mod exclusions;

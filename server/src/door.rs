@@ -12,6 +12,8 @@ mod keep;
 pub mod pass;
 mod send;
 
+/// A write a kind remembers with its audit entry ([`Kind::remember`]).
+pub use crate::db::batch::Write;
 pub use delete::{Created, Deletable, Delete, Kept};
 pub use gate::{Applies, Ask, Rule};
 pub use pass::Pass;
@@ -63,6 +65,12 @@ pub trait Kind: Sync {
     /// Its audit entry once the platform accepted it (as described, by default).
     fn done(&self, _answer: &Self::Answer, event: AuditEvent) -> AuditEvent {
         event
+    }
+    /// What the dashboard remembers of it once the platform accepted it (the users a badge was
+    /// given): written with its audit entry, in one transaction; nothing by default. Anything
+    /// else that follows goes in [`Kind::after`].
+    fn remember(&self, _answer: &Self::Answer) -> Vec<Write<'_>> {
+        Vec::new()
     }
     /// What follows here, whether it was sent (`Ok`) or not.
     fn after(
@@ -170,11 +178,14 @@ async fn through<K: Kind>(
     }
     let (platform, what) = (change.platform, change.what.clone());
     let write = |pass| kind.send(state, pass);
-    match send::once(state, change, write, |answer, event| {
-        kind.done(answer, event)
-    })
-    .await
-    {
+    let sent = send::once(
+        state,
+        change,
+        write,
+        |answer, event| kind.done(answer, event),
+        move |answer| kind.remember(answer),
+    );
+    match sent.await {
         Ok(answer) => {
             kind.after(state, who, Ok(&answer)).await;
             Ok(answer)

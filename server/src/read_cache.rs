@@ -6,8 +6,8 @@
 //! (what the door reads before a change, the results sampler, the test send remover) never come
 //! here: they call the upstream clients directly.
 
-use crate::db::Db;
-use crate::versions::{self, Topic};
+use crate::db::batch::Write;
+use crate::versions::Topic;
 use moka::future::Cache;
 use std::any::{Any, TypeId};
 use std::future::Future;
@@ -108,11 +108,13 @@ impl ReadCache {
     }
 
     /// Call after any change sent to a platform (whether or not it was accepted: a failed write
-    /// may still have changed something): every read after this, in this process and (within a
-    /// poll) in every other, asks the platform again.
-    pub async fn changed(&self, db: &Db) {
+    /// may still have changed something): every read after this, in this process at once, asks
+    /// the platform again. Answers the write that tells every other process (within a poll),
+    /// which the door makes with the change's audit entry, in one transaction (`door/send`).
+    #[must_use = "the other processes hear of the change only when this write is made"]
+    pub fn changed(&self) -> Write<'static> {
         self.forget_all();
-        versions::bump(db, Topic::Upstream).await;
+        Write::Bump(Topic::Upstream)
     }
 
     /// Drops every answer kept here (a change was sent, here or by another process).

@@ -10,9 +10,8 @@ pub use restore::restore;
 
 use super::audit::AuditEvent;
 use super::auth::staff::Account;
-use super::door::{self, Described, Failure, Kind, Pass};
+use super::door::{self, Described, Failure, Kind, Pass, Write};
 use super::state::AppState;
-use crate::db::badge_users as assigned;
 use crate::error::AppError;
 use crate::model::audit::AuditArea;
 use crate::model::badge::{USERS_CHUNK, UsersChanged, UsersMode};
@@ -127,16 +126,20 @@ impl Kind for GiveBack {
         ))
     }
 
+    /// The restored badge's users, written with the chunk's audit entry.
+    fn remember(&self, _: &UsersChanged) -> Vec<Write<'_>> {
+        vec![Write::BadgeUsers {
+            badge: self.badge,
+            mode: UsersMode::Add,
+            chunk: 1,
+            ids: &self.chunk,
+        }]
+    }
+
     async fn after(&self, state: &AppState, _: &Account, sent: Result<&UsersChanged, Failure<'_>>) {
-        let (db, badge) = (&state.db, self.badge);
         let reached = self.from + if sent.is_ok() { self.chunk.len() } else { 0 };
-        if let Err(err) = store::users_done(db, self.snapshot, reached).await {
+        if let Err(err) = store::users_done(&state.db, self.snapshot, reached).await {
             tracing::error!("cannot note how far a restored badge's users got: {err}");
-        }
-        if sent.is_ok()
-            && let Err(err) = assigned::note(db, badge, UsersMode::Add, 1, &self.chunk).await
-        {
-            tracing::error!("cannot note a restored badge's users: {err}");
         }
     }
 }

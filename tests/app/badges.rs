@@ -1,5 +1,6 @@
 //! The badge server functions over HTTP: validation before anything is sent, the audit log, user
-//! chunks, and an upstream failure that is reported, audited and not retried.
+//! chunks (each noted with its audit entry, in one transaction), and an upstream failure that is
+//! reported, audited and not retried.
 
 use crate::support::{ADMIN_PASSWORD, BADGE_FORM, TestApp, spawn_app};
 use serde_json::Value;
@@ -109,6 +110,15 @@ async fn a_badge_is_created_listed_audited_and_given_to_users_in_chunks() {
         .find(|b| b["id"] == id)
         .expect("listed");
     assert_eq!(created["userCount"], 600);
+    // Each chunk's users were noted with its audit entry (what a deleted badge's restore gives
+    // back).
+    let mut known = watchers_dashboard::server::badges::assigned::known(&app.db, id)
+        .await
+        .unwrap();
+    known.sort();
+    let mut given = ids.clone();
+    given.sort();
+    assert_eq!(known, given);
     assert_eq!(created["trigger"]["messageCount"], 10);
     assert_eq!(created["text"], "⭐ Star");
 
@@ -193,4 +203,65 @@ async fn the_users_given_a_badge_are_recorded() {
     note(UsersMode::Replace, 0, &ids[..3]).await;
     assert_eq!(assigned::known(&app.db, 7).await.unwrap(), &ids[..3]);
     assert!(assigned::known(&app.db, 8).await.unwrap().is_empty());
+}
+
+/// The writes that follow a change (its audit entry, the version that tells other replicas, the
+/// users a badge was given) go in one transaction; when one of them cannot be made, the others
+/// are made on their own, so the audit entry is not lost with it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_that_cannot_be_made_takes_no_other_with_it() {
+    use watchers_dashboard::model::badge::UsersMode;
+    use watchers_dashboard::server::db::audit::Entry;
+    use watchers_dashboard::server::db::batch::{self, Write};
+    use watchers_dashboard::server::versions::Topic;
+    let app = spawn_app(&[]).await;
+    let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let ids = vec!["user-1".to_owned(), "user-2".to_owned()];
+    let entry = |summary| Entry {
+        actor: "admin",
+        action: "add_users",
+        area: "badges",
+        target: Some("7"),
+        outcome: "ok",
+        summary,
+        link: None,
+    };
+    let users = Write::BadgeUsers {
+        badge: 7,
+        mode: UsersMode::Add,
+        chunk: 0,
+        ids: &ids,
+    };
+    let together = [
+        Write::Audit(entry("together")),
+        Write::Bump(Topic::Upstream),
+        users,
+    ];
+    batch::commit(&app.db, &together).await.unwrap();
+    assert_eq!(
+        watchers_dashboard::server::badges::assigned::known(&app.db, 7)
+            .await
+            .unwrap(),
+        ids
+    );
+
+    sqlx::query("DROP TABLE badge_assignments")
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let apart = [
+        Write::Audit(entry("apart")),
+        Write::Bump(Topic::Upstream),
+        users,
+    ];
+    assert!(
+        batch::commit(&app.db, &apart).await.is_err(),
+        "the users could not be noted, and that is answered"
+    );
+    let summaries: Vec<Value> = audit(&app, &admin)
+        .await
+        .iter()
+        .map(|e| e["summary"].clone())
+        .collect();
+    assert_eq!(summaries, vec!["apart", "together"], "newest first");
 }

@@ -2,8 +2,10 @@
 
 use crate::db::{Db, now_text};
 use crate::model::audit::{AuditEntry, AuditFilter};
+use sqlx::AnyConnection;
 
 /// An entry to write (its time is now).
+#[derive(Clone, Copy)]
 pub struct Entry<'a> {
     pub actor: &'a str,
     pub action: &'a str,
@@ -15,6 +17,12 @@ pub struct Entry<'a> {
 }
 
 pub async fn insert(db: &Db, entry: Entry<'_>) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    insert_in(&mut *conn, entry).await
+}
+
+/// Writes `entry` on `conn`: within the transaction of the writes made with it (`db::batch`).
+pub async fn insert_in(conn: &mut AnyConnection, entry: Entry<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, area, target, outcome, summary, link) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -27,7 +35,7 @@ pub async fn insert(db: &Db, entry: Entry<'_>) -> Result<(), sqlx::Error> {
     .bind(entry.outcome)
     .bind(entry.summary)
     .bind(entry.link)
-    .execute(db)
+    .execute(conn)
     .await
     .map(|_| ())
 }

@@ -6,6 +6,7 @@
 
 use crate::db::Db;
 use crate::state::Shared;
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 use std::sync::Weak;
 use std::time::Duration;
@@ -51,16 +52,26 @@ impl Topic {
 /// Tells every process that `topic` changed (logged, not failed, when the store cannot be
 /// written: the caches' own time limits still bound how long an old copy lives).
 pub async fn bump(db: &Db, topic: Topic) {
-    let done = sqlx::query(
+    let done = match db.acquire().await {
+        Ok(mut conn) => bump_in(&mut *conn, topic).await,
+        Err(err) => Err(err),
+    };
+    if let Err(err) = done {
+        tracing::error!(topic = topic.as_str(), "cannot announce a change: {err}");
+    }
+}
+
+/// Moves `topic`'s version on, on `conn`: within the transaction of the change's other writes
+/// (`db::batch`), so that telling the other processes costs no commit of its own.
+pub async fn bump_in(conn: &mut AnyConnection, topic: Topic) -> Result<(), sqlx::Error> {
+    sqlx::query(
         "INSERT INTO cache_versions (topic, version) VALUES ($1, 1) \
          ON CONFLICT (topic) DO UPDATE SET version = cache_versions.version + 1",
     )
     .bind(topic.as_str())
-    .execute(db)
-    .await;
-    if let Err(err) = done {
-        tracing::error!(topic = topic.as_str(), "cannot announce a change: {err}");
-    }
+    .execute(conn)
+    .await
+    .map(|_| ())
 }
 
 async fn read(db: &Db) -> Result<HashMap<String, i64>, sqlx::Error> {

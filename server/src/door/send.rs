@@ -3,8 +3,9 @@
 
 use super::Described;
 use super::pass::Pass;
-use crate::audit::{AuditEvent, Outcome, record_quietly};
+use crate::audit::{AuditEvent, Outcome, record_with};
 use crate::auth::staff::Account;
+use crate::db::batch::Write;
 use crate::error::AppError;
 use crate::model::deployment::Platform;
 use crate::state::AppState;
@@ -45,21 +46,27 @@ impl Change {
 /// Sends a change once, then drops every copy of the platforms' answers the pages read (here at
 /// once, on every other replica within a poll: even a failed write may have changed something),
 /// and records its audit entry, which `done` completes from a success; a refusal or failure is
-/// recorded as one, with why.
-pub(super) async fn once<T, Fut>(
+/// recorded as one, with why. What a success leaves to remember here (`remember`), the entry and
+/// the version that tells the other replicas are written in one transaction: one commit, not one
+/// each.
+pub(super) async fn once<'k, T, Fut>(
     state: &AppState,
     change: Change,
     write: impl FnOnce(Pass) -> Fut,
     done: impl FnOnce(&T, AuditEvent) -> AuditEvent,
+    remember: impl FnOnce(&T) -> Vec<Write<'k>>,
 ) -> Result<T, UpstreamError>
 where
     Fut: Future<Output = Result<T, UpstreamError>>,
 {
     let result = write(Pass::new()).await;
-    state.reads.changed(&state.db).await;
+    let mut writes = vec![state.reads.changed()];
     let mut event = change.audit;
     match &result {
-        Ok(answer) => event = done(answer, event),
+        Ok(answer) => {
+            writes.extend(remember(answer));
+            event = done(answer, event);
+        }
         Err(err) => {
             let outcome = if err.upstream_answered() {
                 Outcome::Refused
@@ -74,7 +81,7 @@ where
     if let Err(err) = &result {
         tracing::warn!(action, area, %err, "an upstream refused or failed a change");
     }
-    record_quietly(&state.db, event).await;
+    record_with(&state.db, event, &writes).await;
     result
 }
 
