@@ -73,27 +73,29 @@ pub fn layers<S: Clone + Send + Sync + 'static>(router: Router<S>, trust_proxy: 
         header::PROXY_AUTHORIZATION,
         HeaderName::from_static("x-api-key"),
     ];
-    router
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(
-            TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                let id = request
-                    .headers()
-                    .get(REQUEST_ID)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("-");
-                tracing::info_span!(
-                    "request",
-                    request_id = %id,
-                    method = %request.method(),
-                    path = %request.uri().path(),
-                )
-            }),
-        )
-        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-        .layer(from_fn_with_state(trust_proxy, untrusted_ids_dropped))
-        .layer(SetSensitiveResponseHeadersLayer::new([header::SET_COOKIE]))
-        .layer(SetSensitiveRequestHeadersLayer::new(sensitive))
+    // One tuple, one `Router::layer` call: these six are one boxed service per route rather
+    // than six nested ones, which axum's `Route::call` cloned box by box on every request. The
+    // first element is the outermost; the order is as it was.
+    router.layer((
+        SetSensitiveRequestHeadersLayer::new(sensitive),
+        SetSensitiveResponseHeadersLayer::new([header::SET_COOKIE]),
+        from_fn_with_state(trust_proxy, untrusted_ids_dropped),
+        SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid),
+        TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            let id = request
+                .headers()
+                .get(REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!(
+                "request",
+                request_id = %id,
+                method = %request.method(),
+                path = %request.uri().path(),
+            )
+        }),
+        PropagateRequestIdLayer::new(REQUEST_ID),
+    ))
 }
 
 /// Drops a client's own `X-Request-Id` unless a trusted proxy set it (an id chosen by anyone

@@ -44,13 +44,12 @@ fn is_cross_site(request: &Request) -> bool {
 }
 
 /// The Content-Security-Policy of a page rendered with `nonce`. Websockets are allowed only while
-/// `cargo leptos watch` reloads the page (`LEPTOS_WATCH`).
+/// `cargo leptos watch` reloads the page (`LEPTOS_WATCH`, read once per process rather than on
+/// every render: reading the environment takes a process-wide lock and copies the value).
 pub fn page_policy(nonce: &str) -> String {
-    let connect = if std::env::var_os("LEPTOS_WATCH").is_some() {
-        "'self' ws: wss:"
-    } else {
-        "'self'"
-    };
+    static WATCHED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let watched = *WATCHED.get_or_init(|| std::env::var_os("LEPTOS_WATCH").is_some());
+    let connect = if watched { "'self' ws: wss:" } else { "'self'" };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' https: data:; \

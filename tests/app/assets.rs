@@ -1,9 +1,10 @@
 //! The built site as a browser gets it: `/pkg` precompressed and negotiated, hashed names kept for
-//! a year, pages compressed and never stored, no script at all on a page without islands, and the
-//! sandbox's pictures served here.
+//! a year, pages compressed and never stored (a server function's small answer not compressed), no
+//! script at all on a page without islands, and the sandbox's pictures served here.
 
 use crate::support::{ADMIN_PASSWORD, TestApp, hash_file, spawn_app};
 use std::path::Path;
+use watchers_dashboard::host::router::MIN_COMPRESSED_BYTES;
 
 /// The `/pkg/...` addresses a page's HTML names.
 fn pkg_links(html: &str) -> Vec<String> {
@@ -132,6 +133,35 @@ async fn assets_are_precompressed_hashed_and_kept_pages_are_compressed() {
     }
     let plain = get(&app, "/login", None).await;
     assert_eq!(header(&plain, "content-encoding"), "");
+}
+
+/// A server function's small answer goes as it is, whatever the browser accepts: setting up a
+/// brotli or gzip encoder costs more than it saves on a few hundred bytes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_small_answer_goes_uncompressed() {
+    let app = spawn_app(&[]).await;
+    let cookie = app.sign_in("admin", ADMIN_PASSWORD).await;
+    let no_arguments: [(&str, &str); 0] = [];
+    for accept in ["br", "gzip"] {
+        let response = app
+            .client
+            .post(app.url("/api/auth/me"))
+            .header("cookie", &cookie)
+            .header("accept", "application/json")
+            .header("accept-encoding", accept)
+            .form(&no_arguments)
+            .send()
+            .await
+            .expect("auth/me");
+        assert_eq!(response.status(), 200);
+        assert_eq!(header(&response, "content-encoding"), "", "{accept}");
+        assert_eq!(header(&response, "cache-control"), "no-store");
+        let body = response.text().await.unwrap();
+        assert!(
+            body.len() < usize::from(MIN_COMPRESSED_BYTES) && body.contains("\"admin\""),
+            "{body}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
