@@ -18,7 +18,7 @@ pub struct Entry<'a> {
 
 pub async fn insert(db: &Db, entry: Entry<'_>) -> Result<(), sqlx::Error> {
     let mut conn = db.acquire().await?;
-    insert_in(&mut *conn, entry).await
+    insert_in(&mut conn, entry).await
 }
 
 /// Writes `entry` on `conn`: within the transaction of the writes made with it (`db::batch`).

@@ -17,7 +17,7 @@ pub async fn note(
     ids: &[String],
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
-    note_in(&mut *tx, badge, mode, chunk, ids).await?;
+    note_in(&mut tx, badge, mode, chunk, ids).await?;
     tx.commit().await
 }
 

@@ -54,14 +54,14 @@ async fn together(db: &Db, writes: &[Write<'_>]) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     for write in writes {
         match *write {
-            Write::Audit(entry) => audit::insert_in(&mut *tx, entry).await?,
-            Write::Bump(topic) => versions::bump_in(&mut *tx, topic).await?,
+            Write::Audit(entry) => audit::insert_in(&mut tx, entry).await?,
+            Write::Bump(topic) => versions::bump_in(&mut tx, topic).await?,
             Write::BadgeUsers {
                 badge,
                 mode,
                 chunk,
                 ids,
-            } => badge_users::note_in(&mut *tx, badge, mode, chunk, ids).await?,
+            } => badge_users::note_in(&mut tx, badge, mode, chunk, ids).await?,
         }
     }
     tx.commit().await
@@ -73,7 +73,7 @@ async fn alone(db: &Db, write: Write<'_>) -> Result<(), sqlx::Error> {
         Write::Audit(entry) => audit::insert(db, entry).await,
         Write::Bump(topic) => {
             let mut conn = db.acquire().await?;
-            versions::bump_in(&mut *conn, topic).await
+            versions::bump_in(&mut conn, topic).await
         }
         Write::BadgeUsers {
             badge,

@@ -53,7 +53,7 @@ impl Topic {
 /// written: the caches' own time limits still bound how long an old copy lives).
 pub async fn bump(db: &Db, topic: Topic) {
     let done = match db.acquire().await {
-        Ok(mut conn) => bump_in(&mut *conn, topic).await,
+        Ok(mut conn) => bump_in(&mut conn, topic).await,
         Err(err) => Err(err),
     };
     if let Err(err) = done {
