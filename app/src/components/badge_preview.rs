@@ -8,7 +8,41 @@ use crate::model::color::{MIN_CONTRAST, contrast_ratio, to_six_digit_hex};
 use crate::model::validate::is_picture_url;
 use leptos::prelude::*;
 
-/// The badge pill itself.
+/// The style a pill is drawn with: only a colour that parses as hex is written into it,
+/// re-formatted from its parts.
+fn pill_style(background: &str, color: &str) -> String {
+    let mut style = String::new();
+    if let Some(hex) = to_six_digit_hex(background) {
+        style.push_str(&format!("background-color: {hex};"));
+    }
+    if let Some(hex) = to_six_digit_hex(color) {
+        style.push_str(&format!(" color: {hex};"));
+    }
+    style
+}
+
+/// Why a pill is not drawn as sent (colours that are not hex, a picture that is no http(s)
+/// address): the warning's sentence, or `None`.
+fn pill_problems(background: &str, color: &str, pic: &str) -> Option<String> {
+    let mut problems: Vec<String> = [("background", background), ("text", color)]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty() && to_six_digit_hex(value).is_none())
+        .map(|(which, value)| format!("{which} colour “{value}” is not a hex colour"))
+        .collect();
+    if !pic.trim().is_empty() && !is_picture_url(pic) {
+        problems.push(format!("picture “{pic}” is not an http(s) address"));
+    }
+    (!problems.is_empty()).then(|| format!("Not drawn as sent: {}.", problems.join("; ")))
+}
+
+/// The warning beside a pill that is not drawn as sent.
+fn pill_warning(problems: Option<String>) -> impl IntoView {
+    problems.map(|sentence| {
+        view! { <span class="warning warning--inline" role="note" data-testid="unsafe-value">{sentence}</span> }
+    })
+}
+
+/// The badge pill itself, following the signals it is given (the editor's live preview).
 #[component]
 pub fn BadgePill(
     #[prop(into)] text: Signal<String>,
@@ -17,24 +51,7 @@ pub fn BadgePill(
     #[prop(into)] pic: Signal<String>,
     #[prop(into)] tooltip: Signal<String>,
 ) -> impl IntoView {
-    // Only a colour that parses as hex is written into the style, re-formatted from its parts.
-    let style = move || {
-        let mut style = String::new();
-        if let Some(hex) = to_six_digit_hex(&background.get()) {
-            style.push_str(&format!("background-color: {hex};"));
-        }
-        if let Some(hex) = to_six_digit_hex(&color.get()) {
-            style.push_str(&format!(" color: {hex};"));
-        }
-        style
-    };
-    let unsafe_colours = move || {
-        [("background", background.get()), ("text", color.get())]
-            .into_iter()
-            .filter(|(_, value)| !value.trim().is_empty() && to_six_digit_hex(value).is_none())
-            .map(|(which, value)| format!("{which} colour “{value}” is not a hex colour"))
-            .collect::<Vec<_>>()
-    };
+    let style = move || background.with(|b| color.with(|c| pill_style(b, c)));
     view! {
         <span class="badge-pill" style=style title=move || tooltip.get() data-testid="badge-pill">
             {move || {
@@ -43,18 +60,30 @@ pub fn BadgePill(
             }}
             <span>{move || text.get()}</span>
         </span>
-        {move || {
-            let mut problems = unsafe_colours();
-            let pic = pic.get();
-            if !pic.trim().is_empty() && !is_picture_url(&pic) {
-                problems.push(format!("picture “{pic}” is not an http(s) address"));
-            }
-            (!problems.is_empty()).then(|| view! {
-                <span class="warning warning--inline" role="note" data-testid="unsafe-value">
-                    {format!("Not drawn as sent: {}.", problems.join("; "))}
-                </span>
-            })
-        }}
+        {move || pill_warning(background.with(|b| color.with(|c| pic.with(|p| pill_problems(b, c, p)))))}
+    }
+}
+
+/// A badge as it is, drawn once: the same pill as [`BadgePill`] for lists and pages, where nothing
+/// changes after the server draws it, without a component or a signal per value (a list of badges
+/// made a hundred of them per page).
+pub fn badge_pill(
+    text: String,
+    background: &str,
+    color: &str,
+    pic: String,
+    tooltip: String,
+) -> impl IntoView + use<> {
+    let problems = pill_problems(background, color, &pic);
+    let style = pill_style(background, color);
+    let pic =
+        is_picture_url(&pic).then(|| view! { <img class="badge-pill__pic" src=pic alt="" /> });
+    view! {
+        <span class="badge-pill" style=style title=tooltip data-testid="badge-pill">
+            {pic}
+            <span>{text}</span>
+        </span>
+        {pill_warning(problems)}
     }
 }
 

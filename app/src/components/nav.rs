@@ -2,7 +2,7 @@
 
 use crate::model::staff::{Capability, Role};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// One area of the dashboard, as the navigation and the overview list it.
 pub struct Section {
@@ -86,22 +86,46 @@ pub fn visible_sections(role: Role) -> impl Iterator<Item = &'static Section> {
     SECTIONS.iter().filter(move |s| role.can(s.needs))
 }
 
-/// The main navigation; the link of the current section is marked `aria-current="page"`.
+/// Whether the page at `path` belongs to the section at `href` (the section's own page or one
+/// below it).
+fn within(path: &str, href: &str) -> bool {
+    path.strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The main navigation; the link of the current section is marked `aria-current="page"`. Plain
+/// links, the current one worked out once: pages are drawn on the server only, so the router's
+/// `<A>` (a memo and a resolved path per link) had nothing to follow.
 #[component]
 pub fn MainNav(role: Role) -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
     view! {
         <nav class="main-nav" aria-label="Main">
             <ul>
                 {visible_sections(role)
                     .map(|s| {
+                        let current = within(&path, s.href).then_some("page");
                         view! {
                             <li>
-                                <A href=s.href>{s.label}</A>
+                                <a href=s.href aria-current=current>{s.label}</a>
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within;
+
+    #[test]
+    fn a_section_holds_its_page_and_those_below_it_only() {
+        assert!(within("/badges", "/badges"));
+        assert!(within("/badges/7/edit", "/badges"));
+        assert!(!within("/badgesx", "/badges"));
+        assert!(!within("/", "/badges"));
     }
 }

@@ -1,7 +1,9 @@
 //! `/badges/:id`: the badge as users see it, its chain, its users, and delete (asked first).
 
 use crate::api::badges::{DeleteBadge, get_badge};
-use crate::components::badge_preview::{BadgePill, ChatPreview, ContrastNote, WelcomeCard};
+use crate::components::badge_preview::{
+    BadgePill, ChatPreview, ContrastNote, WelcomeCard, badge_pill,
+};
 use crate::components::badge_users::BadgeUsersPanel;
 use crate::components::delete_panel::DeletePanel;
 use crate::components::error_panel::ErrorPanel;
@@ -47,8 +49,8 @@ fn BadgeDetail(badge: Badge, zone: Tz) -> impl IntoView {
         <div class="page-head page-head--actions">
             <div>
                 <p class="muted"><a href="/badges">"← All badges"</a></p>
-                <h1>"Badge " <BadgePill text=badge.text.clone() background=badge.background_color.clone()
-                    color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() /></h1>
+                <h1>"Badge " {badge_pill(badge.text.clone(), &badge.background_color, &badge.text_color,
+                    s(&badge.pic), badge.tooltip.clone())}</h1>
             </div>
             <IfCan capability=Capability::EditBadges><a class="button" href=format!("/badges/{}/edit", badge.id)>"Edit"</a></IfCan>
         </div>
@@ -79,8 +81,8 @@ fn BadgeDetail(badge: Badge, zone: Tz) -> impl IntoView {
             <aside class="editor__preview" aria-label="Preview">
                 <h2>"As users see it"</h2>
                 <ChatPreview tooltip=badge.tooltip.clone()>
-                    <BadgePill text=badge.text.clone() background=badge.background_color.clone()
-                        color=badge.text_color.clone() pic=s(&badge.pic) tooltip=badge.tooltip.clone() />
+                    {badge_pill(badge.text.clone(), &badge.background_color, &badge.text_color,
+                        s(&badge.pic), badge.tooltip.clone())}
                 </ChatPreview>
                 <WelcomeCard pic=s(&badge.communication_pic) title=s(&badge.communication_title)
                     text=s(&badge.communication_text) />

@@ -4,7 +4,7 @@
 use super::platforms::PlatformSwitch;
 use super::trigger_summary;
 use crate::api::badges::list_badges;
-use crate::components::badge_preview::BadgePill;
+use crate::components::badge_preview::badge_pill;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::IfCan;
 use crate::components::undo::{DeletedNotice, RecentlyDeletedLink};
@@ -110,9 +110,8 @@ fn BadgeTable(badges: Vec<Listed<Badge>>) -> impl IntoView {
                         <tr data-badge-id=b.id>
                             <td>
                                 <a href=href class="badge-link">
-                                    <BadgePill text=b.text.clone() background=b.background_color.clone()
-                                        color=b.text_color.clone() pic=b.pic.clone().unwrap_or_default()
-                                        tooltip=b.tooltip.clone() />
+                                    {badge_pill(b.text.clone(), &b.background_color, &b.text_color,
+                                        b.pic.clone().unwrap_or_default(), b.tooltip.clone())}
                                 </a>
                             </td>
                             <td>{b.tooltip.clone()}</td>
