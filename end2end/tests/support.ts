@@ -14,13 +14,44 @@ export async function open(page: Page, info: TestInfo, path: string) {
 // Pages render on the server; only their islands (`<leptos-island>`) run in the browser, and
 // each counts itself in `<html data-islands-ready>` once it does. A page without islands is ready
 // as it is. Call after any navigation to a page with islands, before typing into them.
+//
+// When they do not all run within 20 s, it fails saying which islands the page has, how many ran,
+// and what the page loaded from `/pkg/` (each file's status and size as the browser saw it), so a
+// failure in CI says whether a chunk never arrived.
 export async function islandsReady(page: Page) {
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => {
-    const islands = document.querySelectorAll("leptos-island").length;
-    const ready = Number(document.documentElement.getAttribute("data-islands-ready") ?? "0");
-    return ready >= islands;
-  });
+  try {
+    await page.waitForFunction(
+      () => {
+        const islands = document.querySelectorAll("leptos-island").length;
+        const ready = Number(document.documentElement.getAttribute("data-islands-ready") ?? "0");
+        return ready >= islands;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({
+        islands: [...document.querySelectorAll("leptos-island")].map(
+          (island) => island.getAttribute("data-component") ?? "?",
+        ),
+        ready: document.documentElement.getAttribute("data-islands-ready") ?? "0",
+        loaded: performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.name.includes("/pkg/"))
+          .map((entry) => {
+            const r = entry as PerformanceResourceTiming & { responseStatus?: number };
+            const name = r.name.replace(/^.*\/pkg\//, "");
+            return `${name} ${r.responseStatus ?? "?"} ${r.transferSize}B ${Math.round(r.duration)}ms`;
+          }),
+      }))
+      .catch((e) => ({ islands: [], ready: "?", loaded: [`(could not read the page: ${e})`] }));
+    throw new Error(
+      `islands not ready on ${page.url()}: ${seen.ready} of ${seen.islands.length} ran ` +
+        `(${seen.islands.join(", ")}); /pkg/ loads: ${seen.loaded.join("; ") || "none"}\n${error}`,
+    );
+  }
 }
 
 // The number of islands on the page, and how many run.

@@ -5,6 +5,8 @@
 
 pub mod counts;
 
+pub use counts::HeaderCounts;
+
 /// The requests' table, in the storage room.
 pub use crate::db::approvals as store;
 
@@ -167,43 +169,25 @@ pub async fn unseen(state: &AppState, who: &Account) -> Result<Vec<Approval>, Ap
     Ok(store::unseen(&state.db, &who.username).await?)
 }
 
-/// How many of `who`'s own requests were decided since they last opened them, or are past their
-/// time unanswered (counted in the header beside [`waiting_for`]).
-pub async fn decided_for(state: &AppState, who: &Account) -> u32 {
-    // A read only, from memory (`counts`) but for the first after a change: every page asks. Not
-    // asked while the database is known not to answer, so that a page does not wait out the
-    // pool twice before its 503.
+/// The header's two counts for `who`: pending requests they could decide, and their own requests
+/// decided since they last opened them or past their time unanswered.
+pub async fn header_counts(state: &AppState, who: &Account) -> HeaderCounts {
+    // A read only, from memory (`counts`, judged against the clock now) but for the first after a
+    // change: every page asks, so it neither expires nor writes anything. Not asked while the
+    // database is known not to answer, so that a page does not wait out the pool before its 503.
     if state.breaker.is_open() {
-        return 0;
-    }
-    let counts = &state.approval_counts;
-    match counts.decided(&who.username, state.clock.now()).await {
-        Ok(count) => count,
-        Err(err) => {
-            tracing::error!("cannot count decided approval requests: {err}");
-            state.breaker.note(&state.db, &err);
-            0
-        }
-    }
-}
-
-/// How many pending requests `who` could decide (the header's count).
-pub async fn waiting_for(state: &AppState, who: &Account) -> u32 {
-    // A read only, from memory (`counts`, judged against the clock now): every page asks, so it
-    // neither expires nor writes anything.
-    if state.breaker.is_open() {
-        return 0;
+        return HeaderCounts::default();
     }
     let counts = &state.approval_counts;
     match counts
-        .waiting(&who.username, who.role, state.clock.now())
+        .for_header(&who.username, who.role, state.clock.now())
         .await
     {
-        Ok(count) => count,
+        Ok(counts) => counts,
         Err(err) => {
             tracing::error!("cannot count approval requests: {err}");
             state.breaker.note(&state.db, &err);
-            0
+            HeaderCounts::default()
         }
     }
 }

@@ -7,12 +7,11 @@
 //! here: they call the upstream clients directly.
 
 use crate::db::batch::Write;
-use crate::versions::Topic;
+use crate::versions::{Generation, Topic};
 use moka::future::Cache;
 use std::any::{Any, TypeId};
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// How long an answer is kept unless `DASHBOARD_READ_CACHE_MS` says otherwise (milliseconds).
@@ -52,15 +51,15 @@ pub struct ReadCache {
     /// `None` when `DASHBOARD_READ_CACHE_MS` is 0: every read asks the platform.
     answers: Option<Cache<Key, Answer>>,
     /// Moves on after every change: an answer read under an older generation is never found
-    /// again, so a read racing a change cannot put the old answer back.
-    generation: AtomicU64,
+    /// again.
+    generation: Generation,
 }
 
 impl std::fmt::Debug for ReadCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReadCache")
             .field("on", &self.answers.is_some())
-            .field("generation", &self.generation.load(Ordering::Relaxed))
+            .field("generation", &self.generation.now())
             .finish()
     }
 }
@@ -76,7 +75,7 @@ impl ReadCache {
         });
         ReadCache {
             answers,
-            generation: AtomicU64::new(0),
+            generation: Generation::default(),
         }
     }
 
@@ -92,7 +91,7 @@ impl ReadCache {
         let Some(answers) = &self.answers else {
             return read.await;
         };
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation.now();
         let key = (generation, TypeId::of::<T>(), call);
         let read = async move { read.await.map(|answer| Arc::new(answer) as Answer) };
         // On the heap: moka's future is large, and a page's task nests several reads.
@@ -119,7 +118,7 @@ impl ReadCache {
 
     /// Drops every answer kept here (a change was sent, here or by another process).
     pub fn forget_all(&self) {
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.generation.move_on();
         if let Some(answers) = &self.answers {
             answers.invalidate_all();
         }
@@ -129,7 +128,7 @@ impl ReadCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::AtomicUsize;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// A read that counts itself and answers `answer`.
     async fn counted(asked: &AtomicUsize, answer: Result<u32, String>) -> Result<u32, String> {

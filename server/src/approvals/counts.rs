@@ -10,9 +10,8 @@ use crate::db::Db;
 use crate::db::approvals::{self as store, Pending};
 use crate::model::approval;
 use crate::model::staff::Role;
-use crate::versions::{self, Topic};
+use crate::versions::{self, Generation, Topic};
 use moka::future::Cache;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -31,6 +30,13 @@ struct Kept {
     pending: Arc<[Pending]>,
 }
 
+/// The header's two approval counts ([`Counts::for_header`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeaderCounts {
+    pub waiting: u32,
+    pub decided: u32,
+}
+
 /// The header's approval counts, held in memory (see the module).
 #[derive(Debug)]
 pub struct Counts {
@@ -40,9 +46,8 @@ pub struct Counts {
     /// Each person's decided requests not yet opened, by username, with the generation they
     /// were counted in.
     decided: Cache<String, (u64, u32)>,
-    /// Moves on after every change to any request; a copy read under an older generation is not
-    /// used, so a read racing a change can never put the old counts back.
-    generation: AtomicU64,
+    /// Moves on after every change to any request.
+    generation: Generation,
 }
 
 impl Counts {
@@ -54,27 +59,33 @@ impl Counts {
                 .max_capacity(PEOPLE_IN_MEMORY)
                 .time_to_live(TRUSTED_FOR)
                 .build(),
-            generation: AtomicU64::new(0),
+            generation: Generation::default(),
         }
     }
 
-    /// How many pending requests, not past their time at `now` (Unix seconds), the person
-    /// `username` with `role` could decide: not their own, and only actions their role allows.
-    pub async fn waiting(&self, username: &str, role: Role, now: i64) -> Result<u32, sqlx::Error> {
-        let count = waiting_in(&self.pending().await?, username, role, now);
-        Ok(u32::try_from(count).unwrap_or(u32::MAX))
-    }
-
-    /// How many of `username`'s own requests are decided and not yet opened by them since, or
-    /// still pending past their time at `now` (which the next read of the requests expires). A
-    /// pending request is never marked seen (only a decided one is), so the second part needs
-    /// only the pending copy.
-    pub async fn decided(&self, username: &str, now: i64) -> Result<u32, sqlx::Error> {
-        let overdue = overdue_in(&self.pending().await?, username, now);
+    /// The header's two counts for the person `username` with `role`, at `now` (Unix seconds),
+    /// from one look at the pending copy:
+    /// - `waiting`: pending requests, not past their time, that they could decide: not their
+    ///   own, and only actions their role allows;
+    /// - `decided`: their own requests decided and not yet opened by them since, or still pending
+    ///   past their time (which the next read of the requests expires). A pending request is
+    ///   never marked seen (only a decided one is), so the second part needs only the pending
+    ///   copy.
+    pub async fn for_header(
+        &self,
+        username: &str,
+        role: Role,
+        now: i64,
+    ) -> Result<HeaderCounts, sqlx::Error> {
+        let pending = self.pending().await?;
+        let waiting = waiting_in(&pending, username, role, now);
+        let overdue = overdue_in(&pending, username, now);
         let decided = self.decided_unseen(username).await?;
-        Ok(u32::try_from(overdue)
-            .unwrap_or(u32::MAX)
-            .saturating_add(decided))
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(HeaderCounts {
+            waiting: count(waiting),
+            decided: count(overdue).saturating_add(decided),
+        })
     }
 
     /// Call after any request was written (made, decided, sent, expired, seen, its payload
@@ -87,14 +98,14 @@ impl Counts {
 
     /// Drops every copy in memory (a request changed in another process).
     pub fn forget_all(&self) {
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.generation.move_on();
         *self.lock() = None;
         self.decided.invalidate_all();
     }
 
     /// The pending requests, from memory when they were read since the last change.
     async fn pending(&self) -> Result<Arc<[Pending]>, sqlx::Error> {
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation.now();
         if let Some(pending) = self.kept(generation) {
             crate::metrics::cache_lookup("approvals_pending", true);
             return Ok(pending);
@@ -116,7 +127,7 @@ impl Counts {
     /// Keeps `pending`, read under `generation`, unless a change came in the meantime.
     fn keep(&self, generation: u64, pending: Arc<[Pending]>) {
         let mut kept = self.lock();
-        if self.generation.load(Ordering::Acquire) == generation {
+        if self.generation.is_now(generation) {
             *kept = Some(Kept {
                 generation,
                 read_at: Instant::now(),
@@ -128,7 +139,7 @@ impl Counts {
     /// `username`'s decided requests not yet opened, from memory when counted since the last
     /// change.
     async fn decided_unseen(&self, username: &str) -> Result<u32, sqlx::Error> {
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation.now();
         if let Some((seen, count)) = self.decided.get(username).await
             && seen == generation
         {

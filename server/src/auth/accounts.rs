@@ -6,9 +6,8 @@
 
 use super::staff::{self, Account};
 use crate::db::Db;
-use crate::versions::{self, Topic};
+use crate::versions::{self, Generation, Topic};
 use moka::future::Cache;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// How long a cached account is trusted without reading it again, should an announcement of a
@@ -20,9 +19,8 @@ pub const OUT_OF_PROCESS_SECONDS: u64 = 5;
 pub struct Accounts {
     db: Db,
     cache: Cache<i64, (u64, Account)>,
-    /// Moves on after every change to any account; an entry read under an older generation is
-    /// not used, so a read racing a change can never put the old account back.
-    generation: AtomicU64,
+    /// Moves on after every change to any account.
+    generation: Generation,
 }
 
 impl Accounts {
@@ -33,7 +31,7 @@ impl Accounts {
                 .max_capacity(10_000)
                 .time_to_live(Duration::from_secs(OUT_OF_PROCESS_SECONDS))
                 .build(),
-            generation: AtomicU64::new(0),
+            generation: Generation::default(),
         }
     }
 
@@ -44,7 +42,7 @@ impl Accounts {
 
     /// The account with `id`, from memory when it was read since the last change.
     pub async fn by_id(&self, id: i64) -> Result<Option<Account>, sqlx::Error> {
-        let generation = self.generation.load(Ordering::Acquire);
+        let generation = self.generation.now();
         if let Some((seen, account)) = self.cache.get(&id).await
             && seen == generation
         {
@@ -68,7 +66,7 @@ impl Accounts {
 
     /// Drops every copy in memory (an account changed in another process).
     pub fn forget_all(&self) {
-        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.generation.move_on();
         self.cache.invalidate_all();
     }
 }

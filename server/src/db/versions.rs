@@ -9,6 +9,7 @@ use crate::state::Shared;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 use std::sync::Weak;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// How often a process looks at the versions.
@@ -46,6 +47,29 @@ impl Topic {
             Topic::Approvals => "approvals",
             Topic::Upstream => "upstream",
         }
+    }
+}
+
+/// The generation of changes a copy in memory was read in: it moves on at every change, and a copy
+/// read under an older one is not used, so a read racing a change can never put the old copy back.
+/// Each cache that a topic covers (accounts, approval counts, the platforms' reads) keeps one.
+#[derive(Debug, Default)]
+pub struct Generation(AtomicU64);
+
+impl Generation {
+    /// The generation now: read it before reading the store, and keep what was read under it.
+    pub fn now(&self) -> u64 {
+        self.0.load(Ordering::Acquire)
+    }
+
+    /// Whether `seen` is still the generation now (no change since a copy was read under it).
+    pub fn is_now(&self, seen: u64) -> bool {
+        self.now() == seen
+    }
+
+    /// Moves on: every copy read before is old.
+    pub fn move_on(&self) {
+        self.0.fetch_add(1, Ordering::AcqRel);
     }
 }
 

@@ -11,9 +11,10 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     match signed_in().await {
         Ok((state, account)) => {
             let viewer = zone::viewer(&account);
+            let counts = approvals::header_counts(&state, &account).await;
             Ok(Some(Me {
-                waiting: approvals::waiting_for(&state, &account).await,
-                decided: approvals::decided_for(&state, &account).await,
+                waiting: counts.waiting,
+                decided: counts.decided,
                 zone: if viewer.undetected {
                     String::new()
                 } else {
