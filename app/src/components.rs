@@ -13,6 +13,7 @@ pub mod field;
 pub mod form;
 pub mod header;
 pub mod island;
+pub mod live;
 pub mod mango_editor;
 pub mod marketing_preview;
 pub mod nav;

@@ -67,7 +67,7 @@ test("only the islands run in the browser, and only when JavaScript does", async
   if (jsEnabled(info)) {
     await expect(page.locator("html")).toHaveAttribute("data-islands-ready", "1");
     expect(split.length).toBe(1);
-    expect(split[0]).toContain("split_new_room_form_loader");
+    expect(split[0]).toContain("split_live_form_loader");
   } else {
     await expect(page.locator("html")).not.toHaveAttribute("data-islands-ready");
     expect(split).toEqual([]);

@@ -29,7 +29,25 @@ pub struct Landed {
     /// What it said it did ([`done`]; `None` when the page it lands on says it), or why it was
     /// refused.
     pub result: Result<Option<String>, AppError>,
+    /// A refused form's fields as typed (the post's body, passwords left out), for the forms
+    /// that draw themselves again from it ([`KEEPS_TYPED`], [`typed`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<String>,
 }
+
+/// The server functions whose refused plain posts keep the form as typed for the page they land
+/// on, which draws it again ([`typed`]): forms drawn on the server, posted as they are with
+/// JavaScript or without.
+pub const KEEPS_TYPED: &[&str] = &[
+    "/api/badges/create",
+    "/api/badges/update",
+    "/api/rooms/create",
+    "/api/tagmango/create",
+    "/api/tagmango/update",
+];
+
+/// A form's body is kept only up to this size (a cookie holds under 4 KB in all).
+const MAX_TYPED_BYTES: u64 = 2500;
 
 /// A [`Landed`] on its way to the page at path `at`.
 #[derive(Serialize, Deserialize)]
@@ -65,9 +83,14 @@ pub async fn carry(State(state): State<AppState>, mut request: Request, next: Ne
     if path.starts_with("/api/") {
         let post = request.method() == Method::POST;
         let plain = accepts_html(request.headers());
+        let (request, typed) = if post && plain && KEEPS_TYPED.contains(&path.as_str()) {
+            take_typed(request).await
+        } else {
+            (request, None)
+        };
         let mut response = next.run(request).await;
         if post {
-            return keep(https, path, plain, response).await;
+            return keep(https, path, plain, typed, response).await;
         }
         response.headers_mut().remove(DONE_HEADER);
         return response;
@@ -85,6 +108,51 @@ pub async fn carry(State(state): State<AppState>, mut request: Request, next: Ne
         response.headers_mut().append(header::SET_COOKIE, gone);
     }
     response
+}
+
+/// The form as typed in a refused plain post to server function `form` (one of [`KEEPS_TYPED`]),
+/// when the page being drawn is where it landed, read as `T` (the server function's arguments,
+/// as server_fn reads a form).
+pub fn typed<T: serde::de::DeserializeOwned>(form: &str) -> Option<T> {
+    let typed = with_context::<Parts, _>(|parts| {
+        let landed = parts.extensions.get::<Landed>()?;
+        (landed.form == form)
+            .then(|| landed.typed.clone())
+            .flatten()
+    })
+    .flatten()?;
+    serde_qs::Config::new(5, false).deserialize_str(&typed).ok()
+}
+
+/// Reads a form's body to keep it as typed, when it says it is small enough; the request goes on
+/// with the same body. A body it cannot read goes on empty, and the server function refuses it.
+async fn take_typed(request: Request) -> (Request, Option<String>) {
+    let small = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n <= MAX_TYPED_BYTES);
+    if !small {
+        return (request, None);
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_TYPED_BYTES as usize)
+        .await
+        .unwrap_or_default();
+    let typed = std::str::from_utf8(&bytes).ok().map(without_passwords);
+    (Request::from_parts(parts, Body::from(bytes)), typed)
+}
+
+/// A form's body without any field whose name speaks of a password: never kept in a cookie.
+fn without_passwords(body: &str) -> String {
+    body.split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            !key.to_ascii_lowercase().contains("password")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Whether the server function being served was posted as a plain form (no JavaScript), whose
@@ -118,7 +186,13 @@ fn accepts_html(headers: &HeaderMap) -> bool {
 
 /// The answer to a post to server function `form`, sent along when the browser goes on to a page:
 /// a plain form's redirect (success or refusal), or a success the JavaScript client follows.
-async fn keep(https: bool, form: String, plain: bool, response: Response) -> Response {
+async fn keep(
+    https: bool,
+    form: String,
+    plain: bool,
+    typed: Option<String>,
+    response: Response,
+) -> Response {
     let (mut parts, body) = response.into_parts();
     let said = parts
         .headers
@@ -151,20 +225,36 @@ async fn keep(https: bool, form: String, plain: bool, response: Response) -> Res
     let at = Uri::try_from(location.as_str())
         .map(|uri| uri.path().to_owned())
         .unwrap_or_default();
-    let kept = Kept {
-        landed: Landed { form, result },
+    // The form as typed goes along with a refusal only, and is dropped first when it would make
+    // the cookie too long.
+    let typed = typed.filter(|_| result.is_err());
+    let mut kept = Kept {
+        landed: Landed {
+            form,
+            result,
+            typed,
+        },
         at,
     };
-    let value = serde_json::to_string(&kept).map(|json| encode(&json));
+    let mut value = cookie_value(&kept);
+    if value.is_none() && kept.landed.typed.take().is_some() {
+        value = cookie_value(&kept);
+    }
     match value {
-        Ok(value) if value.len() <= MAX_COOKIE_BYTES => {
+        Some(value) => {
             if let Ok(set) = HeaderValue::from_str(&cookie(https, &value, KEEP_SECONDS)) {
                 parts.headers.append(header::SET_COOKIE, set);
             }
         }
-        _ => tracing::warn!(form = %kept.landed.form, "what a form did is too long to send on"),
+        None => tracing::warn!(form = %kept.landed.form, "what a form did is too long to send on"),
     }
     Response::from_parts(parts, body)
+}
+
+/// The cookie's value that carries `kept`, when it is short enough.
+fn cookie_value(kept: &Kept) -> Option<String> {
+    let value = serde_json::to_string(kept).map(|json| encode(&json)).ok()?;
+    (value.len() <= MAX_COOKIE_BYTES).then_some(value)
 }
 
 /// The cookie's name: `__Host-` prefixed over https, like the session's.
@@ -260,11 +350,18 @@ mod tests {
     }
 
     #[test]
+    fn a_password_is_never_kept_as_typed() {
+        let body = "username=ann&password=secret-one&form%5Bnew_password%5D=x&role=admin";
+        assert_eq!(without_passwords(body), "username=ann&role=admin");
+    }
+
+    #[test]
     fn the_cookie_brings_back_what_was_kept() {
         let kept = Kept {
             landed: Landed {
                 form: "/api/staff/add".into(),
                 result: Err(AppError::invalid("username", "ann already exists.")),
+                typed: None,
             },
             at: "/staff".into(),
         };

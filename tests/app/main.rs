@@ -17,6 +17,7 @@ mod documents;
 mod faults;
 mod forms;
 mod healthz;
+mod live_forms;
 mod loose;
 mod marketing;
 mod pages;

@@ -91,6 +91,11 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminAnd(Who::Marketing),
     ),
     (
+        "/api/badges/live",
+        BADGE_UPDATE,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
         "/api/badges/users",
         &[("id", "3"), ("mode", "add"), ("ids", "u1 u2")],
         Allowed::SignedIn,
@@ -112,6 +117,11 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminAnd(Who::Marketing),
     ),
     (
+        "/api/tagmango/live",
+        &[("form[name]", "Role check"), ("form[automation]", "none")],
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
         "/api/tagmango/update",
         &[
             ("id", "6659cb0a5f2acb7abfdcd901"),
@@ -128,6 +138,11 @@ const FUNCTIONS: &[Case] = &[
     ),
     (
         "/api/rooms/create",
+        ROOM_FORM,
+        Allowed::AdminAnd(Who::Moderator),
+    ),
+    (
+        "/api/rooms/live",
         ROOM_FORM,
         Allowed::AdminAnd(Who::Moderator),
     ),

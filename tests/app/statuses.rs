@@ -135,6 +135,15 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
         422,
     ),
     ("/api/rooms/create", &[("form[room_id]", "")], 422),
+    // A live answer refuses a form that cannot be read (a number that is not one); what the
+    // rules refuse in a form it answers with, as the form's problems.
+    (
+        "/api/rooms/live",
+        &[("form[tz_offset_minutes]", "soon")],
+        422,
+    ),
+    ("/api/badges/live", &[("form", "not-a-form")], 422),
+    ("/api/tagmango/live", &[("form", "not-a-form")], 422),
     (
         "/api/rooms/voice",
         &[("room_id", "main-stage"), ("is_speak", "loud")],

@@ -35,10 +35,7 @@ impl FormState {
     /// The "n things to fix" line under a preview.
     pub fn readiness(self, ready: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
         let problems = self.problems;
-        move || match problems.with(|p| p.0.len()) {
-            0 => ready.to_owned(),
-            n => format!("{n} thing(s) to fix first."),
-        }
+        move || problems.with(|p| super::live::readiness(p, ready))
     }
 }
 

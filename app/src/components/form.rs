@@ -38,6 +38,29 @@ where
     Signal::derive(move || sent.get().or_else(|| landed.clone()))
 }
 
+/// Why the last post to server function `form` (its path) was refused, when this page is where it
+/// landed: for a form drawn on the server, which shows it by its field.
+pub fn landed_refusal(form: &str) -> Option<AppError> {
+    landed()
+        .filter(|(path, _)| path == form)
+        .and_then(|(_, result)| result.err())
+}
+
+/// The arguments of the last post to server function `S` as typed, when it was refused and this
+/// page is where it landed (for the server functions that keep them: `landed::KEEPS_TYPED`): a
+/// form drawn on the server draws them again.
+pub fn landed_typed<S>() -> Option<S>
+where
+    S: ServerFn + serde::de::DeserializeOwned,
+{
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::landed::typed::<S>(S::PATH)
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
 /// What the last post did, when this page is where it landed: the server function's path, and
 /// what it said it did or why it was refused.
 #[cfg(feature = "ssr")]
@@ -106,23 +129,5 @@ pub fn ResultNote(result: Outcome, ok: &'static str) -> impl IntoView {
             Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }.into_any())
         }
         _ => None,
-    }
-}
-
-/// The buttons under an editor: submit (`submit`), cancel (back to `cancel`), and how the last
-/// submission ended (`ok` when it went through).
-#[component]
-pub fn FormActions(
-    submit: &'static str,
-    #[prop(into)] cancel: String,
-    result: Outcome,
-    ok: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="form-actions">
-            <button class="button" type="submit">{submit}</button>
-            <a class="button button--quiet" href=cancel>"Cancel"</a>
-            <ResultNote result ok />
-        </div>
     }
 }

@@ -1,110 +1,180 @@
-//! The TagMango badge editor: name, description and image, automation as one choice of three
-//! (by hand, a points threshold, or subscription to mangoes), checked as you type with the rules
-//! the server applies, and a live preview of the card members see. Posts as a plain form too.
+//! The TagMango badge editor, drawn on the server and brought to life by the live island: name,
+//! description and image, automation as one choice of three (by hand, a points threshold, or
+//! subscription to mangoes), checked as you type with the rules the server applies, and a live
+//! preview of the card members see. It posts as a plain form; a refused post comes back as typed.
 
 use super::badge_preview::SafePicture;
-use super::field::{FieldProblems, FormState, TextField};
-use super::form::{FormActions, Outcome, outcome};
-use super::island::mark_ready;
-use crate::api::tagmango::{CreateMangoBadge, UpdateMangoBadge};
+use super::live::{Editor, Field, counter, live_answer, problem, readiness, refused_at};
+use crate::api::tagmango::{CreateMangoBadge, LiveMangoBadge, UpdateMangoBadge};
+use crate::error::AppError;
 use crate::model::tagmango::{DESCRIPTION_MAX, MangoBadgeForm, MangoList, NAME_MAX};
+use crate::model::validate::Problems;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
-/// The editor's field readers and writers, as plain function pointers: one instance of
-/// `TextField` serves every field (each closure type would be another copy in the bundle).
-type FieldGet = fn(&MangoBadgeForm) -> String;
-type FieldSet = fn(&mut MangoBadgeForm, String);
+/// The form's element id, which the island finds it by.
+const FORM_ID: &str = "mango-form";
 
-/// One of the three automation choices, with its own fields inside.
-#[component]
-fn Choice(
-    form: RwSignal<MangoBadgeForm>,
-    state: FormState,
-    value: &'static str,
-    label: &'static str,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
-    let initial = form.with_untracked(|f| f.automation == value);
-    view! {
-        <div class="choice-block">
-            <label class="choice">
-                <input type="radio" name="form[automation]" value=value checked=initial
-                    prop:checked=move || form.with(|f| f.automation == value)
-                    on:change=move |_| { form.update(|f| f.automation = value.into()); state.touch("enableAutomation") } />
-                " " {label}
-            </label>
-            {children.map(|c| c())}
-        </div>
-    }
-}
+const NAME: Field = Field {
+    max: Some(NAME_MAX),
+    ..Field::text("Name", "form[name]", "mango-name", "name")
+};
+const DESCRIPTION: Field = Field {
+    kind: "textarea",
+    max: Some(DESCRIPTION_MAX),
+    ..Field::text(
+        "Description (optional)",
+        "form[description]",
+        "mango-description",
+        "description",
+    )
+};
+const IMAGE: Field = Field::text(
+    "Image (https address, optional)",
+    "form[image_url]",
+    "mango-image",
+    "imageUrl",
+);
+const POINTS: Field = Field {
+    kind: "number",
+    picks: Some("mango-automation-points"),
+    ..Field::text(
+        "Points threshold",
+        "form[points_threshold]",
+        "mango-points",
+        "pointsThreshold",
+    )
+};
+const CATEGORY: Field = Field {
+    hint: Some("“lifetime” unless your points are kept per category."),
+    picks: Some("mango-automation-points"),
+    ..Field::text(
+        "Point category",
+        "form[point_category]",
+        "mango-category",
+        "pointCategoryForAutomation",
+    )
+};
+const MANGOES: Field = Field {
+    kind: "textarea",
+    picks: Some("mango-automation-mangoes"),
+    ..Field::text(
+        "Mango ids (24 characters each; commas, spaces or one per line)",
+        "form[mangoes]",
+        "mango-mangoes",
+        "automationEnabledMangoes",
+    )
+};
 
-/// The editor's fields and preview. `children` is the submit area (inside the form).
+/// The editor holding `form` (new, the badge's, or as typed in a refused post, `refused`): a new
+/// badge's, or badge `id`'s when given.
 #[component]
 pub fn MangoBadgeEditor(
-    form: RwSignal<MangoBadgeForm>,
-    result: Outcome,
-    children: Children,
+    form: MangoBadgeForm,
+    id: Option<String>,
+    refused: Option<AppError>,
 ) -> impl IntoView {
-    let problems = Memo::new(move |_| form.with(|f| f.to_input().err().unwrap_or_default()));
-    let state = FormState::new(problems, result);
-    let field = move |get: fn(&MangoBadgeForm) -> &String| {
-        Signal::derive(move || form.with(|f| get(f).clone()))
+    let problems = form.to_input().err().unwrap_or_default();
+    let refused = refused.as_ref();
+    let landed = |wire: &str| refused_at(wire, refused, &problems);
+    let (action, submit, cancel) = match &id {
+        Some(id) => (
+            UpdateMangoBadge::PATH,
+            "Save changes",
+            format!("/badges/tagmango/{id}"),
+        ),
+        None => (
+            CreateMangoBadge::PATH,
+            "Create badge",
+            "/badges/tagmango".to_owned(),
+        ),
     };
-    let mango_count = move || {
-        form.with(|f| {
-            let list = MangoList::parse(&f.mangoes);
-            (!f.mangoes.trim().is_empty()).then(|| list.summary())
-        })
+    let editor = Editor {
+        form_id: FORM_ID,
+        action,
+        answer: LiveMangoBadge::PATH,
+        id,
+        submit,
+        cancel,
+        readiness: readiness(&problems, READY),
     };
-    view! {
-        <div class="editor">
-            <div class="editor__form">
-                <fieldset class="panel">
-                    <legend>"Badge"</legend>
-                    <TextField label="Name" name="form[name]" id="mango-name" wire="name" form state max=NAME_MAX
-                        get=(|f| f.name.clone()) as FieldGet set=(|f, v| f.name = v) as FieldSet />
-                    <TextField label="Description (optional)" name="form[description]" id="mango-description" wire="description"
-                        form state max=DESCRIPTION_MAX kind="textarea"
-                        get=(|f| f.description.clone()) as FieldGet set=(|f, v| f.description = v) as FieldSet />
-                    <TextField label="Image (https address, optional)" name="form[image_url]" id="mango-image" wire="imageUrl" form state
-                        get=(|f| f.image_url.clone()) as FieldGet set=(|f, v| f.image_url = v) as FieldSet />
-                </fieldset>
-                <fieldset class="panel">
-                    <legend>"Automatic assignment (one type at a time)"</legend>
-                    <Choice form state value="none" label="By hand only" />
-                    <Choice form state value="points" label="When a member's points reach a threshold">
-                        <div class="choice-fields">
-                            <TextField label="Points threshold" name="form[points_threshold]" id="mango-points" wire="pointsThreshold"
-                                form state kind="number"
-                                get=(|f| f.points_threshold.clone()) as FieldGet
-                                set=(|f, v| { f.points_threshold = v; f.automation = "points".into() }) as FieldSet />
-                            <TextField label="Point category" name="form[point_category]" id="mango-category" wire="pointCategoryForAutomation"
-                                form state hint="“lifetime” unless your points are kept per category."
-                                get=(|f| f.point_category.clone()) as FieldGet
-                                set=(|f, v| { f.point_category = v; f.automation = "points".into() }) as FieldSet />
+    let choice = |value: &'static str, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="form[automation]" value=value id=format!("mango-automation-{value}")
+                    checked=form.automation == value data-wire="enableAutomation" />
+                " " {label}
+            </label>
+        }
+    };
+    let fields = view! {
+                    <fieldset class="panel">
+                        <legend>"Badge"</legend>
+                        {NAME.draw(&form.name, landed(NAME.wire))}
+                        {DESCRIPTION.draw(&form.description, landed(DESCRIPTION.wire))}
+                        {IMAGE.draw(&form.image_url, landed(IMAGE.wire))}
+                    </fieldset>
+                    <fieldset class="panel">
+                        <legend>"Automatic assignment (one type at a time)"</legend>
+                        <div class="choice-block">{choice("none", "By hand only")}</div>
+                        <div class="choice-block">
+                            {choice("points", "When a member's points reach a threshold")}
+                            <div class="choice-fields">
+                                {POINTS.draw(&form.points_threshold, landed(POINTS.wire))}
+                                {CATEGORY.draw(&form.point_category, landed(CATEGORY.wire))}
+                            </div>
                         </div>
-                    </Choice>
-                    <Choice form state value="mangoes" label="When a member subscribes to any of these mangoes">
-                        <div class="choice-fields">
-                            <TextField label="Mango ids (24 characters each; commas, spaces or one per line)" name="form[mangoes]"
-                                id="mango-mangoes" wire="automationEnabledMangoes" form state kind="textarea"
-                                get=(|f| f.mangoes.clone()) as FieldGet
-                                set=(|f, v| { f.mangoes = v; f.automation = "mangoes".into() }) as FieldSet />
-                            <p class="muted" data-testid="mango-count">{mango_count}</p>
+                        <div class="choice-block">
+                            {choice("mangoes", "When a member subscribes to any of these mangoes")}
+                            <div class="choice-fields">
+                                {MANGOES.draw(&form.mangoes, landed(MANGOES.wire))}
+                                <p class="muted" data-testid="mango-count" data-live="mango-count">{mango_count(&form)}</p>
+                            </div>
                         </div>
-                    </Choice>
-                    <FieldProblems state wire="enableAutomation" />
-                    <p class="field__hint">"Automatic assignment may take a while to reach members after saving."</p>
-                </fieldset>
-                {children()}
-            </div>
-            <aside class="editor__preview" aria-label="Preview">
-                <h2>"Preview"</h2>
-                <MangoCard name=field(|f| &f.name) description=field(|f| &f.description) image=field(|f| &f.image_url) />
-                <p class="muted" data-testid="problem-count">{state.readiness("Ready to save.")}</p>
-            </aside>
-        </div>
-    }
+                        {problem("enableAutomation", landed("enableAutomation"))}
+                        <p class="field__hint">"Automatic assignment may take a while to reach members after saving."</p>
+                    </fieldset>
+    };
+    let preview = view! { <div data-live="card">{card(&form)}</div> };
+    editor.draw(refused, fields, preview)
+}
+
+/// What the preview says when nothing is in the way.
+const READY: &str = "Ready to save.";
+
+/// "1 mango (1 repeat dropped)" under the mango ids, once some are typed.
+fn mango_count(form: &MangoBadgeForm) -> Option<String> {
+    (!form.mangoes.trim().is_empty()).then(|| MangoList::parse(&form.mangoes).summary())
+}
+
+/// The card of the form as typed.
+fn card(form: &MangoBadgeForm) -> impl IntoView + use<> {
+    let (name, description, image) = (
+        form.name.clone(),
+        form.description.clone(),
+        form.image_url.clone(),
+    );
+    view! { <MangoCard name description image /> }
+}
+
+/// The live answer to the editor's form as typed: the card, the counts, the readiness and the
+/// problems.
+pub fn live_parts(form: MangoBadgeForm) -> String {
+    let problems: Problems = form.to_input().err().unwrap_or_default();
+    let regions = vec![
+        ("card", card(&form).into_any()),
+        ("readiness", readiness(&problems, READY).into_any()),
+        ("mango-count", mango_count(&form).into_any()),
+        (
+            "count-name",
+            counter("name", &form.name, NAME_MAX).into_any(),
+        ),
+        (
+            "count-description",
+            counter("description", &form.description, DESCRIPTION_MAX).into_any(),
+        ),
+    ];
+    live_answer(regions, &problems)
 }
 
 /// The badge card as members see it on TagMango: image, name, description.
@@ -120,39 +190,5 @@ pub fn MangoCard(
             <h3 class="mango-card__name" data-testid="mango-card-name">{move || name.get()}</h3>
             <p class="mango-card__description" data-testid="mango-card-description">{move || description.get()}</p>
         </div>
-    }
-}
-
-/// An island: the new-badge form, posting to `CreateMangoBadge`.
-#[island(lazy)]
-pub fn NewMangoBadgeForm(form: MangoBadgeForm) -> impl IntoView {
-    mark_ready();
-    let create = ServerAction::<CreateMangoBadge>::new();
-    let result = outcome(create.value());
-    let form = RwSignal::new(form);
-    view! {
-        <ActionForm action=create attr:class="badge-form">
-            <MangoBadgeEditor form result>
-                <FormActions submit="Create badge" cancel="/badges/tagmango" result ok="Created." />
-            </MangoBadgeEditor>
-        </ActionForm>
-    }
-}
-
-/// An island: the form over badge `id`, posting to `UpdateMangoBadge`.
-#[island(lazy)]
-pub fn EditMangoBadgeForm(form: MangoBadgeForm, id: String) -> impl IntoView {
-    mark_ready();
-    let update = ServerAction::<UpdateMangoBadge>::new();
-    let result = outcome(update.value());
-    let form = RwSignal::new(form);
-    let cancel = format!("/badges/tagmango/{id}");
-    view! {
-        <ActionForm action=update attr:class="badge-form">
-            <input type="hidden" name="id" value=id />
-            <MangoBadgeEditor form result>
-                <FormActions submit="Save changes" cancel result ok="Saved." />
-            </MangoBadgeEditor>
-        </ActionForm>
     }
 }

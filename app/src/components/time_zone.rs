@@ -56,12 +56,21 @@ pub fn on_browser_offset(apply: impl Fn(i32) + 'static) {
 #[component]
 pub fn ZoneNote(#[prop(into)] offset: Signal<i32>, zone: FormZone) -> impl IntoView {
     let label = zone.with_value(|z| z.as_ref().map(|z| z.label.clone()));
-    let link = if label.is_some() {
-        "Change your time zone"
-    } else {
-        "Choose your time zone"
-    };
-    let text = move || match (&label, offset.get()) {
+    let link = zone_link(label.is_some());
+    let text = move || zone_sentence(label.as_deref(), offset.get());
+    view! {
+        <p class="muted" data-testid="time-zone">
+            {text}
+            <a href="/account">{link}</a>
+        </p>
+    }
+}
+
+/// What a form says of the zone its times are written in: `label` names it when known
+/// ("Asia/Tokyo (UTC+09:00)"); else the browser's offset now (`offset`, minutes as
+/// `getTimezoneOffset` counts them), or UTC.
+pub fn zone_sentence(label: Option<&str>, offset: i32) -> String {
+    match (label, offset) {
         (Some(label), _) => format!(
             "Times are in your time zone, {label}, with UTC beside each; Watchers gets them in UTC. "
         ),
@@ -70,12 +79,15 @@ pub fn ZoneNote(#[prop(into)] offset: Signal<i32>, zone: FormZone) -> impl IntoV
             "Times are in your time zone ({}) and sent to Watchers in UTC. ",
             describe_offset(minutes)
         ),
-    };
-    view! {
-        <p class="muted" data-testid="time-zone">
-            {text}
-            <a href="/account">{link}</a>
-        </p>
+    }
+}
+
+/// The link after [`zone_sentence`]: to change the zone once one is known, else to choose one.
+pub fn zone_link(known: bool) -> &'static str {
+    if known {
+        "Change your time zone"
+    } else {
+        "Choose your time zone"
     }
 }
 

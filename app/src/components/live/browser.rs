@@ -1,0 +1,318 @@
+//! The live island in the browser: listens to its form, posts it as typed to the form's answer,
+//! and puts the answer in place (see the module above for the markup).
+
+use leptos::prelude::document;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{
+    Element, Event, FormData, Headers, HtmlElement, HtmlFormElement, HtmlInputElement,
+    HtmlTemplateElement, RequestInit, Response, SubmitEvent, UrlSearchParams,
+};
+
+/// One form brought to life.
+struct Live {
+    form: HtmlFormElement,
+    /// The path of the server function that answers its live parts.
+    answer: String,
+    /// Answers asked for so far; only the last one's answer is used.
+    asked: Cell<u32>,
+    /// Whether the answer to the last ask is in (nothing is on its way).
+    settled: Cell<bool>,
+    /// The last answer's problems: field and message.
+    problems: RefCell<Vec<(String, String)>>,
+    /// A submit held until the answer on its way comes in, with the button that made it.
+    held: RefCell<Option<Option<HtmlElement>>>,
+    /// Set while a held submit is let through.
+    passing: Cell<bool>,
+}
+
+/// Starts listening to the form with id `form`; its answers come from `answer`.
+pub fn start(form: &str, answer: &str) {
+    let Some(form) = document()
+        .get_element_by_id(form)
+        .and_then(|el| el.dyn_into::<HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let live = Rc::new(Live {
+        form,
+        answer: answer.to_owned(),
+        asked: Cell::new(0),
+        settled: Cell::new(true),
+        problems: RefCell::new(Vec::new()),
+        held: RefCell::new(None),
+        passing: Cell::new(false),
+    });
+    fill_browser_zone(&live.form);
+    let typed = {
+        let live = live.clone();
+        Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            touch(&event);
+            ask(live.clone());
+        })
+    };
+    let submitted = {
+        let live = live.clone();
+        Closure::<dyn Fn(SubmitEvent)>::new(move |event: SubmitEvent| submit(&live, &event))
+    };
+    for (name, listener) in [
+        ("input", typed.as_ref()),
+        ("change", typed.as_ref()),
+        ("submit", submitted.as_ref()),
+    ] {
+        let _ = live
+            .form
+            .add_event_listener_with_callback(name, listener.unchecked_ref());
+    }
+    // The listeners live as long as the page.
+    typed.forget();
+    submitted.forget();
+    // A first answer: the zone just filled in, and what was typed before the island ran.
+    ask(live);
+}
+
+/// Marks the field an event came from as touched: its problems are shown from now on. Typing in
+/// a field that picks a radio button (`data-picks`) picks it.
+fn touch(event: &Event) {
+    let Some(field) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if field.has_attribute("data-wire") {
+        let _ = field.set_attribute("data-touched", "");
+    }
+    let picked = field
+        .get_attribute("data-picks")
+        .and_then(|id| document().get_element_by_id(&id))
+        .and_then(|radio| radio.dyn_into::<HtmlInputElement>().ok());
+    if let Some(radio) = picked {
+        radio.set_checked(true);
+        let _ = radio.set_attribute("data-touched", "");
+    }
+    mirror(&field);
+}
+
+/// A colour typed or picked: its twin (`data-mirror`, the text beside a colour picker, or the
+/// picker beside it) follows. A picker holds six-digit hex only, so it follows text only then.
+fn mirror(field: &Element) {
+    let Some(field) = field.dyn_ref::<HtmlInputElement>() else {
+        return;
+    };
+    let twin = field
+        .get_attribute("data-mirror")
+        .and_then(|id| document().get_element_by_id(&id))
+        .and_then(|twin| twin.dyn_into::<HtmlInputElement>().ok());
+    let Some(twin) = twin else {
+        return;
+    };
+    let value = field.value();
+    if field.type_() == "color" {
+        twin.set_value(&value);
+        let _ = twin.set_attribute("data-touched", "");
+    } else {
+        let hex = value.trim();
+        let six = hex.len() == 7
+            && hex.starts_with('#')
+            && hex[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if six {
+            twin.set_value(&hex.to_ascii_lowercase());
+        }
+    }
+}
+
+/// Asks for the live parts of the form as typed now; an answer overtaken by a later ask is
+/// dropped.
+fn ask(live: Rc<Live>) {
+    let n = live.asked.get() + 1;
+    live.asked.set(n);
+    live.settled.set(false);
+    let body = FormData::new_with_form(&live.form)
+        .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data))
+        .map(|params| String::from(params.to_string()));
+    spawn_local(async move {
+        let html = match body {
+            Ok(body) => fetch_answer(&live.answer, &body).await,
+            Err(_) => None,
+        };
+        if live.asked.get() != n {
+            return;
+        }
+        live.settled.set(true);
+        if let Some(html) = &html {
+            apply(&live, html);
+        }
+        let held = live.held.borrow_mut().take();
+        if let Some(submitter) = held {
+            // Without an answer the server judges the post itself.
+            if html.is_none() || live.problems.borrow().is_empty() {
+                pass(&live, submitter);
+            } else {
+                show_all(&live);
+            }
+        }
+    });
+}
+
+/// The answer's HTML (the server function answers it as a JSON string), or `None` when it could
+/// not be had: what is shown stays as it was.
+async fn fetch_answer(url: &str, body: &str) -> Option<String> {
+    let headers = Headers::new().ok()?;
+    headers
+        .set("content-type", "application/x-www-form-urlencoded")
+        .ok()?;
+    headers.set("accept", "application/json").ok()?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(body));
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?
+        .dyn_into::<Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    js_sys::JSON::parse(&text).ok()?.as_string()
+}
+
+/// Puts an answer in place: its regions, then its problems beside the touched fields.
+fn apply(live: &Live, html: &str) {
+    let Ok(template) = document().create_element("template") else {
+        return;
+    };
+    let template = template.unchecked_into::<HtmlTemplateElement>();
+    template.set_inner_html(html);
+    let answer = template.content();
+    for region in all(answer.query_selector_all("[data-live]")) {
+        let name = region.get_attribute("data-live").unwrap_or_default();
+        if let Ok(Some(target)) = live.form.query_selector(&format!("[data-live='{name}']")) {
+            target.set_inner_html(&region.inner_html());
+        }
+    }
+    let problems = all(answer.query_selector_all("[data-problem]"))
+        .map(|p| {
+            let field = p.get_attribute("data-problem").unwrap_or_default();
+            (field, p.text_content().unwrap_or_default())
+        })
+        .collect();
+    *live.problems.borrow_mut() = problems;
+    show(live, false);
+}
+
+/// Shows each problem beside its field: every field's when `every`, else the touched fields'
+/// only. A refusal the page was drawn with stays until its field is touched.
+fn show(live: &Live, every: bool) {
+    let problems = live.problems.borrow();
+    for span in all(live.form.query_selector_all("[data-problem-for]")) {
+        let field = span.get_attribute("data-problem-for").unwrap_or_default();
+        let touched = every
+            || live
+                .form
+                .query_selector(&format!("[data-wire='{field}'][data-touched]"))
+                .ok()
+                .flatten()
+                .is_some();
+        if !touched && span.has_attribute("data-landed") {
+            continue;
+        }
+        let _ = span.remove_attribute("data-landed");
+        let message = problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+            .filter(|_| touched);
+        span.set_text_content(message);
+        let _ = match message {
+            Some(_) => span.remove_attribute("hidden"),
+            None => span.set_attribute("hidden", ""),
+        };
+    }
+}
+
+/// Shows every problem and takes the person to the first.
+fn show_all(live: &Live) {
+    show(live, true);
+    let first = live
+        .form
+        .query_selector("[data-problem-for]:not([hidden])")
+        .ok()
+        .flatten()
+        .and_then(|span| span.get_attribute("data-problem-for"))
+        .and_then(|field| {
+            let field = format!("[data-wire='{field}']");
+            live.form.query_selector(&field).ok().flatten()
+        });
+    if let Some(field) = first.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
+}
+
+/// A submit: let through when the last answer found no problem; held while an answer is on its
+/// way (and let through, or not, when it comes); kept on the page, every problem shown, else.
+fn submit(live: &Live, event: &SubmitEvent) {
+    if live.passing.replace(false) {
+        return;
+    }
+    if live.settled.get() {
+        if !live.problems.borrow().is_empty() {
+            event.prevent_default();
+            show_all(live);
+        }
+        return;
+    }
+    event.prevent_default();
+    let submitter = event
+        .submitter()
+        .and_then(|s| s.dyn_into::<HtmlElement>().ok());
+    *live.held.borrow_mut() = Some(submitter);
+}
+
+/// Lets a held submit through, as the same button made it.
+fn pass(live: &Live, submitter: Option<HtmlElement>) {
+    live.passing.set(true);
+    let sent = live.form.request_submit_with_submitter(submitter.as_ref());
+    if sent.is_err() {
+        live.passing.set(false);
+    }
+}
+
+/// Fills the form's empty browser-zone input with the browser's own zone (`Europe/Berlin`).
+fn fill_browser_zone(form: &HtmlFormElement) {
+    let Some(input) = form
+        .query_selector("input[data-browser-zone]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if !input.value().is_empty() {
+        return;
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let zone = js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string());
+    if let Some(zone) = zone {
+        input.set_value(&zone);
+    }
+}
+
+/// The elements of a query's answer.
+fn all(list: Result<web_sys::NodeList, JsValue>) -> impl Iterator<Item = Element> {
+    let list = list.ok();
+    let n = list.as_ref().map_or(0, |l| l.length());
+    (0..n).filter_map(move |i| {
+        list.as_ref()
+            .and_then(|l| l.item(i))
+            .and_then(|node| node.dyn_into::<Element>().ok())
+    })
+}
