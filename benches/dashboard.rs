@@ -3,6 +3,8 @@
 //! `bench/results/`, and appends issue 31's figures with their goals to the summary file
 //! (BENCH_SUMMARY). Not a test: it never fails on a budget (the WASM size check in the Makefile
 //! does).
+// Deep view types are monomorphised here in release builds, as in the binary.
+#![recursion_limit = "512"]
 
 #[path = "dashboard/profile.rs"]
 mod profile;

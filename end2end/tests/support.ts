@@ -3,7 +3,31 @@ import { expect, type Locator, type Page, type TestInfo } from "@playwright/test
 
 export const jsEnabled = (info: TestInfo) => info.project.use.javaScriptEnabled !== false;
 
+// What each page said on its console and which of its requests failed, from the first `open` on:
+// `islandsReady` says it when the islands do not run.
+const heard = new WeakMap<Page, string[]>();
+
+function listen(page: Page) {
+  if (heard.has(page)) return;
+  const lines: string[] = [];
+  heard.set(page, lines);
+  const keep = (line: string) => {
+    lines.push(line.slice(0, 300));
+    if (lines.length > 20) lines.shift();
+  };
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      keep(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => keep(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    keep(`request failed: ${request.url().replace(/^.*\/pkg\//, "/pkg/")} (${request.failure()?.errorText})`),
+  );
+}
+
 export async function open(page: Page, info: TestInfo, path: string) {
+  listen(page);
   const response = await page.goto(path);
   if (jsEnabled(info)) {
     await islandsReady(page);
@@ -16,8 +40,9 @@ export async function open(page: Page, info: TestInfo, path: string) {
 // as it is. Call after any navigation to a page with islands, before typing into them.
 //
 // When they do not all run within 20 s, it fails saying which islands the page has, how many ran,
-// and what the page loaded from `/pkg/` (each file's status and size as the browser saw it), so a
-// failure in CI says whether a chunk never arrived.
+// what the page loaded from `/pkg/` (each file's status and size as the browser saw it), and its
+// console errors and failed requests since the test's first `open`, so a failure in CI says
+// whether a chunk never arrived or the WASM failed to start.
 export async function islandsReady(page: Page) {
   await page.waitForLoadState("load");
   try {
@@ -47,9 +72,11 @@ export async function islandsReady(page: Page) {
           }),
       }))
       .catch((e) => ({ islands: [], ready: "?", loaded: [`(could not read the page: ${e})`] }));
+    const said = heard.get(page)?.join("; ") || "nothing";
     throw new Error(
       `islands not ready on ${page.url()}: ${seen.ready} of ${seen.islands.length} ran ` +
-        `(${seen.islands.join(", ")}); /pkg/ loads: ${seen.loaded.join("; ") || "none"}\n${error}`,
+        `(${seen.islands.join(", ")}); /pkg/ loads: ${seen.loaded.join("; ") || "none"}; ` +
+        `the page said: ${said}\n${error}`,
     );
   }
 }

@@ -141,7 +141,7 @@ pub fn BadgeEditor(form: BadgeForm, id: Option<i64>, refused: Option<AppError>) 
                     </fieldset>
     };
     let preview = view! { <div data-live="preview">{preview(&form)}</div> };
-    editor.draw(refused, fields, preview)
+    editor.draw(refused, fields.into_any(), preview.into_any())
 }
 
 /// The contrast of the form's colours.

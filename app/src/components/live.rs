@@ -79,12 +79,14 @@ pub struct Editor {
 impl Editor {
     /// The editor around `fields`, with `preview` beside them, and `refused` (the page's refusal)
     /// under the buttons when it is about no one field.
-    pub fn draw<F: IntoView, P: IntoView>(
+    /// The fields and the preview come type-erased: as one static type, an editor's whole view
+    /// nests deeper than the compiler's query limit in the crates that render it.
+    pub fn draw(
         self,
         refused: Option<&AppError>,
-        fields: F,
-        preview: P,
-    ) -> impl IntoView + use<F, P> {
+        fields: AnyView,
+        preview: AnyView,
+    ) -> impl IntoView + use<> {
         let Editor {
             form_id,
             action,

@@ -136,7 +136,7 @@ pub fn MangoBadgeEditor(
                     </fieldset>
     };
     let preview = view! { <div data-live="card">{card(&form)}</div> };
-    editor.draw(refused, fields, preview)
+    editor.draw(refused, fields.into_any(), preview.into_any())
 }
 
 /// What the preview says when nothing is in the way.
