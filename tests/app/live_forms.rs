@@ -4,8 +4,41 @@
 //! field. The new-room form and the TagMango editor.
 
 use crate::forms::post_plain;
-use crate::support::{ADMIN_PASSWORD, page, spawn_app};
+use crate::support::{ADMIN_PASSWORD, TestApp, page, spawn_app};
 use watchers_dashboard::model::staff::Role;
+
+/// What server function `path` (a form's live answer) answers to `form`: it must answer 200, with
+/// the HTML as a JSON string.
+async fn live(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> String {
+    let response = app.call(Some(cookie), path, form).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("the answer is a JSON string")
+}
+
+/// Posts `form` to server function `path` as a plain form on page `from`, which must refuse it
+/// and send the browser back there; answers that page as the browser then gets it.
+async fn refused_page(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    from: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let (status, location, landed) = post_plain(app, cookie, path, from, form).await;
+    assert_eq!(status, 302);
+    assert!(location.ends_with(from), "{location}");
+    let landed = landed.expect("the refusal goes with the redirect");
+    page(app, &format!("{cookie}; {landed}"), from).await
+}
+
+/// The problem span of `field` in a page, from after its `data-problem-for` to its end.
+fn problem_of<'a>(html: &'a str, field: &str) -> &'a str {
+    let rest = html
+        .split(&format!(r#"data-problem-for="{field}""#))
+        .nth(1)
+        .expect("the field's problem");
+    rest.split("</span>").next().unwrap_or_default()
+}
 
 /// The new-room form as typed: a room id the rules refuse, a start in Tokyo's time.
 const TYPED: &[(&str, &str)] = &[
@@ -24,9 +57,7 @@ const TYPED: &[(&str, &str)] = &[
 async fn the_room_forms_answer_draws_its_live_parts_from_the_form_as_typed() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let response = app.call(Some(&admin), "/api/rooms/live", TYPED).await;
-    assert_eq!(response.status(), 200);
-    let html: String = response.json().await.expect("the answer is a JSON string");
+    let html = live(&app, &admin, "/api/rooms/live", TYPED).await;
     // Each problem of the form as typed, by its field, in the model's own words.
     assert!(
         html.contains(r#"<p data-problem="roomId">A room id is"#),
@@ -57,12 +88,7 @@ async fn the_room_forms_answer_draws_its_live_parts_from_the_form_as_typed() {
 async fn a_refused_room_lands_on_its_form_as_typed_with_the_refusal_by_its_field() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let (status, location, landed) =
-        post_plain(&app, &admin, "/api/rooms/create", "/rooms/new", TYPED).await;
-    assert_eq!(status, 302);
-    assert!(location.ends_with("/rooms/new"), "{location}");
-    let landed = landed.expect("the refusal goes with the redirect");
-    let html = page(&app, &format!("{admin}; {landed}"), "/rooms/new").await;
+    let html = refused_page(&app, &admin, "/api/rooms/create", "/rooms/new", TYPED).await;
     assert!(
         html.contains(r#"role="alert" data-testid="landed""#),
         "{html}"
@@ -77,12 +103,8 @@ async fn a_refused_room_lands_on_its_form_as_typed_with_the_refusal_by_its_field
         ("roomId", "A room id is"),
         ("endTime", "End must be a date and time."),
     ] {
-        let by_field = html
-            .split(&format!(r#"data-problem-for="{field}""#))
-            .nth(1)
-            .expect("the field's problem");
-        assert!(by_field.starts_with(r#" data-landed="""#), "{by_field}");
-        let shown = by_field.split("</span>").next().unwrap_or_default();
+        let shown = problem_of(&html, field);
+        assert!(shown.starts_with(r#" data-landed="""#), "{shown}");
         assert!(shown.contains(message), "{field}: {shown}");
     }
 
@@ -110,11 +132,7 @@ const MANGO_TYPED: &[(&str, &str)] = &[
 async fn the_tagmango_editors_answer_draws_the_card_counts_and_problems_as_typed() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
-    let response = app
-        .call(Some(&admin), "/api/tagmango/live", MANGO_TYPED)
-        .await;
-    assert_eq!(response.status(), 200);
-    let html: String = response.json().await.expect("the answer is a JSON string");
+    let html = live(&app, &admin, "/api/tagmango/live", MANGO_TYPED).await;
     assert!(
         html.contains(r#"class="mango-card__name">Kept fan</h3>"#),
         "{html}"
@@ -143,12 +161,7 @@ async fn a_refused_tagmango_badge_lands_on_its_editor_as_typed() {
     let app = spawn_app(&[]).await;
     let admin = app.sign_in("admin", ADMIN_PASSWORD).await;
     let from = "/badges/tagmango/new";
-    let (status, location, landed) =
-        post_plain(&app, &admin, "/api/tagmango/create", from, MANGO_TYPED).await;
-    assert_eq!(status, 302);
-    assert!(location.ends_with(from), "{location}");
-    let landed = landed.expect("the refusal goes with the redirect");
-    let html = page(&app, &format!("{admin}; {landed}"), from).await;
+    let html = refused_page(&app, &admin, "/api/tagmango/create", from, MANGO_TYPED).await;
     assert!(
         html.contains(r#"role="alert" data-testid="landed""#),
         "{html}"
@@ -163,11 +176,7 @@ async fn a_refused_tagmango_badge_lands_on_its_editor_as_typed() {
         html.contains(r#"value="points" id="mango-automation-points" checked"#),
         "{html}"
     );
-    let by_field = html
-        .split(r#"data-problem-for="automationEnabledMangoes""#)
-        .nth(1)
-        .expect("the mango ids' problem");
-    let shown = by_field.split("</span>").next().unwrap_or_default();
+    let shown = problem_of(&html, "automationEnabledMangoes");
     assert!(shown.contains("Only one automation type"), "{shown}");
 }
 
@@ -184,9 +193,7 @@ async fn the_badge_editors_answer_draws_the_preview_and_problems_and_a_refusal_c
         ("form[communication_text]", "You earned it."),
         ("form[trigger]", "none"),
     ];
-    let response = app.call(Some(&admin), "/api/badges/live", &typed).await;
-    assert_eq!(response.status(), 200);
-    let html: String = response.json().await.expect("the answer is a JSON string");
+    let html = live(&app, &admin, "/api/badges/live", &typed).await;
     assert!(html.contains(r#"<div data-live="preview">"#), "{html}");
     assert!(html.contains("<span>Kept star</span>"), "{html}");
     assert!(
@@ -200,19 +207,10 @@ async fn the_badge_editors_answer_draws_the_preview_and_problems_and_a_refusal_c
     assert!(html.contains("thing(s) to fix before saving."), "{html}");
 
     let from = "/badges/new";
-    let (status, location, landed) =
-        post_plain(&app, &admin, "/api/badges/create", from, &typed).await;
-    assert_eq!(status, 302);
-    assert!(location.ends_with(from), "{location}");
-    let landed = landed.expect("the refusal goes with the redirect");
-    let page = page(&app, &format!("{admin}; {landed}"), from).await;
+    let page = refused_page(&app, &admin, "/api/badges/create", from, &typed).await;
     assert!(page.contains(r#"value="Kept star""#), "{page}");
     assert!(page.contains(r#"value="blue""#), "{page}");
     assert!(page.contains(">You earned it.</textarea>"), "{page}");
-    let by_field = page
-        .split(r#"data-problem-for="backgroundColor""#)
-        .nth(1)
-        .expect("the colour's problem");
-    let shown = by_field.split("</span>").next().unwrap_or_default();
+    let shown = problem_of(&page, "backgroundColor");
     assert!(shown.contains("hex colour"), "{shown}");
 }

@@ -3,13 +3,13 @@
 //! WCAG contrast of the colours. It posts as a plain form; a refused post comes back as typed.
 
 use super::badge_preview::{ChatPreview, ContrastNote, WelcomeCard, badge_pill};
-use super::live::{Editor, Field, counter, live_answer, problem, refused_at};
+use super::field::swatch;
+use super::live::{Editor, Field, counter, live_answer, problem, readiness, refused_at};
 use crate::api::badges::{CreateBadge, LiveBadge, UpdateBadge};
 use crate::error::AppError;
 use crate::model::badge::{
     BadgeForm, COMMUNICATION_TEXT_MAX, COMMUNICATION_TITLE_MAX, TOOLTIP_MAX,
 };
-use crate::model::color::to_six_digit_hex;
 use crate::model::validate::Problems;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -84,12 +84,12 @@ pub fn BadgeEditor(form: BadgeForm, id: Option<i64>, refused: Option<AppError>) 
         id: id.map(|id| id.to_string()),
         submit,
         cancel,
-        readiness: readiness(&problems),
+        readiness: ready(&problems),
     };
     let colour = |label: &'static str, key: &'static str, wire: &'static str, value: &str| {
         let (name, id) = (format!("form[{key}]"), format!("badge-{key}"));
         let picker = format!("{id}-picker");
-        let swatch = to_six_digit_hex(value).unwrap_or_else(|| "#000000".into());
+        let swatch = swatch(value);
         view! {
             <div class="field">
                 <label class="field__label" for=id.clone()>{label}</label>
@@ -166,12 +166,9 @@ fn preview(form: &BadgeForm) -> impl IntoView + use<> {
     }
 }
 
-/// "Ready to save.", or how many things to fix first.
-fn readiness(problems: &Problems) -> String {
-    match problems.0.len() {
-        0 => "Ready to save.".to_owned(),
-        n => format!("{n} thing(s) to fix before saving."),
-    }
+/// The line under the preview.
+fn ready(problems: &Problems) -> String {
+    readiness(problems, "Ready to save.", "before saving")
 }
 
 /// The live answer to the editor's form as typed: the preview, the contrast, the counts, the
@@ -182,7 +179,7 @@ pub fn live_parts(form: BadgeForm) -> String {
     let regions = vec![
         ("preview", preview(&form).into_any()),
         ("contrast", contrast(&form).into_any()),
-        ("readiness", readiness(&problems).into_any()),
+        ("readiness", ready(&problems).into_any()),
         (
             "count-tooltip",
             count("tooltip", &form.tooltip, TOOLTIP_MAX),

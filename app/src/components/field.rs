@@ -35,7 +35,7 @@ impl FormState {
     /// The "n things to fix" line under a preview.
     pub fn readiness(self, ready: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
         let problems = self.problems;
-        move || problems.with(|p| super::live::readiness(p, ready))
+        move || problems.with(|p| super::live::readiness(p, ready, "first"))
     }
 }
 
@@ -158,6 +158,12 @@ where
     }
 }
 
+/// What a native colour picker beside colour `value` holds: its six-digit hex, or black while it
+/// is not a colour (a picker holds nothing else).
+pub fn swatch(value: &str) -> String {
+    to_six_digit_hex(value).unwrap_or_else(|| "#000000".into())
+}
+
 /// A colour as text (hex or `rgb()`/`rgba()`) with a native picker beside it.
 #[component]
 pub fn ColorField<F, G, S>(
@@ -184,7 +190,6 @@ where
         form.update(|f| set(f, v));
         touched_wire.with_value(|w| state.touch(w));
     };
-    let swatch = |v: &str| to_six_digit_hex(v).unwrap_or_else(|| "#000000".into());
     let picker = move || swatch(&value());
     view! {
         <div class="field">

@@ -225,10 +225,11 @@ pub fn counter(wire: &str, value: &str, max: usize) -> impl IntoView + use<> {
     view! { <span class=class data-testid=format!("count-{wire}")>{format!("{n}/{max}")}</span> }
 }
 
-/// "Ready to …", or how many things to fix first: the line under a preview.
-pub fn readiness(problems: &Problems, ready: &'static str) -> String {
+/// The line under a preview: `ready` ("Ready to save."), or how many things to fix `when`
+/// ("first", "before saving").
+pub fn readiness(problems: &Problems, ready: &str, when: &str) -> String {
     match problems.0.len() {
         0 => ready.to_owned(),
-        n => format!("{n} thing(s) to fix first."),
+        n => format!("{n} thing(s) to fix {when}."),
     }
 }

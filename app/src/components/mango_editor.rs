@@ -96,7 +96,7 @@ pub fn MangoBadgeEditor(
         id,
         submit,
         cancel,
-        readiness: readiness(&problems, READY),
+        readiness: readiness(&problems, READY, "first"),
     };
     let choice = |value: &'static str, label: &'static str| {
         view! {
@@ -163,7 +163,7 @@ pub fn live_parts(form: MangoBadgeForm) -> String {
     let problems: Problems = form.to_input().err().unwrap_or_default();
     let regions = vec![
         ("card", card(&form).into_any()),
-        ("readiness", readiness(&problems, READY).into_any()),
+        ("readiness", readiness(&problems, READY, "first").into_any()),
         ("mango-count", mango_count(&form).into_any()),
         (
             "count-name",
