@@ -14,6 +14,7 @@ pub mod form;
 pub mod header;
 pub mod island;
 pub mod live;
+pub mod live_composer;
 pub mod mango_editor;
 pub mod marketing_preview;
 pub mod nav;

@@ -155,14 +155,11 @@ test("a draft waiting for approval says so and is not asked for twice", async ({
 
     // Publish again: refused, with the request to open.
     await mia.getByRole("button", { name: "Publish", exact: true }).click();
-    if (jsEnabled(info)) {
-      const note = mia.getByTestId("submit-note");
-      await expect(note).toContainText("already waiting for approval");
-      await expect(note.locator("a")).toHaveAttribute("href", requestPath);
-    } else {
-      await expect(mia).toHaveURL(/\/offers\/drafts\//);
-      await expect(mia.getByTestId("waiting").locator("a")).toHaveAttribute("href", requestPath);
-    }
+    const landed = mia.getByTestId("landed");
+    await expect(landed).toContainText("already waiting for approval");
+    await expect(landed).toHaveAttribute("role", "alert");
+    await expect(mia).toHaveURL(/\/offers\/drafts\//);
+    await expect(mia.getByTestId("waiting").locator("a")).toHaveAttribute("href", requestPath);
     // Still one request for it.
     await open(admin, info, "/approvals");
     await expect(admin.locator("main a", { hasText: title })).toHaveCount(1);

@@ -9,7 +9,7 @@ use watchers_dashboard::model::staff::Role;
 
 /// What server function `path` (a form's live answer) answers to `form`: it must answer 200, with
 /// the HTML as a JSON string.
-async fn live(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> String {
+pub async fn live(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) -> String {
     let response = app.call(Some(cookie), path, form).await;
     assert_eq!(response.status(), 200);
     response.json().await.expect("the answer is a JSON string")
@@ -32,7 +32,7 @@ async fn refused_page(
 }
 
 /// The problem span of `field` in a page, from after its `data-problem-for` to its end.
-fn problem_of<'a>(html: &'a str, field: &str) -> &'a str {
+pub fn problem_of<'a>(html: &'a str, field: &str) -> &'a str {
     let rest = html
         .split(&format!(r#"data-problem-for="{field}""#))
         .nth(1)

@@ -18,6 +18,7 @@ mod faults;
 mod forms;
 mod healthz;
 mod live_forms;
+mod live_offers;
 mod loose;
 mod marketing;
 mod pages;

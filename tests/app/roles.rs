@@ -197,6 +197,11 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminAnd(Who::Marketing),
     ),
     (
+        "/api/offers/live",
+        OFFER_DRAFT,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
         "/api/offers/get-draft",
         &[("key", DRAFT_KEY)],
         Allowed::AdminAnd(Who::Marketing),

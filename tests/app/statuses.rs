@@ -144,6 +144,7 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ),
     ("/api/badges/live", &[("form", "not-a-form")], 422),
     ("/api/tagmango/live", &[("form", "not-a-form")], 422),
+    ("/api/offers/live", &[("offer_id", "first")], 422),
     (
         "/api/rooms/voice",
         &[("room_id", "main-stage"), ("is_speak", "loud")],

@@ -3,8 +3,7 @@
 //! WCAG contrast of the colours. It posts as a plain form; a refused post comes back as typed.
 
 use super::badge_preview::{ChatPreview, ContrastNote, WelcomeCard, badge_pill};
-use super::field::swatch;
-use super::live::{Editor, Field, counter, live_answer, problem, readiness, refused_at};
+use super::live::{Editor, Field, colour_field, counter, live_answer, problem, readiness, refused_at};
 use crate::api::badges::{CreateBadge, LiveBadge, UpdateBadge};
 use crate::error::AppError;
 use crate::model::badge::{
@@ -87,20 +86,7 @@ pub fn BadgeEditor(form: BadgeForm, id: Option<i64>, refused: Option<AppError>) 
         readiness: ready(&problems),
     };
     let colour = |label: &'static str, key: &'static str, wire: &'static str, value: &str| {
-        let (name, id) = (format!("form[{key}]"), format!("badge-{key}"));
-        let picker = format!("{id}-picker");
-        let swatch = swatch(value);
-        view! {
-            <div class="field">
-                <label class="field__label" for=id.clone()>{label}</label>
-                <span class="color-field">
-                    <input type="color" id=picker.clone() aria-label=format!("{label} picker") value=swatch data-mirror=id.clone() />
-                    <input id=id name=name value=value.to_owned() placeholder="#rrggbb" spellcheck="false"
-                        data-wire=wire data-mirror=picker />
-                </span>
-                {problem(wire, landed(wire))}
-            </div>
-        }
+        colour_field(label, format!("form[{key}]"), format!("badge-{key}"), wire, value, landed(wire))
     };
     let trigger = |value: &'static str, label: &'static str| {
         view! {

@@ -134,9 +134,8 @@ pub fn clash_check<F: ComposerForm>(
     }
 }
 
-/// "Save draft", "Publish" (or "Publish changes" over a published item), "Send a test to me",
-/// "Cancel", and the line that says how the last submission ended. Without a test audience for
-/// this kind, a sentence says what to keep on the account page in place of the test button.
+/// The composer island's buttons ([`buttons`]), with the line that says how the last submission
+/// ended.
 #[component]
 pub fn ComposerActions(
     kind: DraftKind,
@@ -150,6 +149,24 @@ pub fn ComposerActions(
     #[prop(into)]
     testing: Signal<bool>,
 ) -> impl IntoView {
+    let notes = view! {
+        <FieldProblems state wire="draft_key" />
+        <FieldProblems state wire="test_audience" />
+        <SubmitNote value base=kind.base() testing />
+    };
+    buttons(kind, editing, test_to, notes.into_any())
+}
+
+/// "Save draft" (which goes whatever the form's problems: a draft keeps them), "Publish" (or
+/// "Publish changes" over a published item), "Send a test to me", "Cancel", then `notes` (how the
+/// last submission ended). Without a test audience for this kind (`test_to`, whom a test reaches),
+/// a sentence says what to keep on the account page in place of the test button.
+pub fn buttons(
+    kind: DraftKind,
+    editing: bool,
+    test_to: Option<String>,
+    notes: AnyView,
+) -> impl IntoView + use<> {
     let hint = format!("{}-test-hint", kind.as_str());
     let (button, about) = match test_to {
         Some(to) => (
@@ -178,15 +195,13 @@ pub fn ComposerActions(
     };
     view! {
         <div class="form-actions">
-            <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT>"Save draft"</button>
+            <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT formnovalidate>"Save draft"</button>
             <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
                 {if editing { "Publish changes" } else { "Publish" }}
             </button>
             {button}
             <a class="button button--quiet" href=kind.base()>"Cancel"</a>
-            <FieldProblems state wire="draft_key" />
-            <FieldProblems state wire="test_audience" />
-            <SubmitNote value base=kind.base() testing />
+            {notes}
         </div>
         {about}
     }

@@ -15,11 +15,16 @@
 //! - `data-picks="<id>"` on a field: typing in it picks the radio button with that id;
 //! - `data-mirror="<id>"` on a colour and its picker: each follows the other;
 //! - `data-browser-zone` on the hidden zone input of a form whose person has no zone yet: the
-//!   island fills in the browser's, and the server reads the times in it.
+//!   island fills in the browser's and writes the form's times (drawn in UTC) again in it, and
+//!   the server reads them in it;
+//! - `data-shown-when="<field>=<value>"` on a part shown only while the form holds that value
+//!   (the offer's template and audience sections); without JavaScript every part shows;
+//! - `formnovalidate` on a submit button that goes whatever the form's problems ("Save draft").
 
 #[cfg(feature = "hydrate")]
 mod browser;
 
+use super::field::swatch;
 use super::island::mark_ready;
 use crate::error::AppError;
 use crate::model::validate::Problems;
@@ -210,6 +215,30 @@ impl Field {
                 {problem(wire, landed)}
             </div>
         }
+    }
+}
+
+/// A colour as text (hex or `rgb()`/`rgba()`) drawn on the server, holding `value`, with a native
+/// picker beside it; each follows the other (`data-mirror`). `landed` shows by it ([`refused_at`]).
+pub fn colour_field(
+    label: &'static str,
+    name: String,
+    id: String,
+    wire: &'static str,
+    value: &str,
+    landed: Option<String>,
+) -> impl IntoView + use<> {
+    let picker = format!("{id}-picker");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id.clone()>{label}</label>
+            <span class="color-field">
+                <input type="color" id=picker.clone() aria-label=format!("{label} picker") value=swatch(value) data-mirror=id.clone() />
+                <input id=id name=name value=value.to_owned() placeholder="#rrggbb" spellcheck="false"
+                    data-wire=wire data-mirror=picker />
+            </span>
+            {problem(wire, landed)}
+        </div>
     }
 }
 

@@ -3,13 +3,12 @@
 //! beside each, and each field's problem as it is typed. A refused post comes back as typed.
 
 use super::live::{LiveForm, live_answer, problem, refusal_note, refused_at};
-use super::time_zone::{zone_link, zone_sentence};
+use super::time_zone::{time_input, utc_hint, zone_line};
 use crate::api::rooms::{CreateRoom, LiveRoom};
 use crate::error::AppError;
 use crate::model::room::RoomForm;
-use crate::model::time::{LocalTime, format_room_time};
+use crate::model::time::LocalTime;
 use crate::model::validate::Problems;
-use crate::model::zone::{describe_zone, parse_zone};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -23,20 +22,8 @@ pub fn NewRoomForm(form: RoomForm, known: bool, refused: Option<AppError>) -> im
     let parts = LiveParts::of(&form, known);
     let refused = refused.as_ref();
     let landed = |wire: &'static str| problem(wire, refused_at(wire, refused, &parts.problems));
-    let time = |label: &'static str, name: &'static str, wire: &'static str, value: &LocalTime| {
-        let id = format!("f-{name}-local");
-        view! {
-            <div>
-                <div class="field">
-                    <span class="field__label"><label for=id.clone()>{label}</label></span>
-                    <input id=id type="datetime-local" step="1" name=format!("form[{name}][local]")
-                        value=value.local.clone() data-wire=wire />
-                    {landed(wire)}
-                </div>
-                <input type="hidden" name=format!("form[{name}][offset]") value=value.offset.to_string() />
-                <span data-live=wire>{parts.utc(wire)}</span>
-            </div>
-        }
+    let time = |label: &'static str, name: &str, wire: &'static str, value: &LocalTime| {
+        time_input(label, name, wire, value, refused_at(wire, refused, &parts.problems))
     };
     view! {
             <form id=FORM_ID method="post" action=CreateRoom::PATH class="form">
@@ -54,8 +41,8 @@ pub fn NewRoomForm(form: RoomForm, known: bool, refused: Option<AppError>) -> im
                 <input type="hidden" name="form[tz_offset_minutes]" value=form.tz_offset_minutes.to_string() />
                 <input type="hidden" name="form[zone]" value=form.zone.clone() data-browser-zone=(!known).then_some("") />
                 <div class="form form--inline">
-                    {time("Start (optional: the room is SOON until then)", "start", "startTime", &form.start)}
-                    {time("End (optional: the room is ENDED after)", "end", "endTime", &form.end)}
+                    {time("Start (optional: the room is SOON until then)", "form[start]", "startTime", &parts.start)}
+                    {time("End (optional: the room is ENDED after)", "form[end]", "endTime", &parts.end)}
                 </div>
                 <div class="form-actions">
                     <button class="button" type="submit">"Create room"</button>
@@ -69,11 +56,11 @@ pub fn NewRoomForm(form: RoomForm, known: bool, refused: Option<AppError>) -> im
 /// The parts of the form that follow what is typed: the zone's sentence, the UTC time beside each
 /// time and the problems, from the form with its times read in its zone.
 struct LiveParts {
-    label: Option<String>,
+    zone: String,
     known: bool,
     offset: i32,
-    start: Option<String>,
-    end: Option<String>,
+    start: LocalTime,
+    end: LocalTime,
     /// The form's problems as typed, by field.
     problems: Problems,
 }
@@ -83,33 +70,18 @@ impl LiveParts {
     fn of(form: &RoomForm, known: bool) -> Self {
         let mut form = form.clone();
         form.read_in_own_zone();
-        let zone = parse_zone(&form.zone);
-        let utc = |time: &LocalTime| time.to_utc().map(format_room_time);
         LiveParts {
-            label: zone.map(|z| describe_zone(z, chrono::Utc::now())),
+            problems: form.to_input().err().unwrap_or_default(),
+            zone: form.zone,
             known,
             offset: form.tz_offset_minutes,
-            start: utc(&form.start),
-            end: utc(&form.end),
-            problems: form.to_input().err().unwrap_or_default(),
+            start: form.start,
+            end: form.end,
         }
     }
 
     fn zone(&self) -> impl IntoView + use<> {
-        let text = zone_sentence(self.label.as_deref(), self.offset);
-        view! { {text} <a href="/account">{zone_link(self.known)}</a> }
-    }
-
-    /// "= 2030-07-01 12:00:00 UTC" beside the time whose problems are `wire`'s, when it is one.
-    fn utc(&self, wire: &str) -> impl IntoView + use<> {
-        let time = if wire == "startTime" {
-            &self.start
-        } else {
-            &self.end
-        };
-        time.clone().map(|t| {
-            view! { <span class="field__hint" data-testid="utc">{format!("= {t} UTC")}</span> }
-        })
+        zone_line(&self.zone, self.offset, self.known)
     }
 }
 
@@ -119,8 +91,8 @@ pub fn live_parts(form: RoomForm, known: bool) -> String {
     let parts = LiveParts::of(&form, known);
     let regions = vec![
         ("zone", parts.zone().into_any()),
-        ("startTime", parts.utc("startTime").into_any()),
-        ("endTime", parts.utc("endTime").into_any()),
+        ("startTime", utc_hint(&parts.start).into_any()),
+        ("endTime", utc_hint(&parts.end).into_any()),
     ];
     live_answer(regions, &parts.problems)
 }

@@ -3,10 +3,11 @@
 //! before any zone is known, the browser's own offset once hydrated (UTC without JavaScript). The
 //! sentence that says which, and the zone of a page drawn on the server.
 
-use super::field::{FormState, TextField};
+use super::field::{FormState, TextField, id_for};
+use super::live::problem;
 use super::header::{MeResource, use_me};
 use crate::model::time::{LocalTime, describe_offset, format_room_time};
-use crate::model::zone::{Tz, ZoneOffsets, parse_zone};
+use crate::model::zone::{Tz, ZoneOffsets, describe_zone, parse_zone};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -91,6 +92,47 @@ pub fn zone_link(known: bool) -> &'static str {
     }
 }
 
+/// [`zone_sentence`] and [`zone_link`] for a form drawn on the server whose times are read in
+/// `zone` (an IANA name; empty or unknown: at `offset`), `known` when it is the person's own: a
+/// live part (`zone`).
+pub fn zone_line(zone: &str, offset: i32, known: bool) -> impl IntoView + use<> {
+    let label = parse_zone(zone).map(|zone| describe_zone(zone, Utc::now()));
+    let text = zone_sentence(label.as_deref(), offset);
+    view! { {text} <a href="/account">{zone_link(known)}</a> }
+}
+
+/// A time field of a form drawn on the server: the `datetime-local` input (`name`, e.g.
+/// `form[start]`, holding `time`), its offset (hidden), where the problem of `wire` goes (showing
+/// `landed`), and the UTC time it stands for beside it, a live part named `wire`.
+pub fn time_input(
+    label: &'static str,
+    name: &str,
+    wire: &'static str,
+    time: &LocalTime,
+    landed: Option<String>,
+) -> impl IntoView + use<> {
+    let local = format!("{name}[local]");
+    let id = id_for(&local);
+    view! {
+        <div>
+            <div class="field">
+                <span class="field__label"><label for=id.clone()>{label}</label></span>
+                <input id=id type="datetime-local" step="1" name=local value=time.local.clone() data-wire=wire />
+                {problem(wire, landed)}
+            </div>
+            <input type="hidden" name=format!("{name}[offset]") value=time.offset.to_string() />
+            <span data-live=wire>{utc_hint(time)}</span>
+        </div>
+    }
+}
+
+/// "= 2030-07-01 12:00:00 UTC" beside a time, when it is one.
+pub fn utc_hint(time: &LocalTime) -> impl IntoView + use<> {
+    time.to_utc().map(|t| {
+        view! { <span class="field__hint" data-testid="utc">{format!("= {} UTC", format_room_time(t))}</span> }
+    })
+}
+
 /// The browser's UTC offset at instant `time` (0 outside the browser).
 pub fn offset_at(time: DateTime<Utc>) -> i32 {
     #[cfg(feature = "hydrate")]
@@ -152,11 +194,7 @@ where
     F: Send + Sync + 'static,
 {
     let initial_offset = form.with_untracked(|f| get(f).offset);
-    let utc = move || {
-        form.with(|f| get(f).to_utc()).map(|t| {
-            view! { <span class="field__hint" data-testid="utc">{format!("= {} UTC", format_room_time(t))}</span> }
-        })
-    };
+    let utc = move || form.with(|f| utc_hint(get(f)));
     view! {
         <div>
             <TextField label name=format!("{name}[local]") wire form state kind="datetime-local"

@@ -17,8 +17,11 @@ struct Live {
     form: HtmlFormElement,
     /// The path of the server function that answers its live parts.
     answer: String,
-    /// Answers asked for so far; only the last one's answer is used.
-    asked: Cell<u32>,
+    /// Whether an ask is on its way: one at a time, so fast typing costs the server one answer
+    /// per round trip, not one per keystroke.
+    in_flight: Cell<bool>,
+    /// Whether the form changed while an ask was on its way: it is asked again when that returns.
+    again: Cell<bool>,
     /// Whether the answer to the last ask is in (nothing is on its way).
     settled: Cell<bool>,
     /// The last answer's problems: field and message.
@@ -40,17 +43,20 @@ pub fn start(form: &str, answer: &str) {
     let live = Rc::new(Live {
         form,
         answer: answer.to_owned(),
-        asked: Cell::new(0),
+        in_flight: Cell::new(false),
+        again: Cell::new(false),
         settled: Cell::new(true),
         problems: RefCell::new(Vec::new()),
         held: RefCell::new(None),
         passing: Cell::new(false),
     });
     fill_browser_zone(&live.form);
+    show_when(&live.form);
     let typed = {
         let live = live.clone();
         Closure::<dyn Fn(Event)>::new(move |event: Event| {
             touch(&event);
+            show_when(&live.form);
             ask(live.clone());
         })
     };
@@ -122,12 +128,15 @@ fn mirror(field: &Element) {
     }
 }
 
-/// Asks for the live parts of the form as typed now; an answer overtaken by a later ask is
-/// dropped.
+/// Asks for the live parts of the form as typed now. While an ask is on its way the form is only
+/// marked changed, and asked again as it stands when that answer returns (which is then dropped).
 fn ask(live: Rc<Live>) {
-    let n = live.asked.get() + 1;
-    live.asked.set(n);
     live.settled.set(false);
+    if live.in_flight.get() {
+        live.again.set(true);
+        return;
+    }
+    live.in_flight.set(true);
     let body = FormData::new_with_form(&live.form)
         .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data))
         .map(|params| String::from(params.to_string()));
@@ -136,7 +145,9 @@ fn ask(live: Rc<Live>) {
             Ok(body) => fetch_answer(&live.answer, &body).await,
             Err(_) => None,
         };
-        if live.asked.get() != n {
+        live.in_flight.set(false);
+        if live.again.replace(false) {
+            ask(live);
             return;
         }
         live.settled.set(true);
@@ -194,7 +205,16 @@ fn apply(live: &Live, html: &str) {
     for region in all(answer.query_selector_all("[data-live]")) {
         let name = region.get_attribute("data-live").unwrap_or_default();
         if let Ok(Some(target)) = live.form.query_selector(&format!("[data-live='{name}']")) {
+            // A part the person opened (the payload, the click message) stays open.
+            let open: Vec<bool> = all(target.query_selector_all("details"))
+                .map(|d| d.has_attribute("open"))
+                .collect();
             target.set_inner_html(&region.inner_html());
+            for (details, open) in all(target.query_selector_all("details")).zip(open) {
+                if open {
+                    let _ = details.set_attribute("open", "");
+                }
+            }
         }
     }
     let problems = all(answer.query_selector_all("[data-problem]"))
@@ -256,9 +276,19 @@ fn show_all(live: &Live) {
 }
 
 /// A submit: let through when the last answer found no problem; held while an answer is on its
-/// way (and let through, or not, when it comes); kept on the page, every problem shown, else.
+/// way (and let through, or not, when it comes); kept on the page, every problem shown, else. A
+/// button marked `formnovalidate` ("Save draft": a draft keeps what has problems) always goes.
 fn submit(live: &Live, event: &SubmitEvent) {
     if live.passing.replace(false) {
+        return;
+    }
+    let submitter = event
+        .submitter()
+        .and_then(|s| s.dyn_into::<HtmlElement>().ok());
+    if submitter
+        .as_ref()
+        .is_some_and(|s| s.has_attribute("formnovalidate"))
+    {
         return;
     }
     if live.settled.get() {
@@ -269,9 +299,6 @@ fn submit(live: &Live, event: &SubmitEvent) {
         return;
     }
     event.prevent_default();
-    let submitter = event
-        .submitter()
-        .and_then(|s| s.dyn_into::<HtmlElement>().ok());
     *live.held.borrow_mut() = Some(submitter);
 }
 
@@ -284,7 +311,9 @@ fn pass(live: &Live, submitter: Option<HtmlElement>) {
     }
 }
 
-/// Fills the form's empty browser-zone input with the browser's own zone (`Europe/Berlin`).
+/// Fills the form's empty browser-zone input with the browser's own zone (`Europe/Berlin`). The
+/// times such a form was drawn with are UTC: each is written again in the browser's zone, which
+/// the server then reads them in.
 fn fill_browser_zone(form: &HtmlFormElement) {
     let Some(input) = form
         .query_selector("input[data-browser-zone]")
@@ -301,8 +330,61 @@ fn fill_browser_zone(form: &HtmlFormElement) {
     let zone = js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
         .ok()
         .and_then(|zone| zone.as_string());
-    if let Some(zone) = zone {
-        input.set_value(&zone);
+    let Some(zone) = zone else {
+        return;
+    };
+    input.set_value(&zone);
+    let times = all(form.query_selector_all("input[type='datetime-local']"))
+        .filter_map(|el| el.dyn_into::<HtmlInputElement>().ok());
+    for time in times {
+        if let Some(local) = utc_to_local(&time.value()) {
+            time.set_value(&local);
+        }
+    }
+}
+
+/// A `datetime-local` value read as UTC, written in the browser's zone; `None` when empty or
+/// unreadable.
+fn utc_to_local(utc: &str) -> Option<String> {
+    if utc.is_empty() {
+        return None;
+    }
+    let date = js_sys::Date::new(&JsValue::from_str(&format!("{utc}Z")));
+    if date.get_time().is_nan() {
+        return None;
+    }
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    ))
+}
+
+/// Shows each part marked `data-shown-when="<field>=<value>"` only while the form holds that value
+/// there (a chosen radio button or option, a ticked box), and hides it else. Without JavaScript
+/// every part shows.
+fn show_when(form: &HtmlFormElement) {
+    let Ok(data) = FormData::new_with_form(form) else {
+        return;
+    };
+    for part in all(form.query_selector_all("[data-shown-when]")) {
+        let rule = part.get_attribute("data-shown-when").unwrap_or_default();
+        let Some((name, value)) = rule.split_once('=') else {
+            continue;
+        };
+        let holds = data
+            .get_all(name)
+            .iter()
+            .any(|v| v.as_string().as_deref() == Some(value));
+        let _ = if holds {
+            part.remove_attribute("hidden")
+        } else {
+            part.set_attribute("hidden", "")
+        };
     }
 }
 

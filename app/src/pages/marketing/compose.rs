@@ -5,12 +5,12 @@
 //! sent without JavaScript, `?kept=<key>` brings back the form as it was typed.
 
 use super::MarketingPages;
-use crate::api::plan::check_plan;
 use crate::api::test_sends::get_kept_form;
 use crate::components::draft_list::{ComposeHead, DraftHead};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::{MeResource, use_me};
 use crate::components::island::IslandScripts;
+use crate::components::live_composer::clashes;
 use crate::components::test_sends::TestSendsPanel;
 use crate::components::time_zone::page_zone;
 use crate::model::clash::Clash;
@@ -23,12 +23,7 @@ use leptos_router::hooks::use_query_map;
 /// The clashes `form` would have if published over `target`, checked while the page is drawn;
 /// none when they cannot be checked (the composer says so once it checks again).
 async fn clashes_of<F: MarketingPages>(form: &F, target: Option<i64>) -> Vec<Clash> {
-    let mut candidate = F::candidate(&form.payload());
-    candidate.target = target;
-    if candidate.is_offer && candidate.start.is_none() {
-        return vec![];
-    }
-    check_plan(candidate).await.unwrap_or_default()
+    clashes::<F>(&form.payload(), target).await.unwrap_or_default()
 }
 
 /// `form` with its times written in `zone` (UTC while none is known), and the zone's offsets

@@ -1,0 +1,165 @@
+//! The marketing composer drawn on the server and brought to life by the live island (the offer
+//! composer's frame): the hidden fields that carry the draft and the zone, the clashes, the
+//! buttons, the preview's frame, and the parts its live answer redraws. Each kind adds its fields
+//! and preview. It posts as a plain form; where a press lands says how it ended.
+
+use super::composer::buttons;
+use super::live::{LiveForm, live_answer, problem, readiness, refusal_note, refused_at};
+use super::plan::clash_outcome;
+use super::time_zone::zone_line;
+use crate::api::plan::check_plan;
+use crate::error::AppError;
+use crate::model::clash::Clash;
+use crate::model::draft::ComposerForm;
+use crate::model::validate::Problems;
+use leptos::prelude::*;
+
+/// A composer's form as typed, with its times read in the zone it names, and what follows from
+/// it.
+pub struct Parts<F: ComposerForm> {
+    pub form: F,
+    /// Its problems, by field.
+    pub problems: Problems,
+    /// Exactly what publishing it would send.
+    pub payload: F::Input,
+    /// Whether the zone is the person's own (else the browser's, or none yet).
+    pub known: bool,
+}
+
+impl<F: ComposerForm> Parts<F> {
+    /// Of `form` as typed (`known`: the zone it names is the person's own).
+    pub fn of(mut form: F, known: bool) -> Self {
+        form.read_in_own_zone();
+        Parts {
+            problems: form.to_input().err().unwrap_or_default(),
+            payload: form.payload(),
+            form,
+            known,
+        }
+    }
+
+    /// What field `wire` shows on a page drawn after a refused post ([`refused_at`]).
+    pub fn landed(&self, wire: &str, refused: Option<&AppError>) -> Option<String> {
+        refused_at(wire, refused, &self.problems)
+    }
+
+    /// The sentence over the times, with the link to choose or change the zone.
+    pub fn zone(&self) -> impl IntoView + use<F> {
+        zone_line(
+            self.form.zone(),
+            self.form.tz_offset_minutes(),
+            self.known,
+        )
+    }
+
+    /// The line under the preview.
+    pub fn readiness(&self) -> String {
+        readiness(&self.problems, "Ready to publish.", "first")
+    }
+
+    /// The live answer: the kind's `regions` (its preview, its payload, the UTC beside each time),
+    /// the zone's sentence, the readiness, the clashes of publishing it over `target`, and the
+    /// problems.
+    pub async fn answer(
+        &self,
+        mut regions: Vec<(&'static str, AnyView)>,
+        target: Option<i64>,
+    ) -> String {
+        let clashes = clashes::<F>(&self.payload, target).await;
+        regions.push(("zone", self.zone().into_any()));
+        regions.push(("readiness", self.readiness().into_any()));
+        regions.push(("clashes", clash_view(clashes)));
+        live_answer(regions, &self.problems)
+    }
+}
+
+/// The clashes `payload` would have if published over `target` (the calendar's rules): none to
+/// check while an offer has no start.
+pub async fn clashes<F: ComposerForm>(
+    payload: &F::Input,
+    target: Option<i64>,
+) -> Result<Vec<Clash>, AppError> {
+    let mut candidate = F::candidate(payload);
+    candidate.target = target;
+    if candidate.is_offer && candidate.start.is_none() {
+        return Ok(vec![]);
+    }
+    check_plan(candidate).await
+}
+
+/// The clashes, or why they could not be checked.
+fn clash_view(result: Result<Vec<Clash>, AppError>) -> AnyView {
+    clash_outcome(
+        result,
+        "No clashes with what is planned.",
+        "Clashes if published",
+    )
+}
+
+/// A composer's frame: what it posts to and answers from, the draft it saves to and the item it
+/// edits.
+pub struct Composer {
+    /// The form's element id, which the island finds it by.
+    pub form_id: &'static str,
+    /// The server function it posts to (its path).
+    pub action: &'static str,
+    /// The server function that answers its live parts (its path).
+    pub answer: &'static str,
+    pub draft_key: String,
+    /// The published item it edits.
+    pub target: Option<i64>,
+    /// Whom "Send a test to me" reaches; `None` while the person keeps no test audience.
+    pub test_to: Option<String>,
+}
+
+impl Composer {
+    /// The composer around `fields`, with `preview` beside them, for `parts` as drawn, with the
+    /// clashes the server found for it (`clashes`), and `refused` (the page's refusal) by its
+    /// field or under the buttons. Type-erased `fields` and `preview` keep the view's type within
+    /// the compiler's limits.
+    pub fn draw<F: ComposerForm>(
+        self,
+        parts: &Parts<F>,
+        refused: Option<&AppError>,
+        clashes: Vec<Clash>,
+        fields: AnyView,
+        preview: AnyView,
+    ) -> impl IntoView + use<F> {
+        let Composer {
+            form_id,
+            action,
+            answer,
+            draft_key,
+            target,
+            test_to,
+        } = self;
+        let kind = F::KIND;
+        let notes = view! {
+            {problem("draft_key", parts.landed("draft_key", refused))}
+            {problem("test_audience", parts.landed("test_audience", refused))}
+            {refusal_note(refused)}
+        };
+        let zone = parts.form.zone().to_owned();
+        view! {
+            <form id=form_id method="post" action=action class="composer-form">
+                <input type="hidden" name="draft_key" value=draft_key />
+                {target.map(|id| view! { <input type="hidden" name=format!("{}_id", kind.as_str()) value=id.to_string() /> })}
+                <input type="hidden" name="form[tz_offset_minutes]" value=parts.form.tz_offset_minutes().to_string() />
+                <input type="hidden" name="form[zone]" value=zone data-browser-zone=(!parts.known).then_some("") />
+                <div class="editor">
+                    <div class="editor__form">
+                        {fields}
+                        <div data-live="clashes">{clash_view(Ok(clashes))}</div>
+                        {buttons(kind, target.is_some(), test_to, notes.into_any())}
+                    </div>
+                    <aside class="editor__preview" aria-label="Preview">
+                        <h2>"Preview"</h2>
+                        {preview}
+                        <p class="muted" data-testid="problem-count" data-live="readiness">{parts.readiness()}</p>
+                    </aside>
+                </div>
+            </form>
+            <LiveForm form=form_id.to_owned() answer=answer.to_owned() />
+        }
+    }
+}
