@@ -167,6 +167,17 @@ test("a two-language advertisement", async ({ page }, info) => {
   if (jsEnabled(info)) {
     await expect(page.locator(".mk-lang")).toHaveCount(2);
     await expect(page.locator(".mk-lang[data-lang='de'] [data-testid='in-feed']")).toContainText("Großes Spiel");
+    // A third language added and removed again: nothing of it is sent, and the rows shown are
+    // numbered 1 and 2, the last one left never removable.
+    await page.getByTestId("add-language").click();
+    const rows = page.getByTestId("language-row").filter({ visible: true });
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(2).locator("legend")).toHaveText("Language 3");
+    await page.locator("[name='form[langs][2][title]']").fill("Drittes");
+    await expect(page.locator(".mk-lang")).toHaveCount(3);
+    await rows.nth(2).getByRole("button", { name: "Remove this language" }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(page.locator(".mk-lang")).toHaveCount(2);
   }
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page).toHaveURL(/\/advertisements\/\d+$/);

@@ -79,6 +79,19 @@ pub async fn security_headers(State(hsts): State<bool>, request: Request, next: 
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
+    // A page sets its own policy, with its nonce, while it renders; one without it would load
+    // none of its styles or scripts (seen once in the browser tests: a page whose islands never
+    // started). Said in the log, so that its cause can be found.
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        tracing::warn!(
+            status = response.status().as_u16(),
+            "a page was answered without its own content security policy"
+        );
+    }
+    let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         headers
             .entry(name)

@@ -243,6 +243,11 @@ const FUNCTIONS: &[Case] = &[
         Allowed::AdminAnd(Who::Marketing),
     ),
     (
+        "/api/advertisements/live",
+        AD_DRAFT,
+        Allowed::AdminAnd(Who::Marketing),
+    ),
+    (
         "/api/advertisements/get-draft",
         &[("key", AD_DRAFT_KEY)],
         Allowed::AdminAnd(Who::Marketing),

@@ -146,6 +146,11 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ("/api/tagmango/live", &[("form", "not-a-form")], 422),
     ("/api/offers/live", &[("offer_id", "first")], 422),
     (
+        "/api/advertisements/live",
+        &[("advertisement_id", "first")],
+        422,
+    ),
+    (
         "/api/rooms/voice",
         &[("room_id", "main-stage"), ("is_speak", "loud")],
         422,

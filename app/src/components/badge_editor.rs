@@ -3,7 +3,9 @@
 //! WCAG contrast of the colours. It posts as a plain form; a refused post comes back as typed.
 
 use super::badge_preview::{ChatPreview, ContrastNote, WelcomeCard, badge_pill};
-use super::live::{Editor, Field, colour_field, counter, live_answer, problem, readiness, refused_at};
+use super::live::{
+    Editor, Field, colour_field, counter, live_answer, problem, readiness, refused_at,
+};
 use crate::api::badges::{CreateBadge, LiveBadge, UpdateBadge};
 use crate::error::AppError;
 use crate::model::badge::{
@@ -86,7 +88,14 @@ pub fn BadgeEditor(form: BadgeForm, id: Option<i64>, refused: Option<AppError>) 
         readiness: ready(&problems),
     };
     let colour = |label: &'static str, key: &'static str, wire: &'static str, value: &str| {
-        colour_field(label, format!("form[{key}]"), format!("badge-{key}"), wire, value, landed(wire))
+        colour_field(
+            label,
+            format!("form[{key}]"),
+            format!("badge-{key}"),
+            wire,
+            value,
+            landed(wire),
+        )
     };
     let trigger = |value: &'static str, label: &'static str| {
         view! {

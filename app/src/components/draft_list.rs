@@ -2,7 +2,6 @@
 //! last publish failed.
 
 use super::error_panel::ErrorPanel;
-use super::submit_note::published_unread;
 use super::time_zone::page_zone;
 use crate::api::drafts::list_drafts;
 use crate::model::approval::request_path;
@@ -117,5 +116,17 @@ pub fn ComposeHead(kind: DraftKind, target: Option<i64>) -> impl IntoView {
             <h1>{title}</h1>
             <p class="lead">{lead}</p>
         </div>
+    }
+}
+
+/// "Done, but the answer could not be read": the publish went through; do not send it again.
+pub fn published_unread(note: &str) -> impl IntoView + use<> {
+    view! {
+        <p class="notice notice--warning" role="status" data-testid="published-unread">
+            {format!(
+                "Published: Watchers accepted it, but its answer could not be read ({note}), so its new id is not known. \
+                 Find it in the list; do not publish this draft again."
+            )}
+        </p>
     }
 }

@@ -19,14 +19,20 @@
 //!   the server reads them in it;
 //! - `data-shown-when="<field>=<value>"` on a part shown only while the form holds that value
 //!   (the offer's template and audience sections); without JavaScript every part shows;
-//! - `formnovalidate` on a submit button that goes whatever the form's problems ("Save draft").
+//! - `formnovalidate` on a submit button that goes whatever the form's problems ("Save draft");
+//! - rows the person adds and removes (an advertisement's languages): `data-rows` holds them,
+//!   each a `data-row`; a `<template data-row-template>` is a new row, `__row__` standing for its
+//!   index; `data-add-row` and `data-remove-row` buttons; `data-row-number` where a row's number
+//!   is shown; `data-spare` on the blank row drawn for a form without JavaScript, which the
+//!   island takes away;
+//! - `data-live-only` on a part hidden without JavaScript, which the island shows.
 
 #[cfg(feature = "hydrate")]
 mod browser;
 
-use super::field::swatch;
 use super::island::mark_ready;
 use crate::error::AppError;
+use crate::model::color::to_six_digit_hex;
 use crate::model::validate::Problems;
 use leptos::prelude::*;
 
@@ -43,10 +49,11 @@ pub fn LiveForm(form: String, answer: String) -> impl IntoView {
 
 /// Where the problem of field `wire` is shown: empty and hidden until the island fills it, or
 /// showing `landed`, the page's refusal about this field ([`refused_at`]).
-pub fn problem(wire: &'static str, landed: Option<String>) -> impl IntoView + use<> {
+pub fn problem(wire: &str, landed: Option<String>) -> impl IntoView + use<> {
     let shown = landed.is_some();
+    let wire = wire.to_owned();
     view! {
-        <span class="field-error" role="alert" data-field=wire data-problem-for=wire
+        <span class="field-error" role="alert" data-field=wire.clone() data-problem-for=wire
             data-landed=shown.then_some("") hidden=!shown>
             {landed}
         </span>
@@ -147,9 +154,8 @@ pub fn live_answer(regions: Vec<(&'static str, AnyView)>, problems: &Problems) -
     view! { {regions} {problems} }.to_html()
 }
 
-/// A text-like field drawn on the server, as the islands' `TextField` draws it: label (with a
-/// live count against `max`), input (`kind`: an input type, or `textarea`), hint, and where its
-/// problem goes.
+/// A text-like field drawn on the server: label (with a live count against `max`), input
+/// (`kind`: an input type, or `textarea`), hint, and where its problem goes.
 pub struct Field {
     pub label: &'static str,
     /// The form field's name, e.g. `form[name]`.
@@ -261,4 +267,17 @@ pub fn readiness(problems: &Problems, ready: &str, when: &str) -> String {
         0 => ready.to_owned(),
         n => format!("{n} thing(s) to fix {when}."),
     }
+}
+
+/// An element id for form field `name`: `form[langs][0][lang]` → `f-langs-0-lang`.
+pub fn id_for(name: &str) -> String {
+    let inner = name.strip_prefix("form").unwrap_or(name);
+    let parts: Vec<&str> = inner.split(['[', ']']).filter(|p| !p.is_empty()).collect();
+    format!("f-{}", parts.join("-"))
+}
+
+/// What a native colour picker beside colour `value` holds: its six-digit hex, or black while it
+/// is not a colour (a picker holds nothing else).
+pub fn swatch(value: &str) -> String {
+    to_six_digit_hex(value).unwrap_or_else(|| "#000000".into())
 }

@@ -1,16 +1,15 @@
-//! The marketing composer drawn on the server and brought to life by the live island (the offer
-//! composer's frame): the hidden fields that carry the draft and the zone, the clashes, the
+//! The marketing composers' frame, drawn on the server and brought to life by the live island: the hidden fields that carry the draft and the zone, the clashes, the
 //! buttons, the preview's frame, and the parts its live answer redraws. Each kind adds its fields
 //! and preview. It posts as a plain form; where a press lands says how it ended.
 
-use super::composer::buttons;
 use super::live::{LiveForm, live_answer, problem, readiness, refusal_note, refused_at};
 use super::plan::clash_outcome;
 use super::time_zone::zone_line;
 use crate::api::plan::check_plan;
 use crate::error::AppError;
 use crate::model::clash::Clash;
-use crate::model::draft::ComposerForm;
+use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, INTENT_TEST};
+use crate::model::staff::TestAudience;
 use crate::model::validate::Problems;
 use leptos::prelude::*;
 
@@ -45,11 +44,7 @@ impl<F: ComposerForm> Parts<F> {
 
     /// The sentence over the times, with the link to choose or change the zone.
     pub fn zone(&self) -> impl IntoView + use<F> {
-        zone_line(
-            self.form.zone(),
-            self.form.tz_offset_minutes(),
-            self.known,
-        )
+        zone_line(self.form.zone(), self.form.tz_offset_minutes(), self.known)
     }
 
     /// The line under the preview.
@@ -161,5 +156,55 @@ impl Composer {
             </form>
             <LiveForm form=form_id.to_owned() answer=answer.to_owned() />
         }
+    }
+}
+
+/// "Save draft" (which goes whatever the form's problems: a draft keeps them), "Publish" (or
+/// "Publish changes" over a published item), "Send a test to me", "Cancel", then `notes` (how the
+/// last submission ended). Without a test audience for this kind (`test_to`, whom a test reaches),
+/// a sentence says what to keep on the account page in place of the test button.
+pub fn buttons(
+    kind: DraftKind,
+    editing: bool,
+    test_to: Option<String>,
+    notes: AnyView,
+) -> impl IntoView + use<> {
+    let hint = format!("{}-test-hint", kind.as_str());
+    let (button, about) = match test_to {
+        Some(to) => (
+            Some(view! {
+                <button class="button button--quiet" type="submit" name="intent" value=INTENT_TEST
+                    aria-describedby=hint.clone() data-testid="send-test">"Send a test to me"</button>
+            }),
+            view! {
+                <p class="field__hint" id=hint data-testid="test-send-hint">
+                    {format!("“Send a test to me” sends it as previewed, now, to {to} only, without approval; the dashboard removes it again after its time. It does not save or change your draft.")}
+                </p>
+            }
+            .into_any(),
+        ),
+        None => (
+            None,
+            view! {
+                <p class="field__hint" data-testid="test-send-unset">
+                    {format!("To send yourself a test before publishing, keep {} on ", TestAudience::missing(kind))}
+                    <a href="/account#test-audience">"your Account page"</a>
+                    "."
+                </p>
+            }
+            .into_any(),
+        ),
+    };
+    view! {
+        <div class="form-actions">
+            <button class="button button--quiet" type="submit" name="intent" value=INTENT_DRAFT formnovalidate>"Save draft"</button>
+            <button class="button" type="submit" name="intent" value=INTENT_PUBLISH>
+                {if editing { "Publish changes" } else { "Publish" }}
+            </button>
+            {button}
+            <a class="button button--quiet" href=kind.base()>"Cancel"</a>
+            {notes}
+        </div>
+        {about}
     }
 }

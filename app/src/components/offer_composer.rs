@@ -31,7 +31,12 @@ const PIC: Field = Field {
 };
 const LINK: Field = Field {
     kind: "url",
-    ..Field::text("Where a click goes (http or https)", "form[link]", "f-link", "link")
+    ..Field::text(
+        "Where a click goes (http or https)",
+        "form[link]",
+        "f-link",
+        "link",
+    )
 };
 const DIRECTION: Field = Field::text(
     "Direction (e.g. 135deg)",
@@ -94,9 +99,21 @@ pub fn OfferComposer(
         field.draw(value, landed)
     };
     let colour = |label: &'static str, key: &str, wire: &'static str, value: &str| {
-        colour_field(label, format!("form[{key}]"), format!("f-{key}"), wire, value, landed(wire))
+        colour_field(
+            label,
+            format!("form[{key}]"),
+            format!("f-{key}"),
+            wire,
+            value,
+            landed(wire),
+        )
     };
-    let choice = |kind: &'static str, name: &'static str, value: &str, on: bool, wire: &'static str, label: &'static str| {
+    let choice = |kind: &'static str,
+                  name: &'static str,
+                  value: &str,
+                  on: bool,
+                  wire: &'static str,
+                  label: &'static str| {
         view! {
             <label class="choice">
                 <input type=kind name=name value=value.to_owned() checked=on data-wire=wire />
@@ -225,7 +242,11 @@ fn payload_text(payload: &OfferInput) -> String {
 /// The live answer to the composer's form as typed (`known`: its zone is the person's own),
 /// publishing over `offer_id` if given: the preview, the payload, the UTC times, the zone's
 /// sentence, the clashes, the readiness and the problems.
-pub async fn live_parts(form: OfferForm, offer_id: Option<i64>, known: bool) -> Result<String, AppError> {
+pub async fn live_parts(
+    form: OfferForm,
+    offer_id: Option<i64>,
+    known: bool,
+) -> Result<String, AppError> {
     let parts = Parts::of(form, known);
     let (preview, payload) = (
         view! { <OfferPreview payload=parts.payload.clone() /> },

@@ -23,7 +23,13 @@ pub fn NewRoomForm(form: RoomForm, known: bool, refused: Option<AppError>) -> im
     let refused = refused.as_ref();
     let landed = |wire: &'static str| problem(wire, refused_at(wire, refused, &parts.problems));
     let time = |label: &'static str, name: &str, wire: &'static str, value: &LocalTime| {
-        time_input(label, name, wire, value, refused_at(wire, refused, &parts.problems))
+        time_input(
+            label,
+            name,
+            wire,
+            value,
+            refused_at(wire, refused, &parts.problems),
+        )
     };
     view! {
             <form id=FORM_ID method="post" action=CreateRoom::PATH class="form">

@@ -1,19 +1,14 @@
 //! Times typed in the person's time zone: the one they chose on their account page, or their
-//! browser's, with its offsets handed to the form (the server reads the form in it again); else,
-//! before any zone is known, the browser's own offset once hydrated (UTC without JavaScript). The
-//! sentence that says which, and the zone of a page drawn on the server.
+//! browser's (the server reads the form in it); else, before any zone is known, UTC, which the
+//! live island turns into the browser's zone. The zone of a page drawn on the server, the time
+//! fields of a form drawn there, and the sentence that says which zone they are in.
 
-use super::field::{FormState, TextField, id_for};
-use super::live::problem;
 use super::header::{MeResource, use_me};
+use super::live::{id_for, problem};
 use crate::model::time::{LocalTime, describe_offset, format_room_time};
-use crate::model::zone::{Tz, ZoneOffsets, describe_zone, parse_zone};
-use chrono::{DateTime, Utc};
+use crate::model::zone::{Tz, describe_zone, parse_zone};
+use chrono::Utc;
 use leptos::prelude::*;
-
-/// The zone a form's times are written in: the person's, with its offsets; `None` while no zone
-/// is known (the browser's own offsets, or UTC).
-pub type FormZone = StoredValue<Option<ZoneOffsets>>;
 
 /// The signed-in person's zone, for a page drawn on the server: made while it renders, awaited
 /// inside its `Suspend`.
@@ -38,32 +33,6 @@ impl PageZone {
     /// Their zone, or UTC while none is known.
     pub async fn or_utc(self) -> Tz {
         self.known().await.unwrap_or(Tz::UTC)
-    }
-}
-
-/// Calls `apply` with the browser's offset (`Date.getTimezoneOffset()`, minutes) once the page
-/// has hydrated. Without JavaScript it is never called and forms keep the offsets the page wrote.
-pub fn on_browser_offset(apply: impl Fn(i32) + 'static) {
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        apply(js_sys::Date::new_0().get_timezone_offset() as i32);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &apply;
-    });
-}
-
-/// "Times are in your time zone, Asia/Tokyo (UTC+09:00), …"; before any zone is known, "Times
-/// are UTC." or the browser's offset; with a link to choose the zone.
-#[component]
-pub fn ZoneNote(#[prop(into)] offset: Signal<i32>, zone: FormZone) -> impl IntoView {
-    let label = zone.with_value(|z| z.as_ref().map(|z| z.label.clone()));
-    let link = zone_link(label.is_some());
-    let text = move || zone_sentence(label.as_deref(), offset.get());
-    view! {
-        <p class="muted" data-testid="time-zone">
-            {text}
-            <a href="/account">{link}</a>
-        </p>
     }
 }
 
@@ -131,77 +100,4 @@ pub fn utc_hint(time: &LocalTime) -> impl IntoView + use<> {
     time.to_utc().map(|t| {
         view! { <span class="field__hint" data-testid="utc">{format!("= {} UTC", format_room_time(t))}</span> }
     })
-}
-
-/// The browser's UTC offset at instant `time` (0 outside the browser).
-pub fn offset_at(time: DateTime<Utc>) -> i32 {
-    #[cfg(feature = "hydrate")]
-    {
-        let ms = wasm_bindgen::JsValue::from_f64(time.timestamp_millis() as f64);
-        js_sys::Date::new(&ms).get_timezone_offset() as i32
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = time;
-        0
-    }
-}
-
-/// Sets a time from what was typed: at the person's zone's offset then, when the form is in
-/// it; else at the browser's offset at that local time.
-pub fn type_local(time: &mut LocalTime, value: String, zone: FormZone) {
-    let offset = zone
-        .with_value(|z| z.as_ref().map(|z| z.read(&value)))
-        .unwrap_or_else(|| browser_offset_of(&value));
-    if let Some(offset) = offset {
-        time.offset = offset;
-    }
-    time.local = value;
-}
-
-/// The browser's offset at local time `value` (`None` outside the browser, or when it is not a
-/// time).
-fn browser_offset_of(value: &str) -> Option<i32> {
-    #[cfg(feature = "hydrate")]
-    {
-        let typed = wasm_bindgen::JsValue::from_str(value.trim());
-        let offset = js_sys::Date::new(&typed).get_timezone_offset();
-        offset.is_finite().then_some(offset as i32)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = value;
-        None
-    }
-}
-
-/// A time field of a form: the `datetime-local` input, its offset (hidden), and the UTC time it
-/// stands for beside it.
-#[component]
-pub fn TimeField<F>(
-    label: &'static str,
-    /// The form name of the time, e.g. `form[start]`.
-    name: &'static str,
-    wire: &'static str,
-    form: RwSignal<F>,
-    get: fn(&F) -> &LocalTime,
-    set: fn(&mut F) -> &mut LocalTime,
-    state: FormState,
-    /// The zone the times are written in.
-    zone: FormZone,
-) -> impl IntoView
-where
-    F: Send + Sync + 'static,
-{
-    let initial_offset = form.with_untracked(|f| get(f).offset);
-    let utc = move || form.with(|f| utc_hint(get(f)));
-    view! {
-        <div>
-            <TextField label name=format!("{name}[local]") wire form state kind="datetime-local"
-                get=move |f: &F| get(f).local.clone() set=move |f: &mut F, v: String| type_local(set(f), v, zone) />
-            <input type="hidden" name=format!("{name}[offset]") value=initial_offset.to_string()
-                prop:value=move || form.with(|f| get(f).offset.to_string()) />
-            {utc}
-        </div>
-    }
 }

@@ -52,6 +52,7 @@ pub fn start(form: &str, answer: &str) {
     });
     fill_browser_zone(&live.form);
     show_when(&live.form);
+    start_rows(&live.form);
     let typed = {
         let live = live.clone();
         Closure::<dyn Fn(Event)>::new(move |event: Event| {
@@ -64,10 +65,15 @@ pub fn start(form: &str, answer: &str) {
         let live = live.clone();
         Closure::<dyn Fn(SubmitEvent)>::new(move |event: SubmitEvent| submit(&live, &event))
     };
+    let clicked = {
+        let live = live.clone();
+        Closure::<dyn Fn(Event)>::new(move |event: Event| click(&live, &event))
+    };
     for (name, listener) in [
         ("input", typed.as_ref()),
         ("change", typed.as_ref()),
         ("submit", submitted.as_ref()),
+        ("click", clicked.as_ref()),
     ] {
         let _ = live
             .form
@@ -76,6 +82,7 @@ pub fn start(form: &str, answer: &str) {
     // The listeners live as long as the page.
     typed.forget();
     submitted.forget();
+    clicked.forget();
     // A first answer: the zone just filled in, and what was typed before the island ran.
     ask(live);
 }
@@ -385,6 +392,93 @@ fn show_when(form: &HtmlFormElement) {
         } else {
             part.set_attribute("hidden", "")
         };
+    }
+}
+
+/// Rows the person adds and removes (an advertisement's languages): parts that work only with
+/// JavaScript (`data-live-only`, hidden without it) show, and the spare blank row drawn for a
+/// form without JavaScript (`data-spare`) goes: "Add a language" adds rows instead.
+fn start_rows(form: &HtmlFormElement) {
+    for part in all(form.query_selector_all("[data-live-only]")) {
+        let _ = part.remove_attribute("hidden");
+    }
+    for spare in all(form.query_selector_all("[data-row][data-spare]")) {
+        spare.remove();
+    }
+    number_rows(form);
+}
+
+/// A click on "Add" (`data-add-row`) or "Remove" (`data-remove-row`) of a row.
+fn click(live: &Rc<Live>, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let within = |selector: &str| target.closest(selector).ok().flatten();
+    if within("[data-add-row]").is_some() {
+        add_row(&live.form);
+    } else if let Some(row) =
+        within("[data-remove-row]").and_then(|b| b.closest("[data-row]").ok().flatten())
+    {
+        remove_row(&live.form, &row);
+        ask(live.clone());
+    }
+}
+
+/// Adds a row, copied from the form's `<template data-row-template>` with its index (`__row__`)
+/// the next one, and takes the person to its first field.
+fn add_row(form: &HtmlFormElement) {
+    let rows = form.query_selector("[data-rows]").ok().flatten();
+    let template = form
+        .query_selector("template[data-row-template]")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok());
+    let (Some(rows), Some(template)) = (rows, template) else {
+        return;
+    };
+    // Removed rows stay, blank and hidden, so indices are never used twice.
+    let index = rows
+        .query_selector_all("[data-row]")
+        .map_or(0, |l| l.length());
+    let html = template.inner_html().replace("__row__", &index.to_string());
+    let _ = rows.insert_adjacent_html("beforeend", &html);
+    number_rows(form);
+    let first = rows
+        .last_element_child()
+        .and_then(|row| row.query_selector("input, textarea").ok().flatten())
+        .and_then(|field| field.dyn_into::<HtmlElement>().ok());
+    if let Some(field) = first {
+        let _ = field.focus();
+    }
+}
+
+/// Removes a row: its fields emptied (a blank row is not sent) and the row hidden.
+fn remove_row(form: &HtmlFormElement, row: &Element) {
+    for field in all(row.query_selector_all("input, textarea")) {
+        if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+            input.set_value("");
+        } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value("");
+        }
+    }
+    let _ = row.set_attribute("hidden", "");
+    number_rows(form);
+}
+
+/// Numbers the rows shown (`data-row-number`) from 1; the last one shown cannot be removed.
+fn number_rows(form: &HtmlFormElement) {
+    let shown: Vec<Element> =
+        all(form.query_selector_all("[data-rows] [data-row]:not([hidden])")).collect();
+    for (i, row) in shown.iter().enumerate() {
+        if let Ok(Some(number)) = row.query_selector("[data-row-number]") {
+            number.set_text_content(Some(&(i + 1).to_string()));
+        }
+        if let Ok(Some(remove)) = row.query_selector("[data-remove-row]") {
+            let _ = match shown.len() {
+                1 => remove.set_attribute("disabled", ""),
+                _ => remove.remove_attribute("disabled"),
+            };
+        }
     }
 }
 

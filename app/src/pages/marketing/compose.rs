@@ -23,7 +23,9 @@ use leptos_router::hooks::use_query_map;
 /// The clashes `form` would have if published over `target`, checked while the page is drawn;
 /// none when they cannot be checked (the composer says so once it checks again).
 async fn clashes_of<F: MarketingPages>(form: &F, target: Option<i64>) -> Vec<Clash> {
-    clashes::<F>(&form.payload(), target).await.unwrap_or_default()
+    clashes::<F>(&form.payload(), target)
+        .await
+        .unwrap_or_default()
 }
 
 /// `form` with its times written in `zone` (UTC while none is known), and the zone's offsets
