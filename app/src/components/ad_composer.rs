@@ -5,15 +5,15 @@
 //! without.
 
 use super::live::{Field, problem};
-use super::live_composer::{Composer, Parts};
-use super::marketing_preview::{AdPreview, PayloadView};
-use super::time_zone::{time_input, utc_hint};
+use super::live_composer::{Composer, LiveKind, Parts};
+use super::marketing_preview::AdPreview;
+use super::time_zone::time_input;
 use crate::api::advertisements::{LiveAdvertisement, SubmitAdvertisement};
-use crate::error::AppError;
 use crate::model::advertisement::AdvertisementInput;
 use crate::model::advertisement::TEMPLATE_WINSHARE;
 use crate::model::advertisement::form::{AD_TEMPLATES, AdForm, LanguageForm, OPEN_NEW_WINDOW};
 use crate::model::clash::Clash;
+use crate::model::time::LocalTime;
 use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -109,11 +109,7 @@ pub fn AdComposer(
 ) -> impl IntoView {
     let refused = super::form::landed_refusal(SubmitAdvertisement::PATH);
     let refused = refused.as_ref();
-    let mut form = form;
-    if zone.is_none() {
-        form.zone.clear();
-    }
-    let parts = Parts::of(form, zone.is_some());
+    let parts = Parts::for_page(form, zone.is_some());
     let f = &parts.form;
     let landed = |wire: &str| parts.landed(wire, refused);
     let template = f.template.trim().to_owned();
@@ -188,47 +184,19 @@ pub fn AdComposer(
         target: advertisement_id,
         test_to,
     };
-    composer.draw(
-        &parts,
-        refused,
-        clashes,
-        fields.into_any(),
-        preview(&parts.payload).into_any(),
-    )
+    composer.draw(&parts, refused, clashes, fields.into_any())
 }
 
-/// The advertisement as chat users would see it, per language, and exactly what would be sent:
-/// live parts.
-fn preview(payload: &AdvertisementInput) -> impl IntoView + use<> {
-    view! {
-        <div data-live="preview"><AdPreview payload=payload.clone() /></div>
-        <div data-live="payload"><PayloadView text=payload_text(payload) /></div>
+impl LiveKind for AdForm {
+    fn preview(payload: &AdvertisementInput) -> AnyView {
+        view! { <AdPreview payload=payload.clone() /> }.into_any()
     }
-}
 
-/// The JSON body, as sent.
-fn payload_text(payload: &AdvertisementInput) -> String {
-    serde_json::to_string_pretty(payload).unwrap_or_default()
-}
+    fn payload_text(payload: &AdvertisementInput) -> String {
+        serde_json::to_string_pretty(payload).unwrap_or_default()
+    }
 
-/// The live answer to the composer's form as typed (`known`: its zone is the person's own),
-/// publishing over `advertisement_id` if given: the preview, the payload, the UTC times, the
-/// zone's sentence, the clashes, the readiness and the problems.
-pub async fn live_parts(
-    form: AdForm,
-    advertisement_id: Option<i64>,
-    known: bool,
-) -> Result<String, AppError> {
-    let parts = Parts::of(form, known);
-    let (preview, payload) = (
-        view! { <AdPreview payload=parts.payload.clone() /> },
-        view! { <PayloadView text=payload_text(&parts.payload) /> },
-    );
-    let regions = vec![
-        ("preview", preview.into_any()),
-        ("payload", payload.into_any()),
-        ("sendTime", utc_hint(&parts.form.send).into_any()),
-        ("deleteTime", utc_hint(&parts.form.delete).into_any()),
-    ];
-    Ok(parts.answer(regions, advertisement_id).await)
+    fn times(&self) -> [(&'static str, &LocalTime); 2] {
+        [("sendTime", &self.send), ("deleteTime", &self.delete)]
+    }
 }

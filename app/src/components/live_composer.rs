@@ -3,15 +3,27 @@
 //! and preview. It posts as a plain form; where a press lands says how it ended.
 
 use super::live::{LiveForm, live_answer, problem, readiness, refusal_note, refused_at};
+use super::marketing_preview::PayloadView;
 use super::plan::clash_outcome;
-use super::time_zone::zone_line;
+use super::time_zone::{utc_hint, zone_line};
 use crate::api::plan::check_plan;
 use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, DraftKind, INTENT_DRAFT, INTENT_PUBLISH, INTENT_TEST};
 use crate::model::staff::TestAudience;
+use crate::model::time::LocalTime;
 use crate::model::validate::Problems;
 use leptos::prelude::*;
+
+/// What a composer drawn on the server draws of its kind, beside the frame they share.
+pub trait LiveKind: ComposerForm {
+    /// The item as chat users would see it, from exactly the payload that would be sent.
+    fn preview(payload: &Self::Input) -> AnyView;
+    /// That payload, as text.
+    fn payload_text(payload: &Self::Input) -> String;
+    /// Its two times, each with the field its problems are about.
+    fn times(&self) -> [(&'static str, &LocalTime); 2];
+}
 
 /// A composer's form as typed, with its times read in the zone it names, and what follows from
 /// it.
@@ -25,7 +37,16 @@ pub struct Parts<F: ComposerForm> {
     pub known: bool,
 }
 
-impl<F: ComposerForm> Parts<F> {
+impl<F: LiveKind> Parts<F> {
+    /// Of `form` as a page draws it, its times written in the person's zone when `known`, else in
+    /// UTC with no zone named (the live island fills in the browser's).
+    pub fn for_page(mut form: F, known: bool) -> Self {
+        if !known {
+            form.set_zone(String::new());
+        }
+        Self::of(form, known)
+    }
+
     /// Of `form` as typed (`known`: the zone it names is the person's own).
     pub fn of(mut form: F, known: bool) -> Self {
         form.read_in_own_zone();
@@ -52,20 +73,33 @@ impl<F: ComposerForm> Parts<F> {
         readiness(&self.problems, "Ready to publish.", "first")
     }
 
-    /// The live answer: the kind's `regions` (its preview, its payload, the UTC beside each time),
-    /// the zone's sentence, the readiness, the clashes of publishing it over `target`, and the
-    /// problems.
-    pub async fn answer(
-        &self,
-        mut regions: Vec<(&'static str, AnyView)>,
-        target: Option<i64>,
-    ) -> String {
+    /// The live answer: the preview, the payload, the UTC beside each time, the zone's sentence,
+    /// the readiness, the clashes of publishing it over `target`, and the problems.
+    pub async fn answer(&self, target: Option<i64>) -> String {
         let clashes = clashes::<F>(&self.payload, target).await;
-        regions.push(("zone", self.zone().into_any()));
-        regions.push(("readiness", self.readiness().into_any()));
-        regions.push(("clashes", clash_view(clashes)));
+        let mut regions = vec![
+            ("preview", F::preview(&self.payload)),
+            ("payload", payload_view::<F>(&self.payload).into_any()),
+            ("zone", self.zone().into_any()),
+            ("readiness", self.readiness().into_any()),
+            ("clashes", clash_view(clashes)),
+        ];
+        for (wire, time) in self.form.times() {
+            regions.push((wire, utc_hint(time).into_any()));
+        }
         live_answer(regions, &self.problems)
     }
+}
+
+/// The live answer to a composer's form as typed (`known`: the zone it names is the person's
+/// own), publishing over `target` if given.
+pub async fn live_parts<F: LiveKind>(form: F, target: Option<i64>, known: bool) -> String {
+    Parts::of(form, known).answer(target).await
+}
+
+/// Exactly what would be sent, folded away.
+fn payload_view<F: LiveKind>(payload: &F::Input) -> impl IntoView + use<F> {
+    view! { <PayloadView text=F::payload_text(payload) /> }
 }
 
 /// The clashes `payload` would have if published over `target` (the calendar's rules): none to
@@ -108,17 +142,16 @@ pub struct Composer {
 }
 
 impl Composer {
-    /// The composer around `fields`, with `preview` beside them, for `parts` as drawn, with the
+    /// The composer around `fields`, with the preview beside them, for `parts` as drawn, with the
     /// clashes the server found for it (`clashes`), and `refused` (the page's refusal) by its
-    /// field or under the buttons. Type-erased `fields` and `preview` keep the view's type within
-    /// the compiler's limits.
-    pub fn draw<F: ComposerForm>(
+    /// field or under the buttons. Type-erased `fields` keep the view's type within the
+    /// compiler's limits.
+    pub fn draw<F: LiveKind>(
         self,
         parts: &Parts<F>,
         refused: Option<&AppError>,
         clashes: Vec<Clash>,
         fields: AnyView,
-        preview: AnyView,
     ) -> impl IntoView + use<F> {
         let Composer {
             form_id,
@@ -149,7 +182,8 @@ impl Composer {
                     </div>
                     <aside class="editor__preview" aria-label="Preview">
                         <h2>"Preview"</h2>
-                        {preview}
+                        <div data-live="preview">{F::preview(&parts.payload)}</div>
+                        <div data-live="payload">{payload_view::<F>(&parts.payload)}</div>
                         <p class="muted" data-testid="problem-count" data-live="readiness">{parts.readiness()}</p>
                     </aside>
                 </div>

@@ -4,14 +4,14 @@
 //! test. It posts as a plain form, with JavaScript or without.
 
 use super::live::{Field, colour_field, problem};
-use super::live_composer::{Composer, Parts};
-use super::marketing_preview::{OfferPreview, PayloadView};
-use super::time_zone::{time_input, utc_hint};
+use super::live_composer::{Composer, LiveKind, Parts};
+use super::marketing_preview::OfferPreview;
+use super::time_zone::time_input;
 use crate::api::offers::{LiveOffer, SubmitOffer};
-use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::offer::OfferInput;
 use crate::model::offer::form::OfferForm;
+use crate::model::time::LocalTime;
 use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -87,11 +87,7 @@ pub fn OfferComposer(
 ) -> impl IntoView {
     let refused = super::form::landed_refusal(SubmitOffer::PATH);
     let refused = refused.as_ref();
-    let mut form = form;
-    if zone.is_none() {
-        form.zone.clear();
-    }
-    let parts = Parts::of(form, zone.is_some());
+    let parts = Parts::for_page(form, zone.is_some());
     let f = &parts.form;
     let landed = |wire: &str| parts.landed(wire, refused);
     let field = |field: Field, value: &str| {
@@ -212,51 +208,24 @@ pub fn OfferComposer(
         target: offer_id,
         test_to,
     };
-    composer.draw(
-        &parts,
-        refused,
-        clashes,
-        fields.into_any(),
-        preview(&parts.payload).into_any(),
-    )
+    composer.draw(&parts, refused, clashes, fields.into_any())
 }
 
-/// The offer as chat users would see it, and exactly what would be sent: live parts.
-fn preview(payload: &OfferInput) -> impl IntoView + use<> {
-    view! {
-        <div data-live="preview"><OfferPreview payload=payload.clone() /></div>
-        <div data-live="payload"><PayloadView text=payload_text(payload) /></div>
+impl LiveKind for OfferForm {
+    fn preview(payload: &OfferInput) -> AnyView {
+        view! { <OfferPreview payload=payload.clone() /> }.into_any()
     }
-}
 
-/// The payload's fields, a line each.
-fn payload_text(payload: &OfferInput) -> String {
-    payload
-        .form_fields()
-        .into_iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+    fn payload_text(payload: &OfferInput) -> String {
+        payload
+            .form_fields()
+            .into_iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 
-/// The live answer to the composer's form as typed (`known`: its zone is the person's own),
-/// publishing over `offer_id` if given: the preview, the payload, the UTC times, the zone's
-/// sentence, the clashes, the readiness and the problems.
-pub async fn live_parts(
-    form: OfferForm,
-    offer_id: Option<i64>,
-    known: bool,
-) -> Result<String, AppError> {
-    let parts = Parts::of(form, known);
-    let (preview, payload) = (
-        view! { <OfferPreview payload=parts.payload.clone() /> },
-        view! { <PayloadView text=payload_text(&parts.payload) /> },
-    );
-    let regions = vec![
-        ("preview", preview.into_any()),
-        ("payload", payload.into_any()),
-        ("startTime", utc_hint(&parts.form.start).into_any()),
-        ("endTime", utc_hint(&parts.form.end).into_any()),
-    ];
-    Ok(parts.answer(regions, offer_id).await)
+    fn times(&self) -> [(&'static str, &LocalTime); 2] {
+        [("startTime", &self.start), ("endTime", &self.end)]
+    }
 }

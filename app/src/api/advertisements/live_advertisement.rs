@@ -11,10 +11,10 @@ pub async fn live_advertisement(
     form: AdForm,
     advertisement_id: Option<i64>,
 ) -> Result<String, AppError> {
-    use crate::components::ad_composer::live_parts;
+    use crate::components::live_composer::live_parts;
     use crate::model::draft::DraftKind;
     use crate::server::{auth::guard, zone};
     let (_, who) = guard::require(DraftKind::Advertisement.capability()).await?;
     let known = !zone::viewer(&who).undetected;
-    live_parts(form, advertisement_id, known).await
+    Ok(live_parts(form, advertisement_id, known).await)
 }

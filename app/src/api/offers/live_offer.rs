@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 #[server(endpoint = "offers/live")]
 pub async fn live_offer(form: OfferForm, offer_id: Option<i64>) -> Result<String, AppError> {
-    use crate::components::offer_composer::live_parts;
+    use crate::components::live_composer::live_parts;
     use crate::model::draft::DraftKind;
     use crate::server::{auth::guard, zone};
     let (_, who) = guard::require(DraftKind::Offer.capability()).await?;
     let known = !zone::viewer(&who).undetected;
-    live_parts(form, offer_id, known).await
+    Ok(live_parts(form, offer_id, known).await)
 }
