@@ -399,13 +399,18 @@ fn show_when(form: &HtmlFormElement) {
 /// JavaScript (`data-live-only`, hidden without it) show, and the spare blank row drawn for a
 /// form without JavaScript (`data-spare`) goes: "Add a language" adds rows instead.
 fn start_rows(form: &HtmlFormElement) {
-    for part in all(form.query_selector_all("[data-live-only]")) {
-        let _ = part.remove_attribute("hidden");
-    }
+    show_live_only(form);
     for spare in all(form.query_selector_all("[data-row][data-spare]")) {
         spare.remove();
     }
     number_rows(form);
+}
+
+/// Shows the parts that work only with JavaScript (`data-live-only`), new rows' included.
+fn show_live_only(form: &HtmlFormElement) {
+    for part in all(form.query_selector_all("[data-live-only][hidden]")) {
+        let _ = part.remove_attribute("hidden");
+    }
 }
 
 /// A click on "Add" (`data-add-row`) or "Remove" (`data-remove-row`) of a row.
@@ -442,6 +447,7 @@ fn add_row(form: &HtmlFormElement) {
         .map_or(0, |l| l.length());
     let html = template.inner_html().replace("__row__", &index.to_string());
     let _ = rows.insert_adjacent_html("beforeend", &html);
+    show_live_only(form);
     number_rows(form);
     let first = rows
         .last_element_child()
