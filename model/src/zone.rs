@@ -2,10 +2,6 @@
 //! day around an instant, every time written in that zone with UTC beside it, and times typed
 //! in it.
 
-mod offsets;
-
-pub use offsets::ZoneOffsets;
-
 use super::time::{LOCAL_FORMAT, LocalTime, describe_offset, parse_iso, parse_room_time};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 pub use chrono_tz::Tz;

@@ -4,7 +4,7 @@
 //! clashes; save a draft, publish or send a test. It posts as a plain form, with JavaScript or
 //! without.
 
-use super::live::{Field, problem};
+use super::live::{Field, problem, text_input};
 use super::live_composer::{Composer, LiveKind, Parts};
 use super::marketing_preview::AdPreview;
 use super::time_zone::time_input;
@@ -14,12 +14,8 @@ use crate::model::advertisement::TEMPLATE_WINSHARE;
 use crate::model::advertisement::form::{AD_TEMPLATES, AdForm, LanguageForm, OPEN_NEW_WINDOW};
 use crate::model::clash::Clash;
 use crate::model::time::LocalTime;
-use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-
-/// The form's element id, which the island finds it by.
-const FORM_ID: &str = "advertisement-form";
 
 /// What stands for a row's index in the template the island copies a new language from.
 const ROW: &str = "__row__";
@@ -59,13 +55,7 @@ fn language_row(
             if key == "link_text" { "linkText" } else { key }
         );
         let landed = landed(&wire);
-        let input = if kind == "textarea" {
-            view! { <textarea id=id.clone() name=name rows="3" data-wire=wire.clone()>{value.to_owned()}</textarea> }
-                .into_any()
-        } else {
-            view! { <input id=id.clone() type=kind name=name value=value.to_owned() data-wire=wire.clone() /> }
-                .into_any()
-        };
+        let input = text_input(kind, &id, &name, &wire, None, value);
         view! {
             <div class="field">
                 <span class="field__label"><label for=id>{label}</label></span>
@@ -96,7 +86,7 @@ fn language_row(
 
 /// The composer over `form` (empty, a draft, a published advertisement's, or as typed for a
 /// test), saving to draft `draft_key`, editing `advertisement_id` if published, with the clashes
-/// the server found, the person's `zone` (`None` while none is known: the times are UTC, and with
+/// the server found, whether its times are in the person's zone (`known`; else UTC, and with
 /// JavaScript the browser's zone takes over), and whom a test reaches (`test_to`).
 #[component]
 pub fn AdComposer(
@@ -104,12 +94,12 @@ pub fn AdComposer(
     draft_key: String,
     advertisement_id: Option<i64>,
     clashes: Vec<Clash>,
-    zone: Option<ZoneOffsets>,
+    known: bool,
     test_to: Option<String>,
 ) -> impl IntoView {
     let refused = super::form::landed_refusal(SubmitAdvertisement::PATH);
     let refused = refused.as_ref();
-    let parts = Parts::for_page(form, zone.is_some());
+    let parts = Parts::of(form, known);
     let f = &parts.form;
     let landed = |wire: &str| parts.landed(wire, refused);
     let template = f.template.trim().to_owned();
@@ -177,9 +167,6 @@ pub fn AdComposer(
         </fieldset>
     };
     let composer = Composer {
-        form_id: FORM_ID,
-        action: SubmitAdvertisement::PATH,
-        answer: LiveAdvertisement::PATH,
         draft_key,
         target: advertisement_id,
         test_to,
@@ -188,6 +175,10 @@ pub fn AdComposer(
 }
 
 impl LiveKind for AdForm {
+    const FORM_ID: &'static str = "advertisement-form";
+    const ACTION: &'static str = SubmitAdvertisement::PATH;
+    const ANSWER: &'static str = LiveAdvertisement::PATH;
+
     fn preview(payload: &AdvertisementInput) -> AnyView {
         view! { <AdPreview payload=payload.clone() /> }.into_any()
     }

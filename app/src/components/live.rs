@@ -202,13 +202,7 @@ impl Field {
             hint,
             picks,
         } = self;
-        let input = if kind == "textarea" {
-            view! { <textarea id=id name=name rows="3" data-wire=wire data-picks=picks>{value.to_owned()}</textarea> }
-                .into_any()
-        } else {
-            view! { <input id=id type=kind name=name value=value.to_owned() data-wire=wire data-picks=picks /> }
-                .into_any()
-        };
+        let input = text_input(kind, id, name, wire, picks, value);
         let count = max.map(|max| {
             let live = format!("count-{wire}");
             view! { " " <span data-live=live>{counter(wire, value, max)}</span> }
@@ -245,6 +239,31 @@ pub fn colour_field(
             </span>
             {problem(wire, landed)}
         </div>
+    }
+}
+
+/// The input of a text-like field (`kind`: an input type, or `textarea`) holding `value`, whose
+/// problems are `wire`'s; typing in it picks the radio button `picks`, if any.
+pub fn text_input(
+    kind: &str,
+    id: &str,
+    name: &str,
+    wire: &str,
+    picks: Option<&str>,
+    value: &str,
+) -> AnyView {
+    let (id, name, wire, picks) = (
+        id.to_owned(),
+        name.to_owned(),
+        wire.to_owned(),
+        picks.map(str::to_owned),
+    );
+    if kind == "textarea" {
+        view! { <textarea id=id name=name rows="3" data-wire=wire data-picks=picks>{value.to_owned()}</textarea> }
+            .into_any()
+    } else {
+        view! { <input id=id type=kind.to_owned() name=name value=value.to_owned() data-wire=wire data-picks=picks /> }
+            .into_any()
     }
 }
 

@@ -17,6 +17,12 @@ use leptos::prelude::*;
 
 /// What a composer drawn on the server draws of its kind, beside the frame they share.
 pub trait LiveKind: ComposerForm {
+    /// The form's element id, which the island finds it by.
+    const FORM_ID: &'static str;
+    /// The server function it posts to (its path).
+    const ACTION: &'static str;
+    /// The server function that answers its live parts (its path).
+    const ANSWER: &'static str;
     /// The item as chat users would see it, from exactly the payload that would be sent.
     fn preview(payload: &Self::Input) -> AnyView;
     /// That payload, as text.
@@ -38,15 +44,6 @@ pub struct Parts<F: ComposerForm> {
 }
 
 impl<F: LiveKind> Parts<F> {
-    /// Of `form` as a page draws it, its times written in the person's zone when `known`, else in
-    /// UTC with no zone named (the live island fills in the browser's).
-    pub fn for_page(mut form: F, known: bool) -> Self {
-        if !known {
-            form.set_zone(String::new());
-        }
-        Self::of(form, known)
-    }
-
     /// Of `form` as typed (`known`: the zone it names is the person's own).
     pub fn of(mut form: F, known: bool) -> Self {
         form.read_in_own_zone();
@@ -125,15 +122,9 @@ fn clash_view(result: Result<Vec<Clash>, AppError>) -> AnyView {
     )
 }
 
-/// A composer's frame: what it posts to and answers from, the draft it saves to and the item it
-/// edits.
+/// A composer's frame, over a kind ([`LiveKind`] says what it posts to and answers from): the
+/// draft it saves to and the item it edits.
 pub struct Composer {
-    /// The form's element id, which the island finds it by.
-    pub form_id: &'static str,
-    /// The server function it posts to (its path).
-    pub action: &'static str,
-    /// The server function that answers its live parts (its path).
-    pub answer: &'static str,
     pub draft_key: String,
     /// The published item it edits.
     pub target: Option<i64>,
@@ -154,13 +145,11 @@ impl Composer {
         fields: AnyView,
     ) -> impl IntoView + use<F> {
         let Composer {
-            form_id,
-            action,
-            answer,
             draft_key,
             target,
             test_to,
         } = self;
+        let (form_id, action, answer) = (F::FORM_ID, F::ACTION, F::ANSWER);
         let kind = F::KIND;
         let notes = view! {
             {problem("draft_key", parts.landed("draft_key", refused))}

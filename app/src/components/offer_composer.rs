@@ -12,12 +12,8 @@ use crate::model::clash::Clash;
 use crate::model::offer::OfferInput;
 use crate::model::offer::form::OfferForm;
 use crate::model::time::LocalTime;
-use crate::model::zone::ZoneOffsets;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-
-/// The form's element id, which the island finds it by.
-const FORM_ID: &str = "offer-form";
 
 const TITLE: Field = Field::text("Title", "form[title]", "f-title", "title");
 const TEXT: Field = Field {
@@ -74,20 +70,20 @@ const USER_IDS: Field = Field {
 
 /// The composer over `form` (empty, a draft, a published offer's, or as typed for a test),
 /// saving to draft `draft_key`, editing `offer_id` if published, with the clashes the server
-/// found, the person's `zone` its times are written in (`None` while none is known: they are UTC,
-/// and with JavaScript the browser's zone takes over), and whom a test reaches (`test_to`).
+/// found, whether its times are in the person's zone (`known`; else UTC, and with JavaScript the
+/// browser's zone takes over), and whom a test reaches (`test_to`).
 #[component]
 pub fn OfferComposer(
     form: OfferForm,
     draft_key: String,
     offer_id: Option<i64>,
     clashes: Vec<Clash>,
-    zone: Option<ZoneOffsets>,
+    known: bool,
     test_to: Option<String>,
 ) -> impl IntoView {
     let refused = super::form::landed_refusal(SubmitOffer::PATH);
     let refused = refused.as_ref();
-    let parts = Parts::for_page(form, zone.is_some());
+    let parts = Parts::of(form, known);
     let f = &parts.form;
     let landed = |wire: &str| parts.landed(wire, refused);
     let field = |field: Field, value: &str| {
@@ -201,9 +197,6 @@ pub fn OfferComposer(
         </fieldset>
     };
     let composer = Composer {
-        form_id: FORM_ID,
-        action: SubmitOffer::PATH,
-        answer: LiveOffer::PATH,
         draft_key,
         target: offer_id,
         test_to,
@@ -212,6 +205,10 @@ pub fn OfferComposer(
 }
 
 impl LiveKind for OfferForm {
+    const FORM_ID: &'static str = "offer-form";
+    const ACTION: &'static str = SubmitOffer::PATH;
+    const ANSWER: &'static str = LiveOffer::PATH;
+
     fn preview(payload: &OfferInput) -> AnyView {
         view! { <OfferPreview payload=payload.clone() /> }.into_any()
     }

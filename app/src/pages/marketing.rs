@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::model::clash::Clash;
 use crate::model::draft::{ComposerForm, Draft};
 use crate::model::targeting::WithReport;
-use crate::model::zone::{Tz, ZoneOffsets};
+use crate::model::zone::Tz;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -19,16 +19,17 @@ pub trait MarketingPages: ComposerForm {
     fn fetch_draft(key: String) -> impl Future<Output = Result<Draft<Self>, AppError>> + Send;
     /// Published item `id` with its last report (a server function).
     fn fetch(id: i64) -> impl Future<Output = Result<WithReport<Self::Item>, AppError>> + Send;
-    /// The kind's composer island over `form`, saving to draft `key`, editing `target` if
-    /// published, with the clashes the server found for it, the person's `zone` its times are
-    /// written in, and whom their test reaches (`test_to`; `None` while they keep no test audience
+    /// The kind's composer over `form`, saving to draft `key`, editing `target` if published,
+    /// with the clashes the server found for it, whether its times are in the person's zone
+    /// (`known`; else UTC, and the live island moves them to the browser's), and whom their test
+    /// reaches (`test_to`; `None` while they keep no test audience
     /// for this kind). The page that shows it also renders `IslandScripts`.
     fn composer(
         form: Self,
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<Clash>,
-        zone: Option<ZoneOffsets>,
+        known: bool,
         test_to: Option<String>,
     ) -> AnyView;
     /// A few words naming a published item.

@@ -12,7 +12,7 @@ use crate::model::advertisement::form::AdForm;
 use crate::model::advertisement::{Advertisement, AdvertisementInput};
 use crate::model::draft::Draft;
 use crate::model::targeting::WithReport;
-use crate::model::zone::{Tz, ZoneOffsets, show_in};
+use crate::model::zone::{Tz, show_in};
 use crate::pages::marketing::MarketingPages;
 use crate::pages::marketing::detail::{delete_form, detail_page};
 use leptos::prelude::*;
@@ -38,11 +38,11 @@ impl MarketingPages for AdForm {
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
-        zone: Option<ZoneOffsets>,
+        known: bool,
         test_to: Option<String>,
     ) -> AnyView {
         view! {
-            <AdComposer form draft_key advertisement_id=target clashes zone test_to />
+            <AdComposer form draft_key advertisement_id=target clashes known test_to />
         }
         .into_any()
     }

@@ -15,7 +15,7 @@ use crate::components::test_sends::TestSendsPanel;
 use crate::components::time_zone::page_zone;
 use crate::model::clash::Clash;
 use crate::model::draft::new_draft_key;
-use crate::model::zone::{Tz, ZoneOffsets};
+use crate::model::zone::Tz;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -28,12 +28,14 @@ async fn clashes_of<F: MarketingPages>(form: &F, target: Option<i64>) -> Vec<Cla
         .unwrap_or_default()
 }
 
-/// `form` with its times written in `zone` (UTC while none is known), and the zone's offsets
-/// for the composer.
-fn in_zone<F: MarketingPages>(mut form: F, zone: Option<Tz>) -> (F, Option<ZoneOffsets>) {
-    let now = chrono::Utc::now();
-    form.write_in(zone.unwrap_or(Tz::UTC), now);
-    (form, zone.map(|zone| ZoneOffsets::of(zone, now)))
+/// `form` with its times written in `zone`, which it names; while none is known, in UTC with no
+/// zone named (the live island fills in the browser's). Also whether a zone is known.
+fn in_zone<F: MarketingPages>(mut form: F, zone: Option<Tz>) -> (F, bool) {
+    form.write_in(zone.unwrap_or(Tz::UTC), chrono::Utc::now());
+    if zone.is_none() {
+        form.set_zone(String::new());
+    }
+    (form, zone.is_some())
 }
 
 /// The page's `?kept=`: the key of the form kept for a test sent without JavaScript.

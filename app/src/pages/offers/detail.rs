@@ -12,7 +12,7 @@ use crate::model::loose::Embedded;
 use crate::model::offer::form::OfferForm;
 use crate::model::offer::{Offer, OfferInput};
 use crate::model::targeting::WithReport;
-use crate::model::zone::{Tz, ZoneOffsets, show_in};
+use crate::model::zone::{Tz, show_in};
 use crate::pages::marketing::MarketingPages;
 use crate::pages::marketing::detail::{delete_form, detail_page};
 use leptos::prelude::*;
@@ -38,10 +38,10 @@ impl MarketingPages for OfferForm {
         draft_key: String,
         target: Option<i64>,
         clashes: Vec<crate::model::clash::Clash>,
-        zone: Option<ZoneOffsets>,
+        known: bool,
         test_to: Option<String>,
     ) -> AnyView {
-        view! { <OfferComposer form draft_key offer_id=target clashes zone test_to /> }.into_any()
+        view! { <OfferComposer form draft_key offer_id=target clashes known test_to /> }.into_any()
     }
 
     fn item_name(item: &Offer) -> String {
