@@ -2,15 +2,17 @@
 //! CSP with its nonce), the app's route list, and rendering a page on its own for handlers that
 //! answer a POST with one.
 
-use super::security;
+use super::security::{self, PageNonce};
 use crate::app::{App, shell};
 use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::Request;
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use leptos::nonce::use_nonce;
 use leptos::prelude::{provide_context, use_context};
+use leptos::reactive::owner::with_context;
 use leptos_axum::{ResponseOptions, generate_route_list, render_app_async_with_context};
 use tower_sessions::Session;
 
@@ -19,6 +21,15 @@ pub fn context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(state.on_database_down.clone());
         provide_context(state.clone());
+        // The nonce the security layer gave the request, so that the policy it may set agrees
+        // with the page (a page rendered for another handler, `render`, keeps Leptos's own).
+        if let Some(nonce) = with_context::<Parts, _>(|parts| {
+            parts.extensions.get::<PageNonce>().map(PageNonce::take)
+        })
+        .flatten()
+        {
+            provide_context(nonce);
+        }
         if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>())
             && let Ok(value) = HeaderValue::from_str(&security::page_policy(&nonce))
         {

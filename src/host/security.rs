@@ -4,6 +4,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use leptos::nonce::Nonce;
 
 /// Refuses (403) a state-changing request that a browser marks as coming from another site.
 /// `Sec-Fetch-Site` decides when present; otherwise `Origin` must match the request's own host.
@@ -64,10 +65,55 @@ fn cacheable(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.svg"
 }
 
+/// The nonce a request that may be answered with a page is given (a request extension), and
+/// whether a render took it ([`PageNonce::take`]), which the log says when the answer came back
+/// without its policy.
+#[derive(Clone, Debug, Default)]
+pub struct PageNonce {
+    nonce: Nonce,
+    taken: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl PageNonce {
+    /// The nonce, for the render of the page: its scripts carry it.
+    pub fn take(&self) -> Nonce {
+        self.taken.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.nonce.clone()
+    }
+
+    fn taken(&self) -> bool {
+        self.taken.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Whether `request` may be answered with a page: a read outside the assets and the server
+/// functions.
+fn may_be_page(request: &Request) -> bool {
+    let path = request.uri().path();
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && !path.starts_with("/api/")
+        && !cacheable(path)
+}
+
 /// Headers on every response; a strict policy on those that did not set their own (not pages);
 /// `Strict-Transport-Security` when the dashboard is served over https (`hsts`).
-pub async fn security_headers(State(hsts): State<bool>, request: Request, next: Next) -> Response {
+///
+/// A request that may be answered with a page is given its nonce here, as a request extension,
+/// which the page's render uses (`pages::context`). The render sets the page's policy itself; an
+/// HTML answer that comes back without one gets it here, with the same nonce. (A page answered
+/// without its policy was seen a few times in the browser tests, under the strict fallback
+/// below, which starts none of its islands; its cause in the render was not found.)
+pub async fn security_headers(
+    State(hsts): State<bool>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let personal = !cacheable(request.uri().path());
+    let nonce = may_be_page(&request).then(|| {
+        let nonce = PageNonce::default();
+        request.extensions_mut().insert(nonce.clone());
+        nonce
+    });
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if personal {
@@ -79,17 +125,22 @@ pub async fn security_headers(State(hsts): State<bool>, request: Request, next: 
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    // A page sets its own policy, with its nonce, while it renders; one without it would load
-    // none of its styles or scripts (seen once in the browser tests: a page whose islands never
-    // started). Said in the log, so that its cause can be found.
     let html = headers
         .get(header::CONTENT_TYPE)
         .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    if html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        tracing::warn!(
+    if html
+        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Some(nonce) = nonce
+        && let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce.nonce))
+    {
+        tracing::info!(
             status = response.status().as_u16(),
-            "a page was answered without its own content security policy"
+            rendered_with_it = nonce.taken(),
+            "a page's policy was set from its request's nonce, not by its render"
         );
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
@@ -113,4 +164,50 @@ pub async fn security_headers(State(hsts): State<bool>, request: Request, next: 
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use axum::body::{Body, to_bytes};
+    use axum::middleware::from_fn_with_state;
+    use axum::routing::get;
+    use tower::Service;
+
+    /// A page whose render lost its policy is answered with the page policy for the nonce its
+    /// request was given, which is the one its scripts carry; other answers keep the strict one.
+    #[tokio::test]
+    async fn a_page_without_its_policy_gets_the_one_for_its_nonce() {
+        let page = |request: Request| async move {
+            let nonce = request
+                .extensions()
+                .get::<PageNonce>()
+                .map(|n| n.take().to_string());
+            let html = format!("<script nonce=\"{}\"></script>", nonce.unwrap_or_default());
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
+        };
+        let mut app = Router::new()
+            .route("/staff", get(page))
+            .route("/api/auth/me", get(page))
+            .layer(from_fn_with_state(false, security_headers));
+        let mut get = async |path: &str| {
+            let request = Request::get(path).body(Body::empty()).unwrap();
+            let answer = app.call(request).await.unwrap();
+            let policy = answer.headers()[header::CONTENT_SECURITY_POLICY].clone();
+            let body = to_bytes(answer.into_body(), 4096).await.unwrap();
+            (policy, String::from_utf8(body.to_vec()).unwrap())
+        };
+
+        let (policy, html) = get("/staff").await;
+        let nonce = html.split('"').nth(1).unwrap();
+        assert!(nonce.len() >= 16, "the page was given a nonce: {html}");
+        assert_eq!(policy, page_policy(nonce).as_str());
+
+        let (policy, _) = get("/api/auth/me").await;
+        assert_eq!(
+            policy, "default-src 'none'; frame-ancestors 'none'",
+            "a server function is given no nonce, and no page policy"
+        );
+    }
 }
