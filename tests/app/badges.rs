@@ -182,8 +182,8 @@ async fn an_upstream_failure_is_reported_audited_and_not_retried() {
     assert_eq!(body["NotFound"]["what"], "Badge 99999");
 }
 
-/// The users the dashboard gives or takes are recorded in batches of statements, on either
-/// database: more than a batch, a repeat, a removal and a new list.
+/// The users the dashboard gives or takes are recorded, a chunk sent as one JSON list, on either
+/// database: more than a chunk, a repeat, a removal, a new list, and ids that JSON must escape.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_users_given_a_badge_are_recorded() {
     use watchers_dashboard::model::badge::UsersMode;
@@ -203,6 +203,23 @@ async fn the_users_given_a_badge_are_recorded() {
     note(UsersMode::Replace, 0, &ids[..3]).await;
     assert_eq!(assigned::known(&app.db, 7).await.unwrap(), &ids[..3]);
     assert!(assigned::known(&app.db, 8).await.unwrap().is_empty());
+    let odd: Vec<String> = ["a\"quote", "back\\slash", "ünïcode-名前", "tab\tin", "[1]"]
+        .map(String::from)
+        .into();
+    note(UsersMode::Add, 1, &odd).await;
+    // As sets: how a database sorts such ids is its own collation's.
+    let known = || async {
+        let mut known = assigned::known(&app.db, 7).await.unwrap();
+        known.sort();
+        known
+    };
+    let mut expected: Vec<String> = ids[..3].iter().chain(&odd).cloned().collect();
+    expected.sort();
+    assert_eq!(known().await, expected);
+    note(UsersMode::Remove, 0, &odd[..2]).await;
+    expected.retain(|id| !odd[..2].contains(id));
+    assert_eq!(known().await, expected);
+    note(UsersMode::Add, 2, &[]).await;
 }
 
 /// The writes that follow a change (its audit entry, the version that tells other replicas, the
