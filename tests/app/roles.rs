@@ -267,6 +267,7 @@ const FUNCTIONS: &[Case] = &[
     ("/api/undo/get", &[("id", "1")], Allowed::SignedIn),
     ("/api/undo/restore", &[("id", "1")], Allowed::SignedIn),
     ("/api/undo/badge-users", &[("id", "1")], Allowed::SignedIn),
+    ("/api/undo/live-users", &[("id", "1")], Allowed::SignedIn),
     ("/api/approvals/list", &[], Allowed::SignedIn),
     (
         "/api/approvals/get",

@@ -245,6 +245,7 @@ const BAD_CALLS: &[(&str, Form, u16)] = &[
     ("/api/undo/get", &[("id", "999999")], 404),
     ("/api/undo/restore", &[("id", "999999")], 404),
     ("/api/undo/badge-users", &[("id", "999999")], 404),
+    ("/api/undo/live-users", &[("id", "999999")], 404),
     (
         "/api/exclusions/set",
         &[("user_id", " "), ("excluded", "true")],

@@ -245,6 +245,42 @@ async fn a_restored_badge_gets_its_known_users_back_in_chunks() {
         .unwrap()
         .to_owned();
 
+    // The page: a plain form a chunk a press, which the live island carries on with for "Give
+    // back all" (shown once it runs); its live answer draws the same progress.
+    let page = app
+        .get_as(&admin, &format!("/deleted/{snapshot}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        r#"<form id="give-back-users" method="post" action="/api/undo/badge-users""#,
+        "0 of 600 known users given back",
+        "Give back the next 500 users",
+        r#"data-repeat="" data-live-only="" hidden"#,
+        "Give back all 600 users",
+        "data-more",
+        r#"data-repeat-failed="" hidden"#,
+        "/api/undo/live-users",
+        // The island, and the scripts that run it.
+        "<leptos-island",
+        ".wasm",
+    ] {
+        assert!(page.contains(part), "{part} in {page}");
+    }
+    let live = || async {
+        let (status, html) = json(
+            app.call(Some(&admin), "/api/undo/live-users", &[("id", &snapshot)])
+                .await,
+        )
+        .await;
+        assert_eq!(status, 200, "{html}");
+        html.as_str().unwrap().to_owned()
+    };
+    let answer = live().await;
+    assert!(answer.contains(r#"data-live="users""#), "{answer}");
+    assert!(answer.contains("0 of 600 known users given back") && answer.contains("data-more"));
+
     let mut progress = Vec::new();
     for _ in 0..2 {
         let (status, body) = json(
@@ -256,6 +292,15 @@ async fn a_restored_badge_gets_its_known_users_back_in_chunks() {
         progress.push(body["sent"].as_u64().unwrap());
     }
     assert_eq!(progress, [500, 600]);
+    let answer = live().await;
+    assert!(
+        answer.contains("600 of 600 known users given back"),
+        "{answer}"
+    );
+    assert!(
+        !answer.contains("data-more") && !answer.contains("<button"),
+        "nothing left to give back: {answer}"
+    );
     let before = quiet_hits(&app).await;
     let (_, done) = json(
         app.call(Some(&admin), "/api/undo/badge-users", &[("id", &snapshot)])

@@ -25,7 +25,12 @@
 //!   index; `data-add-row` and `data-remove-row` buttons; `data-row-number` where a row's number
 //!   is shown; `data-spare` on the blank row drawn for a form without JavaScript, which the
 //!   island takes away;
-//! - `data-live-only` on a part hidden without JavaScript, which the island shows.
+//! - `data-live-only` on a part hidden without JavaScript, which the island shows (in a region
+//!   it redraws too);
+//! - `data-repeat` on a submit button whose one press the island carries on with: it posts the
+//!   form to its action, redraws the live parts, and goes on while they hold a `data-more`
+//!   ("Give back all N users", a chunk a post); a post that fails is not sent again, and the part
+//!   marked `data-repeat-failed` shows.
 
 #[cfg(feature = "hydrate")]
 mod browser;

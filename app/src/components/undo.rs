@@ -5,6 +5,7 @@ use crate::api::undo::{RestoreDeleted, get_deleted};
 use crate::components::form::{FieldError, form_outcome};
 use crate::components::header::IfCan;
 use crate::model::audit::AuditArea;
+use crate::model::badge::USERS_CHUNK;
 use crate::model::undo::{self, Deleted};
 use leptos::prelude::*;
 
@@ -77,4 +78,45 @@ pub fn RecentlyDeletedLink(area: AuditArea) -> impl IntoView {
             <a class="button button--quiet" href=undo::list_path(area)>"Recently deleted"</a>
         </IfCan>
     }
+}
+
+/// The element id of the form that gives a restored badge's known users back.
+pub const GIVE_BACK_FORM: &str = "give-back-users";
+
+/// How far a restored badge's known users are given back, and while some are not: "Give back the
+/// next N users", a press a chunk, with JavaScript or without; and, once the live island runs,
+/// "Give back all N users" (`data-repeat`), which it presses on with, a chunk at a time, while
+/// some are left (`data-more`) and no chunk failed. Drawn with the page, and again by the live answer after each
+/// chunk.
+pub fn known_users_progress(d: &Deleted) -> impl IntoView + use<> {
+    let known = d.users.clone().unwrap_or_default();
+    let left = d.users_left();
+    let next = left.min(USERS_CHUNK as u32);
+    let progress = (known.total > 0).then(|| {
+        view! {
+            <p>
+                <label for="users-progress">{format!("{} of {} known users given back", known.sent, known.total)}</label>
+                " "
+                <progress id="users-progress" max=known.total.to_string() value=known.sent.to_string()></progress>
+            </p>
+        }
+    });
+    // What the live island's "Give back all" goes on while it is there.
+    let more = (left > 0).then(|| view! { <span data-more="" hidden></span> });
+    let buttons = (left > 0).then(|| {
+        let all = (left > next).then(|| {
+            view! {
+                <button class="button" type="submit" data-repeat="" data-live-only="" hidden>
+                    {format!("Give back all {left} users")}
+                </button>
+            }
+        });
+        view! {
+            <div class="form-actions">
+                <button class="button" type="submit">{format!("Give back the next {next} users")}</button>
+                {all}
+            </div>
+        }
+    });
+    view! { {progress} {more} {buttons} }
 }

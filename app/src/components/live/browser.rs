@@ -30,6 +30,8 @@ struct Live {
     held: RefCell<Option<Option<HtmlElement>>>,
     /// Set while a held submit is let through.
     passing: Cell<bool>,
+    /// Set while a `data-repeat` press goes on, chunk after chunk.
+    repeating: Cell<bool>,
 }
 
 /// Starts listening to the form with id `form`; its answers come from `answer`.
@@ -49,6 +51,7 @@ pub fn start(form: &str, answer: &str) {
         problems: RefCell::new(Vec::new()),
         held: RefCell::new(None),
         passing: Cell::new(false),
+        repeating: Cell::new(false),
     });
     fill_browser_zone(&live.form);
     show_when(&live.form);
@@ -144,13 +147,11 @@ fn ask(live: Rc<Live>) {
         return;
     }
     live.in_flight.set(true);
-    let body = FormData::new_with_form(&live.form)
-        .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data))
-        .map(|params| String::from(params.to_string()));
+    let body = form_body(&live.form);
     spawn_local(async move {
         let html = match body {
-            Ok(body) => fetch_answer(&live.answer, &body).await,
-            Err(_) => None,
+            Some(body) => fetch_answer(&live.answer, &body).await,
+            None => None,
         };
         live.in_flight.set(false);
         if live.again.replace(false) {
@@ -176,6 +177,17 @@ fn ask(live: Rc<Live>) {
 /// The answer's HTML (the server function answers it as a JSON string), or `None` when it could
 /// not be had: what is shown stays as it was.
 async fn fetch_answer(url: &str, body: &str) -> Option<String> {
+    let response = post(url, body).await?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    js_sys::JSON::parse(&text).ok()?.as_string()
+}
+
+/// Posts `body` (a form, URL-encoded) to the server function at `url`, asking for its JSON
+/// answer; `None` unless it answered 2xx.
+async fn post(url: &str, body: &str) -> Option<Response> {
     let headers = Headers::new().ok()?;
     headers
         .set("content-type", "application/x-www-form-urlencoded")
@@ -191,14 +203,61 @@ async fn fetch_answer(url: &str, body: &str) -> Option<String> {
         .ok()?
         .dyn_into::<Response>()
         .ok()?;
-    if !response.ok() {
-        return None;
+    response.ok().then_some(response)
+}
+
+/// A press of a `data-repeat` button ("Give back all"): the form is posted to its action, each
+/// post one chunk the person asked for with this press, and its live parts drawn again after
+/// each, while the answer says more is left (`data-more`) and no post failed. A failed
+/// post is never sent again: the press stops there, saying so (`data-repeat-failed`).
+fn repeat(live: Rc<Live>) {
+    if live.repeating.replace(true) {
+        return;
     }
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    js_sys::JSON::parse(&text).ok()?.as_string()
+    let failed = live
+        .form
+        .query_selector("[data-repeat-failed]")
+        .ok()
+        .flatten();
+    if let Some(note) = &failed {
+        let _ = note.set_attribute("hidden", "");
+    }
+    spawn_local(async move {
+        let action = live.form.action();
+        let stopped = loop {
+            let Some(body) = form_body(&live.form) else {
+                break true;
+            };
+            let sent = post(&action, &body).await.is_some();
+            if let Some(html) = fetch_answer(&live.answer, &body).await {
+                apply(&live, &html);
+            }
+            if !sent {
+                break true;
+            }
+            if live
+                .form
+                .query_selector("[data-more]")
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                break false;
+            }
+        };
+        live.repeating.set(false);
+        if let (true, Some(note)) = (stopped, failed) {
+            let _ = note.remove_attribute("hidden");
+        }
+    });
+}
+
+/// The form as it stands, URL-encoded.
+fn form_body(form: &HtmlFormElement) -> Option<String> {
+    FormData::new_with_form(form)
+        .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data))
+        .map(|params| String::from(params.to_string()))
+        .ok()
 }
 
 /// Puts an answer in place: its regions, then its problems beside the touched fields.
@@ -217,6 +276,10 @@ fn apply(live: &Live, html: &str) {
                 .map(|d| d.has_attribute("open"))
                 .collect();
             target.set_inner_html(&region.inner_html());
+            // The island runs: the region's parts that need it show.
+            for part in all(target.query_selector_all("[data-live-only][hidden]")) {
+                let _ = part.remove_attribute("hidden");
+            }
             for (details, open) in all(target.query_selector_all("details")).zip(open) {
                 if open {
                     let _ = details.set_attribute("open", "");
@@ -285,13 +348,27 @@ fn show_all(live: &Live) {
 /// A submit: let through when the last answer found no problem; held while an answer is on its
 /// way (and let through, or not, when it comes); kept on the page, every problem shown, else. A
 /// button marked `formnovalidate` ("Save draft": a draft keeps what has problems) always goes.
-fn submit(live: &Live, event: &SubmitEvent) {
+/// A `data-repeat` button's press is the island's own ([`repeat`]); while one goes on, the form
+/// is not posted.
+fn submit(live: &Rc<Live>, event: &SubmitEvent) {
     if live.passing.replace(false) {
         return;
     }
     let submitter = event
         .submitter()
         .and_then(|s| s.dyn_into::<HtmlElement>().ok());
+    if live.repeating.get() {
+        event.prevent_default();
+        return;
+    }
+    if submitter
+        .as_ref()
+        .is_some_and(|s| s.has_attribute("data-repeat"))
+    {
+        event.prevent_default();
+        repeat(live.clone());
+        return;
+    }
     if submitter
         .as_ref()
         .is_some_and(|s| s.has_attribute("formnovalidate"))

@@ -1,15 +1,17 @@
 //! `/deleted/:id`: one deleted item as it was kept, how its restore stands, "Restore", and for a
 //! restored badge its known users given back chunk by chunk with the progress so far.
 
-use crate::api::undo::{RestoreBadgeUsers, get_deleted};
+use crate::api::undo::{LiveKnownUsers, RestoreBadgeUsers, get_deleted};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::island::IslandScripts;
+use crate::components::live::LiveForm;
 use crate::components::time_zone::page_zone;
-use crate::components::undo::RestoreForm;
+use crate::components::undo::{GIVE_BACK_FORM, RestoreForm, known_users_progress};
 use crate::model::audit::AuditArea;
-use crate::model::badge::USERS_CHUNK;
 use crate::model::undo::{self, Deleted, Restore};
 use crate::model::zone::{Tz, show_in};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -67,35 +69,27 @@ fn Kept(d: Deleted, zone: Tz) -> impl IntoView {
     }
 }
 
-/// A badge's users as the dashboard knew them, and giving them back to the restored badge (each
-/// press's outcome shows at the top of the page, `LandedNote`).
+/// A badge's users as the dashboard knew them, and giving them back to the restored badge: a
+/// plain form (each press's outcome shows at the top of the page, `LandedNote`) that the live
+/// island brings to life for "Give back all".
 #[component]
 fn KnownUsers(d: Deleted) -> impl IntoView {
-    let give = ServerAction::<RestoreBadgeUsers>::new();
-    let known = d.users.clone().unwrap_or_default();
-    let left = d.users_left();
-    let next = left.min(USERS_CHUNK as u32);
+    let total = d.users.as_ref().map_or(0, |u| u.total);
     let about = "Only users given this badge through the dashboard are known: the platform cannot list a badge's users, so users given it elsewhere are not.";
-    let progress = (known.total > 0).then(|| {
-        view! {
-            <p>
-                <label for="users-progress">{format!("{} of {} known users given back", known.sent, known.total)}</label>
-                " "
-                <progress id="users-progress" max=known.total.to_string() value=known.sent.to_string()></progress>
-            </p>
-        }
-    });
     view! {
+        <IslandScripts />
         <section class="panel" data-testid="known-users">
             <h2>"Users"</h2>
-            <p>{format!("{} known users.", known.total)}" "{about}</p>
-            {progress}
-            {(left > 0).then(|| view! {
-                <ActionForm action=give attr:class="form form--inline">
-                    <input type="hidden" name="id" value=d.id.to_string() />
-                    <button class="button" type="submit">{format!("Give back the next {next} users")}</button>
-                </ActionForm>
-            })}
+            <p>{format!("{total} known users.")}" "{about}</p>
+            <form id=GIVE_BACK_FORM method="post" action=RestoreBadgeUsers::PATH class="form form--inline">
+                <input type="hidden" name="id" value=d.id.to_string() />
+                <div data-live="users" aria-live="polite">{known_users_progress(&d)}</div>
+                <p class="form-error" role="alert" data-repeat-failed="" hidden>
+                    "Giving back stopped: the last chunk was refused or did not go through. \
+                     What is back shows above; press again to go on."
+                </p>
+            </form>
+            <LiveForm form=GIVE_BACK_FORM.to_owned() answer=LiveKnownUsers::PATH.to_owned() />
         </section>
     }
 }
