@@ -1,6 +1,7 @@
 //! `POST /login` and `POST /logout`: plain HTML forms, so signing in works without JavaScript.
 
 use super::pages::render as render_page;
+use super::security::PageNonce;
 use crate::model::audit::AuditArea;
 use crate::model::query::encode as urlencode;
 use crate::server::audit::{self, AuditEvent, Outcome};
@@ -33,6 +34,7 @@ pub fn client_ip(state: &AppState, request: &Request) -> IpAddr {
 
 pub async fn login(State(state): State<AppState>, session: Session, request: Request) -> Response {
     let ip = client_ip(&state, &request);
+    let nonce = request.extensions().get::<PageNonce>().cloned();
     let form = match Form::<LoginForm>::from_request(request, &()).await {
         Ok(form) => form,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
@@ -47,10 +49,10 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
         )
     };
     // The sign-in page again, saying `error`, with `status`.
-    let (state_ref, session_ref) = (&state, &session);
+    let (state_ref, session_ref, nonce_ref) = (&state, &session, nonce.as_ref());
     let page = |error: &str, status: StatusCode| {
         let uri = again(error, "");
-        async move { render_page(state_ref, session_ref, &uri, status).await }
+        async move { render_page(state_ref, session_ref, nonce_ref, &uri, status).await }
     };
     // The store could not be read: no password was checked and nothing changed (503 with
     // `Retry-After`).
@@ -80,6 +82,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             return refuse(
                 &state,
                 &session,
+                nonce.as_ref(),
                 &again("throttled", &format!("&retry={wait}")),
                 wait,
             )
@@ -108,6 +111,7 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
             return refuse(
                 &state,
                 &session,
+                nonce.as_ref(),
                 &again("locked", &retry),
                 minutes as u64 * 60,
             )
@@ -133,7 +137,14 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
     let Ok(password_ok) = password::verify(form.password.clone(), stored).await else {
         tracing::warn!(%ip, "sign-in refused: every password check is busy");
         crate::server::metrics::sign_in_refused("busy");
-        return refuse(&state, &session, &again("busy", "&retry=1"), 1).await;
+        return refuse(
+            &state,
+            &session,
+            nonce.as_ref(),
+            &again("busy", "&retry=1"),
+            1,
+        )
+        .await;
     };
     let account = account.filter(|a| password_ok && !a.disabled);
     let Some(account) = account else {
@@ -165,8 +176,14 @@ pub async fn login(State(state): State<AppState>, session: Session, request: Req
 const MAX_USERNAME_CHARS: usize = 64;
 
 /// The sign-in page again with `status` 429 and `Retry-After: wait`.
-async fn refuse(state: &AppState, session: &Session, uri: &str, wait: u64) -> Response {
-    let mut page = render_page(state, session, uri, StatusCode::TOO_MANY_REQUESTS).await;
+async fn refuse(
+    state: &AppState,
+    session: &Session,
+    nonce: Option<&PageNonce>,
+    uri: &str,
+    wait: u64,
+) -> Response {
+    let mut page = render_page(state, session, nonce, uri, StatusCode::TOO_MANY_REQUESTS).await;
     if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
         page.headers_mut().insert(header::RETRY_AFTER, value);
     }

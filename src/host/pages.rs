@@ -1,39 +1,33 @@
 //! Server-rendered pages: the context every render and server function gets (state, and a page's
-//! CSP with its nonce), the app's route list, and rendering a page on its own for handlers that
+//! CSP nonce), the app's route list, and rendering a page on its own for handlers that
 //! answer a POST with one.
 
-use super::security::{self, PageNonce};
+use super::security::PageNonce;
 use crate::app::{App, shell};
 use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use leptos::nonce::use_nonce;
-use leptos::prelude::{provide_context, use_context};
+use leptos::prelude::provide_context;
 use leptos::reactive::owner::with_context;
-use leptos_axum::{ResponseOptions, generate_route_list, render_app_async_with_context};
+use leptos_axum::{generate_route_list, render_app_async_with_context};
 use tower_sessions::Session;
 
-/// What every page render and server function gets: the state, and a page's CSP with its nonce.
+/// What every page render and server function gets: the state, and for a page the nonce the
+/// security layer gave its request (`security::PageNonce`), which its scripts carry and whose
+/// policy that layer sets on the answer.
 pub fn context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(state.on_database_down.clone());
         provide_context(state.clone());
-        // The nonce the security layer gave the request, so that the policy it may set agrees
-        // with the page (a page rendered for another handler, `render`, keeps Leptos's own).
         if let Some(nonce) = with_context::<Parts, _>(|parts| {
             parts.extensions.get::<PageNonce>().map(PageNonce::take)
         })
         .flatten()
         {
             provide_context(nonce);
-        }
-        if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>())
-            && let Ok(value) = HeaderValue::from_str(&security::page_policy(&nonce))
-        {
-            response.insert_header(header::CONTENT_SECURITY_POLICY, value);
         }
     }
 }
@@ -49,10 +43,12 @@ pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 }
 
 /// Renders the page at `uri` (a path and query) with `status` for the holder of `session`, for
-/// handlers that answer a POST with a page, such as a failed sign-in.
+/// handlers that answer a POST with a page, such as a failed sign-in; `nonce` is the one the
+/// security layer gave that POST.
 pub async fn render(
     state: &AppState,
     session: &Session,
+    nonce: Option<&PageNonce>,
     uri: &str,
     status: StatusCode,
 ) -> Response {
@@ -66,6 +62,9 @@ pub async fn render(
     // Server functions run while rendering (who is signed in?) find the session where the
     // session layer would have put it.
     request.extensions_mut().insert(session.clone());
+    if let Some(nonce) = nonce {
+        request.extensions_mut().insert(nonce.clone());
+    }
     let mut response = handler(request).await;
     *response.status_mut() = status;
     response

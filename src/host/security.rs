@@ -66,8 +66,7 @@ fn cacheable(path: &str) -> bool {
 }
 
 /// The nonce a request that may be answered with a page is given (a request extension), and
-/// whether a render took it ([`PageNonce::take`]), which the log says when the answer came back
-/// without its policy.
+/// whether a render took it ([`PageNonce::take`]): then the answer is a page with that nonce.
 #[derive(Clone, Debug, Default)]
 pub struct PageNonce {
     nonce: Nonce,
@@ -86,23 +85,23 @@ impl PageNonce {
     }
 }
 
-/// Whether `request` may be answered with a page: a read outside the assets and the server
-/// functions.
+/// Whether `request` may be answered with a page: anything outside the assets and the server
+/// functions (a failed sign-in's POST is answered with the sign-in page).
 fn may_be_page(request: &Request) -> bool {
     let path = request.uri().path();
-    matches!(*request.method(), Method::GET | Method::HEAD)
-        && !path.starts_with("/api/")
-        && !cacheable(path)
+    !path.starts_with("/api/") && !cacheable(path)
 }
 
-/// Headers on every response; a strict policy on those that did not set their own (not pages);
+/// Headers on every response; a strict policy on those that are not pages;
 /// `Strict-Transport-Security` when the dashboard is served over https (`hsts`).
 ///
-/// A request that may be answered with a page is given its nonce here, as a request extension,
-/// which the page's render uses (`pages::context`). The render sets the page's policy itself; an
-/// HTML answer that comes back without one gets it here, with the same nonce. (A page answered
-/// without its policy was seen a few times in the browser tests, under the strict fallback
-/// below, which starts none of its islands; its cause in the render was not found.)
+/// The page policy is set here, the one place: a request that may be answered with a page is
+/// given its nonce, as a request extension ([`PageNonce`]); a render takes it
+/// (`pages::context`), so the page's scripts carry it, and the answer gets the policy for it.
+/// (Set on the render's `ResponseOptions` instead, as before, a page's policy was lost now and
+/// then between the render and the answer, leaving the strict policy, which starts none of the
+/// page's islands.) An answer no render took the nonce for (a plain error page) keeps the strict
+/// policy.
 pub async fn security_headers(
     State(hsts): State<bool>,
     mut request: Request,
@@ -125,24 +124,12 @@ pub async fn security_headers(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    let html = headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    if html
-        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Some(nonce) = nonce
-        && let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce.nonce))
+    if let Some(policy) = nonce
+        .filter(PageNonce::taken)
+        .and_then(|n| HeaderValue::from_str(&page_policy(&n.nonce)).ok())
     {
-        tracing::info!(
-            status = response.status().as_u16(),
-            rendered_with_it = nonce.taken(),
-            "a page's policy was set from its request's nonce, not by its render"
-        );
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, policy);
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         headers
             .entry(name)
@@ -175,10 +162,10 @@ mod tests {
     use axum::routing::get;
     use tower::Service;
 
-    /// A page whose render lost its policy is answered with the page policy for the nonce its
-    /// request was given, which is the one its scripts carry; other answers keep the strict one.
+    /// A page is answered with the page policy for the nonce its request was given, which is
+    /// the one its scripts carry; other answers keep the strict one.
     #[tokio::test]
-    async fn a_page_without_its_policy_gets_the_one_for_its_nonce() {
+    async fn a_page_gets_the_policy_for_its_nonce() {
         let page = |request: Request| async move {
             let nonce = request
                 .extensions()

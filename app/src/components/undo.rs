@@ -101,8 +101,6 @@ pub fn known_users_progress(d: &Deleted) -> impl IntoView + use<> {
             </p>
         }
     });
-    // What the live island's "Give back all" goes on while it is there.
-    let more = (left > 0).then(|| view! { <span data-more="" hidden></span> });
     let buttons = (left > 0).then(|| {
         let all = (left > next).then(|| {
             view! {
@@ -112,11 +110,12 @@ pub fn known_users_progress(d: &Deleted) -> impl IntoView + use<> {
             }
         });
         view! {
-            <div class="form-actions">
+            // `data-more`: what the live island's "Give back all" goes on while it is there.
+            <div class="form-actions" data-more="">
                 <button class="button" type="submit">{format!("Give back the next {next} users")}</button>
                 {all}
             </div>
         }
     });
-    view! { {progress} {more} {buttons} }
+    view! { {progress} {buttons} }
 }
