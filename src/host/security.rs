@@ -100,7 +100,7 @@ fn may_be_page(request: &Request) -> bool {
 /// (`pages::context`), so the page's scripts carry it, and the answer gets the policy for it.
 /// (Set on the render's `ResponseOptions` instead, as before, a page's policy was lost now and
 /// then between the render and the answer, leaving the strict policy, which starts none of the
-/// page's islands.) An answer no render took the nonce for (a plain error page) keeps the strict
+/// page's islands: see `docs/upstream/leptos-axum-fallback-takes-response-options.md`.) An answer no render took the nonce for (a plain error page) keeps the strict
 /// policy.
 pub async fn security_headers(
     State(hsts): State<bool>,
